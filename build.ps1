@@ -1,0 +1,59 @@
+#!/usr/bin/env pwsh
+# Bootstrap for tvm-build (the C# build in build/). Same steps as build.sh:
+# find dotnet, rebuild the build project only when its sources changed, then run it with all arguments.
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 2.0
+
+$ScriptDir = $PSScriptRoot
+$Project = Join-Path $ScriptDir 'build/_build.csproj'
+$Output = Join-Path $ScriptDir 'build/bin/Release/net10.0'
+$TempDir = Join-Path $ScriptDir '.nuke/temp'
+$Stamp = Join-Path $TempDir 'build.ps1.stamp'
+
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+$Dotnet = $null
+if ($env:DOTNET_EXE -and (Test-Path $env:DOTNET_EXE)) { $Dotnet = $env:DOTNET_EXE }
+elseif ($cmd = Get-Command dotnet -ErrorAction SilentlyContinue) { $Dotnet = $cmd.Source }
+else {
+    foreach ($candidate in @((Join-Path $HOME '.dotnet/dotnet'), (Join-Path $HOME '.dotnet/dotnet.exe'))) {
+        if (Test-Path $candidate) { $Dotnet = $candidate; break }
+    }
+}
+if (-not $Dotnet) {
+    [Console]::Error.WriteLine("error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in ~/.dotnet.")
+    [Console]::Error.WriteLine("hint: install it (https://learn.microsoft.com/dotnet/core/install), then run this again.")
+    exit 1
+}
+$env:DOTNET_EXE = $Dotnet
+
+# A hash of what the compiled build depends on; a match means the binary is current.
+$BuildDir = Join-Path $ScriptDir 'build'
+$files = Get-ChildItem -Path $BuildDir -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets' |
+    Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } | Sort-Object { $_.FullName.Substring($BuildDir.Length).Replace('\', '/') } -CaseSensitive
+$sha = [System.Security.Cryptography.SHA256]::Create()
+$all = [System.Text.StringBuilder]::new()
+foreach ($file in $files) {
+    $relative = $file.FullName.Substring($BuildDir.Length).Replace('\', '/')
+    $bytes = [System.IO.File]::ReadAllBytes($file.FullName)
+    [void]$all.Append($relative).Append(':').Append([Convert]::ToHexString($sha.ComputeHash($bytes))).Append("`n")
+}
+$hash = [Convert]::ToHexString($sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($all.ToString())))
+
+$dll = Join-Path $Output '_build.dll'
+if (-not (Test-Path $dll) -or -not (Test-Path $Stamp) -or (Get-Content -Raw $Stamp).Trim() -ne $hash) {
+    New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
+    $log = Join-Path $TempDir 'compile.log'
+    & $Dotnet build $Project -c Release -nologo -v quiet -clp:NoSummary *> $log
+    if ($LASTEXITCODE -ne 0) {
+        [Console]::Error.WriteLine("error: the build project failed to compile:")
+        Get-Content $log | Where-Object { $_ -match 'error' } | Sort-Object -Unique | ForEach-Object { [Console]::Error.WriteLine($_) }
+        exit 1
+    }
+    Set-Content -Path $Stamp -Value $hash
+}
+
+& $Dotnet $dll @args
+exit $LASTEXITCODE

@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using Serilog;
+
+namespace TvmBuild.Engine;
+
+/// <summary>Runs a plan target by target (nuke-model.md §3.4): skip, collective, run; a failure stops the run unless
+/// the target proceeds after failure; assured targets run anyway; the rest are NotRun; Ctrl-C aborts.</summary>
+internal static class BuildExecutor
+{
+    public static void Run(NukeBuild build, CancellationToken cancellation)
+    {
+        var failed = false;
+        foreach (var target in build.ExecutionPlan)
+        {
+            if (target.Status == ExecutionStatus.Skipped) continue;
+            if (cancellation.IsCancellationRequested || (failed && !target.Definition.IsAssuredAfterFailure))
+            {
+                target.Status = ExecutionStatus.NotRun;
+                continue;
+            }
+            if (target.Definition.DynamicConditions.FirstOrDefault(c => !ExpressionText.Evaluate(c)) is { } condition)
+            {
+                target.Status = ExecutionStatus.Skipped;
+                target.SkipReason = ExpressionText.Of(condition);
+                Log.Information("Skipping {Target}: {Reason}", target.Name, target.SkipReason);
+                continue;
+            }
+            if (target.IsCollective)
+            {
+                target.Status = ExecutionStatus.Collective;
+                continue;
+            }
+            if (!Execute(build, target, cancellation) && !target.Definition.IsProceedAfterFailure)
+                failed = true;
+        }
+    }
+
+    private static bool Execute(NukeBuild build, ExecutableTarget target, CancellationToken cancellation)
+    {
+        target.Status = ExecutionStatus.Running;
+        build.Host.BeginTarget(target.Name);
+        StatusLine.Current?.Show(target.Name);
+        build.OnTargetRunning(target);
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            foreach (var action in target.Definition.Actions)
+                action().GetAwaiter().GetResult();
+            target.Status = ExecutionStatus.Succeeded;
+            build.OnTargetSucceeded(target);
+            return true;
+        }
+        catch (Exception e) when (e is OperationCanceledException && cancellation.IsCancellationRequested)
+        {
+            target.Status = ExecutionStatus.Aborted;
+            target.FailureSummary = "cancelled";
+            Log.Error("{Target} was cancelled", target.Name);
+            return false;
+        }
+        catch (Exception e)
+        {
+            target.Status = ExecutionStatus.Failed;
+            target.FailureSummary = Describe(e);
+            Log.Error("Target {Target} failed: {Message}", target.Name, target.FailureSummary);
+            if (Hint(e) is { } hint) Log.Error("Hint: {Hint}", hint);
+            if (e is not BuildFailure and not ProcessFailure) Log.Verbose(e, "Details");
+            build.Host.ReportError(target.Name, target.FailureSummary);
+            build.OnTargetFailed(target);
+            return false;
+        }
+        finally
+        {
+            target.Duration = stopwatch.Elapsed;
+            StatusLine.Current?.Show(null);
+            build.Host.EndTarget(target.Name);
+        }
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        BuildFailure or ProcessFailure => e.Message,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerException!),
+        _ => $"{e.GetType().Name}: {e.Message}",
+    };
+
+    private static string? Hint(Exception e) => e switch
+    {
+        BuildFailure failure => failure.Hint,
+        ProcessFailure process => process.Hint,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Hint(aggregate.InnerException!),
+        _ => "Run with --verbosity verbose for the stack trace.",
+    };
+}

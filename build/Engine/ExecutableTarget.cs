@@ -1,0 +1,37 @@
+namespace TvmBuild.Engine;
+
+/// <summary>A target of this build with its definition resolved and its run state.</summary>
+public sealed class ExecutableTarget
+{
+    internal ExecutableTarget(string name, Target factory, TargetDefinition definition, bool isDefault)
+    {
+        Name = name;
+        Factory = factory;
+        Definition = definition;
+        IsDefault = isDefault;
+    }
+
+    public string Name { get; }
+    public Target Factory { get; }
+    internal TargetDefinition Definition { get; }
+    public bool IsDefault { get; }
+    public string? Description => Definition.DescriptionText;
+    public bool Listed => !Definition.IsUnlisted;
+    public bool IsCollective => Definition.Actions.Count == 0;
+
+    public List<ExecutableTarget> ExecutionDependencies { get; } = [];
+    public List<ExecutableTarget> OrderDependencies { get; } = [];
+    public List<ExecutableTarget> Triggers { get; } = [];
+    public List<ExecutableTarget> TriggeredBy { get; } = [];
+
+    /// <summary>Every target that must come first when both are planned.</summary>
+    public IEnumerable<ExecutableTarget> AllDependencies => ExecutionDependencies.Concat(OrderDependencies).Concat(TriggeredBy);
+
+    public ExecutionStatus Status { get; internal set; } = ExecutionStatus.None;
+    public TimeSpan Duration { get; internal set; }
+    public string? SkipReason { get; internal set; }
+    public string? FailureSummary { get; internal set; }
+    public bool Invoked { get; internal set; }
+
+    public override string ToString() => Name;
+}

@@ -1,0 +1,63 @@
+using System.Collections;
+
+namespace TvmBuild.Engine;
+
+/// <summary>Where the build runs. Chosen by <c>--host</c>, else detected from the environment (CI servers before the
+/// terminal), as Nuke's <c>Host.IsRunning*</c> checks do.</summary>
+public abstract class Host
+{
+    public static IReadOnlyList<string> Names { get; } = ["GitHubActions", "Jenkins", "CI", "Terminal"];
+
+    public abstract string Name { get; }
+    public virtual bool IsServer => true;
+
+    /// <summary>Colours and the live status line need a person at a terminal.</summary>
+    public virtual bool IsInteractive => false;
+
+    public virtual void BeginTarget(string name) => Serilog.Log.Information("── {Target} ──", name);
+    public virtual void EndTarget(string name) { }
+    public virtual void ReportError(string target, string message) { }
+
+    internal static Host Create(string? name, IDictionary environment)
+    {
+        string? Env(string key) => environment[key] as string;
+        name ??= Env("GITHUB_ACTIONS") == "true" ? "GitHubActions"
+            : Env("JENKINS_HOME") is not null || Env("JENKINS_URL") is not null ? "Jenkins"
+            : string.Equals(Env("CI"), "true", StringComparison.OrdinalIgnoreCase) || Env("CI") == "1" ? "CI"
+            : "Terminal";
+        return ParameterService.Normalize(name) switch
+        {
+            "githubactions" => new GitHubActionsHost(),
+            "jenkins" => new JenkinsHost(),
+            "ci" => new GenericCiHost(),
+            "terminal" => new TerminalHost(!Console.IsOutputRedirected && Env("TERM") != "dumb" && Env("NO_COLOR") is null),
+            _ => throw new BuildFailure($"Unknown host '{name}'.", $"Valid: {string.Join(", ", Names)}."),
+        };
+    }
+}
+
+public sealed class TerminalHost(bool interactive) : Host
+{
+    public override string Name => "Terminal";
+    public override bool IsServer => false;
+    public override bool IsInteractive => interactive;
+}
+
+public sealed class GitHubActionsHost : Host
+{
+    public override string Name => "GitHubActions";
+    public override void BeginTarget(string name) => Console.Out.WriteLine($"::group::{name}");
+    public override void EndTarget(string name) => Console.Out.WriteLine("::endgroup::");
+    public override void ReportError(string target, string message) =>
+        Console.Out.WriteLine($"::error title={target}::{message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A")}");
+}
+
+public sealed class JenkinsHost : Host
+{
+    public override string Name => "Jenkins";
+}
+
+public sealed class GenericCiHost : Host
+{
+    public override string Name => "CI";
+}

@@ -1,0 +1,22 @@
+using System.Linq.Expressions;
+
+namespace TvmBuild.Engine;
+
+/// <summary>What components (interfaces with default members) see of the build.</summary>
+public interface INukeBuild
+{
+    AbsolutePath RootDirectory { get; }
+    AbsolutePath TemporaryDirectory { get; }
+    Host Host { get; }
+    bool IsLocalBuild { get; }
+    bool IsServerBuild { get; }
+    ParameterService Parameters { get; }
+
+    /// <summary>The value of the <c>[Parameter]</c> the lambda names: <c>string X => TryGetValue(() => X);</c></summary>
+    T? TryGetValue<T>(Expression<Func<T?>> parameter)
+    {
+        var member = ExpressionText.MemberOf(parameter) ?? throw new ArgumentException("Expected () => Member", nameof(parameter));
+        var info = ParameterCatalog.For(member);
+        return (T?)Parameters.GetValue(info);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using System.Runtime.InteropServices;
+using Serilog;
+
+namespace TvmBuild.Engine;
+
+public abstract partial class NukeBuild
+{
+    /// <summary>Runs the build for the process's command line; returns the exit code (nuke-model.md §3).</summary>
+    public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new() =>
+        Execute<T>(Environment.GetCommandLineArgs().Skip(1).ToArray(), defaultTargets);
+
+    public static int Execute<T>(string[] args, params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new()
+    {
+        using var cancellation = new CancellationTokenSource();
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Cancel(c, cancellation));
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Cancel(c, cancellation));
+        T? build = null;
+        try
+        {
+            build = Setup<T>(args);
+            var targets = ExecutableTargetFactory.Create(build, defaultTargets.Select(d => ExpressionText.MemberOf(d)!.Name).ToList());
+            var invoked = (build.Target ?? []).Select(n => ExecutionPlanner.Find(targets, n)).ToList();
+            if (build.Help || (invoked.Count == 0 && defaultTargets.Length == 0))
+            {
+                Console.Out.Write(HelpText.Render(build, targets));
+                return 0;
+            }
+            if (invoked.Count == 0) invoked = targets.Where(t => t.IsDefault).ToList();
+            foreach (var target in invoked) target.Invoked = true;
+            build.ExecutionPlan = ExecutionPlanner.Plan(targets, invoked);
+            if (build.Plan is not null)
+            {
+                Console.Out.Write(PlanText.Render(build.ExecutionPlan, build.Plan));
+                return 0;
+            }
+            SkipPlanner.Apply(build, targets);
+            CheckRequirements(build);
+            return Run(build, targets, cancellation.Token);
+        }
+        catch (BuildFailure failure)
+        {
+            Console.Error.WriteLine($"error: {failure.Message}");
+            if (failure.Hint is not null) Console.Error.WriteLine($"hint: {failure.Hint}");
+            build?.Host?.ReportError("build", failure.Message);
+            return -1;
+        }
+        finally
+        {
+            Log.CloseAndFlush();
+        }
+    }
+
+    private static void Cancel(PosixSignalContext context, CancellationTokenSource cancellation)
+    {
+        if (cancellation.IsCancellationRequested) return; // a second Ctrl-C ends the process at once
+        context.Cancel = true;
+        Console.Error.WriteLine();
+        Console.Error.WriteLine("Cancelling: stopping running commands (Ctrl-C again to force)...");
+        cancellation.Cancel();
+    }
+
+    private static T Setup<T>(string[] args) where T : NukeBuild, new()
+    {
+        var environment = Environment.GetEnvironmentVariables();
+        var parsed = ParsedArguments.Parse(args);
+        var catalog = ParameterCatalog.Of(typeof(T));
+        var early = new ParameterService(parsed, environment, []);
+        var rootParameter = catalog.Single(p => p.MemberName == nameof(Root));
+        var root = (AbsolutePath?)early.GetValue(rootParameter) ?? FindRoot();
+        var profiles = (string[]?)early.GetValue(catalog.Single(p => p.MemberName == nameof(Profile))) ?? [];
+        var service = new ParameterService(parsed, environment, ParameterFiles.Load(root / ".nuke", profiles));
+        service.CheckUnknown(catalog);
+
+        var build = new T { RootDirectory = root, Parameters = service };
+        foreach (var parameter in catalog)
+        {
+            var value = service.GetValue(parameter); // converts every given value now, so a typo fails before any target runs
+            if (value is null) continue;
+            switch (parameter.Member)
+            {
+                case FieldInfo field when !field.DeclaringType!.IsInterface: field.SetValue(build, value); break;
+                case PropertyInfo { CanWrite: true } property when !property.DeclaringType!.IsInterface: property.SetValue(build, value); break;
+            }
+        }
+        build.Target = (build.Target ?? []).Concat(parsed.Targets).ToArray();
+        build.Host = Host.Create(build.HostName, environment);
+        ProcessTasks.DryRun = build.DryRun;
+        return build;
+    }
+
+    private static AbsolutePath FindRoot()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+                if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+                    return AbsolutePath.Create(directory.FullName);
+        throw new BuildFailure("Could not find the build's root (a folder holding .nuke).", "Run from inside the repository or pass --root <dir>.");
+    }
+
+    private static void CheckRequirements(NukeBuild build)
+    {
+        var unmet = build.ExecutionPlan
+            .Where(t => t.Status != ExecutionStatus.Skipped)
+            .SelectMany(t => t.Definition.Requirements.Select(check => check()).OfType<string>().Select(m => (t.Name, m)))
+            .ToList();
+        if (unmet.Count == 0) return;
+        foreach (var (target, message) in unmet.Skip(1)) Console.Error.WriteLine($"error: {message} (needed by {target})");
+        throw new BuildFailure($"{unmet[0].m} (needed by {unmet[0].Name})");
+    }
+
+    private static int Run(NukeBuild build, IReadOnlyList<ExecutableTarget> targets, CancellationToken cancellation)
+    {
+        build.TemporaryDirectory.CreateDirectory();
+        var logFile = build.TemporaryDirectory / "build.log";
+        try { File.Delete(logFile); } catch (IOException) { } // another build holds it: append
+        if (build.Host.IsInteractive) StatusLine.Install();
+        Logging.Configure(build.Verbosity, build.Host.IsInteractive, logFile);
+        ProcessTasks.Cancellation = cancellation;
+        SchemaText.Refresh(build, targets);
+        var attempt = new BuildAttempt(build.TemporaryDirectory / "build-attempt.log", Environment.GetCommandLineArgs().Skip(1));
+        if (build.Continue) attempt.SkipSucceeded(build.ExecutionPlan);
+        if (!build.NoLogo) Log.Information("tvm-build: {Targets} on {Host}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name);
+
+        build.OnBuildInitialized();
+        BuildExecutor.Run(build, cancellation);
+        build.OnBuildFinished();
+        attempt.Save(build.ExecutionPlan);
+        StatusLine.Current?.Dispose();
+
+        var cancelled = cancellation.IsCancellationRequested;
+        Console.Out.WriteLine();
+        Console.Out.WriteLine(Summary.Render(build, cancelled, DateTime.Now));
+        if (cancelled) return 130;
+        return build.ExitCode ?? (Summary.IsFailure(build) ? -1 : 0);
+    }
+}

@@ -1,0 +1,50 @@
+namespace TvmBuild.Engine;
+
+/// <summary>The base of the build class (Nuke's <c>NukeBuild</c>): built-in parameters, paths, host and run state.
+/// <c>public static int Main() => Execute&lt;Build&gt;(x => x.Compile);</c></summary>
+public abstract partial class NukeBuild : INukeBuild
+{
+    [Parameter("Targets to run (also given as the first words).", List = false)] public string[]? Target { get; internal set; }
+    [Parameter("Targets to skip; bare --skip skips all but the invoked ones.")] public string[]? Skip { get; internal set; }
+    [Parameter("Shows targets and parameters.")] public bool Help { get; internal set; }
+    [Parameter("Prints the execution plan (text or mermaid) and runs nothing.")] public string? Plan { get; internal set; }
+    [Parameter("Prints every external command, shell-quoted, instead of running it.")] public bool DryRun { get; internal set; }
+    [Parameter("Root directory of this build (default: the folder holding .nuke).")] public AbsolutePath? Root { get; internal set; }
+    [Parameter("Logging verbosity.")] public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
+    [Parameter("Host to act as, instead of detecting it.", Name = "host", ValueProviderMember = nameof(HostNames))] public string? HostName { get; internal set; }
+    [Parameter("Loads .nuke/parameters.<profile>.json over .nuke/parameters.json.")] public string[]? Profile { get; internal set; }
+    [Parameter("Continues a previously failed build, skipping the targets that succeeded.")] public bool Continue { get; internal set; }
+    [Parameter("Does not print the logo.")] public bool NoLogo { get; internal set; }
+
+    private static IEnumerable<string> HostNames => Engine.Host.Names;
+
+    public AbsolutePath RootDirectory { get; internal set; } = null!;
+    public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
+    public Host Host { get; internal set; } = null!;
+    public bool IsLocalBuild => !Host.IsServer;
+    public bool IsServerBuild => Host.IsServer;
+    public ParameterService Parameters { get; internal set; } = ParameterService.Empty;
+
+    public IReadOnlyList<ExecutableTarget> ExecutionPlan { get; internal set; } = [];
+    public IReadOnlyList<ExecutableTarget> InvokedTargets => ExecutionPlan.Where(t => t.Invoked).ToList();
+    public IReadOnlyList<ExecutableTarget> SucceededTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Succeeded).ToList();
+    public IReadOnlyList<ExecutableTarget> FailedTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Failed).ToList();
+    public IReadOnlyList<ExecutableTarget> SkippedTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Skipped).ToList();
+
+    /// <summary>Set to override the exit code; otherwise 0, or 255 when any planned target failed or did not run.</summary>
+    public int? ExitCode { get; set; }
+
+    /// <summary>Arguments after a bare <c>--</c> (e.g. <c>DevShell -- make -j2</c>).</summary>
+    public IReadOnlyList<string> RemainingArguments => Parameters.Remaining;
+
+    internal List<(string Key, string Value)> SummaryPairs { get; } = [];
+
+    /// <summary>Adds a line under the summary table (Nuke's <c>ReportSummary</c>).</summary>
+    public void ReportSummary(string key, string value) => SummaryPairs.Add((key, value));
+
+    protected internal virtual void OnBuildInitialized() { }
+    protected internal virtual void OnTargetRunning(ExecutableTarget target) { }
+    protected internal virtual void OnTargetSucceeded(ExecutableTarget target) { }
+    protected internal virtual void OnTargetFailed(ExecutableTarget target) { }
+    protected internal virtual void OnBuildFinished() { }
+}

@@ -1,0 +1,45 @@
+namespace TvmBuild.Engine;
+
+/// <summary><c>--skip</c> and static conditions, before anything runs (nuke-model.md §3.3). A skipped target's
+/// dependencies that no other scheduled target needs are skipped too, unless it says WhenSkipped(Execute).</summary>
+internal static class SkipPlanner
+{
+    public static void Apply(NukeBuild build, IReadOnlyList<ExecutableTarget> targets)
+    {
+        var plan = build.ExecutionPlan;
+        foreach (var target in plan) target.Status = ExecutionStatus.Scheduled;
+
+        if (build.Skip is { } skip)
+        {
+            var named = skip.Length == 0
+                ? plan.Where(t => !t.Invoked)
+                : skip.Select(n => ExecutionPlanner.Find(targets, n)).Where(t => plan.Contains(t) && !t.Invoked);
+            foreach (var target in named.ToList()) MarkSkipped(target, "--skip");
+        }
+
+        foreach (var target in plan.Where(t => t.Status != ExecutionStatus.Skipped))
+            if (target.Definition.StaticConditions.FirstOrDefault(c => !ExpressionText.Evaluate(c)) is { } condition)
+                MarkSkipped(target, ExpressionText.Of(condition));
+
+        bool changed;
+        do
+        {
+            changed = false;
+            var needed = plan.Where(t => t.Status != ExecutionStatus.Skipped)
+                .SelectMany(t => t.ExecutionDependencies.Concat(t.Triggers)).ToHashSet();
+            foreach (var skipped in plan.Where(t => t.Status == ExecutionStatus.Skipped && t.Definition.SkippedBehavior == DependencyBehavior.Skip).ToList())
+                foreach (var dependency in skipped.ExecutionDependencies)
+                    if (dependency.Status != ExecutionStatus.Skipped && !dependency.Invoked && !needed.Contains(dependency))
+                    {
+                        MarkSkipped(dependency, $"dependency of skipped {skipped.Name}");
+                        changed = true;
+                    }
+        } while (changed);
+    }
+
+    private static void MarkSkipped(ExecutableTarget target, string reason)
+    {
+        target.Status = ExecutionStatus.Skipped;
+        target.SkipReason = reason;
+    }
+}
