@@ -37,7 +37,7 @@ public abstract partial class NukeBuild
             }
             SkipPlanner.Apply(build, targets);
             CheckRequirements(build);
-            return Run(build, targets, cancellation.Token);
+            return Run(build, targets, args, cancellation.Token);
         }
         catch (BuildFailure failure)
         {
@@ -110,7 +110,7 @@ public abstract partial class NukeBuild
         throw new BuildFailure($"{unmet[0].m} (needed by {unmet[0].Name})");
     }
 
-    private static int Run(NukeBuild build, IReadOnlyList<ExecutableTarget> targets, CancellationToken cancellation)
+    private static int Run(NukeBuild build, IReadOnlyList<ExecutableTarget> targets, string[] args, CancellationToken cancellation)
     {
         build.TemporaryDirectory.CreateDirectory();
         var logFile = build.TemporaryDirectory / "build.log";
@@ -119,7 +119,7 @@ public abstract partial class NukeBuild
         Logging.Configure(build.Verbosity, build.Host.IsInteractive, logFile);
         ProcessTasks.Cancellation = cancellation;
         SchemaText.Refresh(build, targets);
-        var attempt = new BuildAttempt(build.TemporaryDirectory / "build-attempt.log", Environment.GetCommandLineArgs().Skip(1));
+        var attempt = new BuildAttempt(build.TemporaryDirectory / "build-attempt.log", args);
         if (build.Continue) attempt.SkipSucceeded(build.ExecutionPlan);
         if (!build.NoLogo) Log.Information("tvm-build: {Targets} on {Host}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name);
 

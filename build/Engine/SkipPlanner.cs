@@ -1,7 +1,7 @@
 namespace TvmBuild.Engine;
 
 /// <summary><c>--skip</c> and static conditions, before anything runs (nuke-model.md §3.3). A skipped target's
-/// dependencies that no other scheduled target needs are skipped too, unless it says WhenSkipped(Execute).</summary>
+/// dependencies (and what it triggers) that no other scheduled target needs are skipped too, unless it says WhenSkipped(Execute).</summary>
 internal static class SkipPlanner
 {
     public static void Apply(NukeBuild build, IReadOnlyList<ExecutableTarget> targets)
@@ -28,10 +28,11 @@ internal static class SkipPlanner
             var needed = plan.Where(t => t.Status != ExecutionStatus.Skipped)
                 .SelectMany(t => t.ExecutionDependencies.Concat(t.Triggers)).ToHashSet();
             foreach (var skipped in plan.Where(t => t.Status == ExecutionStatus.Skipped && t.Definition.SkippedBehavior == DependencyBehavior.Skip).ToList())
-                foreach (var dependency in skipped.ExecutionDependencies)
+                foreach (var (dependency, relation) in skipped.ExecutionDependencies.Select(d => (d, "dependency of"))
+                             .Concat(skipped.Triggers.Select(d => (d, "triggered by"))))
                     if (dependency.Status != ExecutionStatus.Skipped && !dependency.Invoked && !needed.Contains(dependency))
                     {
-                        MarkSkipped(dependency, $"dependency of skipped {skipped.Name}");
+                        MarkSkipped(dependency, $"{relation} skipped {skipped.Name}");
                         changed = true;
                     }
         } while (changed);

@@ -44,7 +44,7 @@ public interface ITargetDefinition
     ITargetDefinition Requires<T>(params Expression<Func<T>>[] parameters);
     ITargetDefinition Requires(params Expression<Func<bool>>[] conditions);
     /// <summary>A requirement that explains itself: returns null when met, else the message (with its hint).</summary>
-    ITargetDefinition Requires(Func<string?> check);
+    ITargetDefinition RequiresThat(Func<string?> check);
 
     ITargetDefinition ProceedAfterFailure();
     ITargetDefinition AssuredAfterFailure();

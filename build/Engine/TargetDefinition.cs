@@ -76,7 +76,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
         return this;
     }
 
-    public ITargetDefinition Requires(Func<string?> check) { Requirements.Add(check); return this; }
+    public ITargetDefinition RequiresThat(Func<string?> check) { Requirements.Add(check); return this; }
 
     public ITargetDefinition ProceedAfterFailure() { IsProceedAfterFailure = true; return this; }
     public ITargetDefinition AssuredAfterFailure() { IsAssuredAfterFailure = true; return this; }
