@@ -1,7 +1,5 @@
-:; set -eo pipefail
-:; SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-:; "${SCRIPT_DIR}/build.sh" "$@"
-:; exit $?
+:; SCRIPT_DIR=$(cd "$(dirname "$0")" && pwd)
+:; exec "${SCRIPT_DIR}/build.sh" "$@"
 
 @ECHO OFF
 powershell -ExecutionPolicy ByPass -NoProfile -File "%~dp0build.ps1" %*

@@ -31,7 +31,7 @@ $env:DOTNET_EXE = $Dotnet
 
 # A hash of what the compiled build depends on; a match means the binary is current.
 $BuildDir = Join-Path $ScriptDir 'build'
-$files = Get-ChildItem -Path $BuildDir -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets' |
+$files = Get-ChildItem -Path $BuildDir -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets', '*.yaml' |
     Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } | Sort-Object { $_.FullName.Substring($BuildDir.Length).Replace('\', '/') } -CaseSensitive
 $sha = [System.Security.Cryptography.SHA256]::Create()
 $all = [System.Text.StringBuilder]::new()

@@ -24,7 +24,7 @@ export DOTNET_EXE
 # A hash of what the compiled build depends on; a match means the binary is current.
 sources_hash() {
   (cd "$SCRIPT_DIR" && find build -path build/bin -prune -o -path build/obj -prune -o -type f \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' \) -print0 \
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.yaml' \) -print0 \
     | LC_ALL=C sort -z | xargs -0 cksum) | cksum
 }
 

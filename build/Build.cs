@@ -1,13 +1,8 @@
 using TvmBuild.Engine;
 
-/// <summary>TVM's build graph. Each concern is a component in Components/; this class only lists them.</summary>
-partial class Build : NukeBuild
+/// <summary>TVM's build graph. Each concern is a component in Components/; this class only lists them.
+/// Checkout → Configure → Compile → UnitTest / IntegrationTest / CppTest; Clean.</summary>
+class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTest
 {
-    public static int Main() => Execute<Build>(x => x.Hello);
-
-    [Parameter("Who to greet.")] readonly string Name = "world";
-
-    Target Hello => _ => _
-        .Description("Says hello")
-        .Executes(() => ProcessTasks.Run(new Command("echo", "hello", Name)));
+    public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 }

@@ -48,6 +48,13 @@ public static class SchemaText
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
+    /// <summary>The schema of build class <typeparamref name="T"/> (what a local run writes).</summary>
+    public static string GenerateFor<T>(AbsolutePath root) where T : NukeBuild, new()
+    {
+        var build = new T { RootDirectory = root };
+        return Generate(build, ExecutableTargetFactory.Create(build, []).Where(t => t.Listed).Select(t => t.Name));
+    }
+
     internal static void Refresh(NukeBuild build, IEnumerable<ExecutableTarget> targets)
     {
         if (build.IsServerBuild) return;

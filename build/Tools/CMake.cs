@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using TvmBuild.Engine;
+
+namespace TvmBuild.Tools;
+
+/// <summary>Typed CMake invocations: configure (<c>-S -B -G -D</c>) and build (<c>--build --target --parallel</c>).</summary>
+public static partial class CMake
+{
+    public static string Executable => ToolResolver.Find("cmake", Packages.Hint("cmake"));
+
+    public static Command Configure(AbsolutePath source, AbsolutePath build, string generator, IEnumerable<(string Key, string Value)> definitions) =>
+        new(Executable, [
+            "-S", source, "-B", build, "-G", generator,
+            .. definitions.Select(d => $"-D{d.Key}={d.Value}"),
+        ]);
+
+    public static Command Build(AbsolutePath build, IEnumerable<string> targets, int parallel, bool verbose) =>
+        new(Executable, [
+            "--build", build,
+            .. targets.SelectMany(t => new[] { "--target", t }),
+            "--parallel", parallel.ToString(),
+            .. verbose ? new[] { "--verbose" } : [],
+        ]);
+
+    /// <summary>The installed version, e.g. 3.25.1; null when cmake is missing.</summary>
+    public static Version? InstalledVersion()
+    {
+        if (ToolResolver.TryFind("cmake") is not { } cmake) return null;
+        var output = ProcessTasks.Run(new Command(cmake, "--version"), probe: true).Output;
+        return VersionPattern().Match(output) is { Success: true } m ? Version.Parse(m.Value) : null;
+    }
+
+    /// <summary><c>cmake_minimum_required(VERSION 3.26)</c> of a CMakeLists.txt, if it says one.</summary>
+    public static Version? MinimumRequired(AbsolutePath cmakeLists)
+    {
+        if (!cmakeLists.FileExists()) return null;
+        var match = MinimumPattern().Match(cmakeLists.ReadAllText());
+        return match.Success ? Version.Parse(match.Groups[1].Value.Contains('.') ? match.Groups[1].Value : match.Groups[1].Value + ".0") : null;
+    }
+
+    /// <summary>The generator and source directory an existing build directory was configured with.</summary>
+    public static (string? Generator, string? Source) ReadCache(AbsolutePath build)
+    {
+        var cache = build / "CMakeCache.txt";
+        if (!cache.FileExists()) return (null, null);
+        string? Value(string key) => File.ReadLines(cache).FirstOrDefault(l => l.StartsWith(key + ":"))?.Split('=', 2)[1];
+        return (Value("CMAKE_GENERATOR"), Value("CMAKE_HOME_DIRECTORY"));
+    }
+
+    [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
+    private static partial Regex VersionPattern();
+
+    [GeneratedRegex(@"cmake_minimum_required\s*\(\s*VERSION\s+([0-9.]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex MinimumPattern();
+}

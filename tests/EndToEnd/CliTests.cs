@@ -1,0 +1,180 @@
+using System.Diagnostics;
+using Shouldly;
+using TvmBuild.Tests.Support;
+using Xunit;
+using static TvmBuild.Tests.Support.BuildScript;
+
+namespace TvmBuild.Tests.EndToEnd;
+
+/// <summary>./build.sh as a process: what a user types and sees.</summary>
+public class CliTests
+{
+    [Fact]
+    public void Help_lists_targets_and_parameters()
+    {
+        var result = Run("--help");
+        result.ExitCode.ShouldBe(0);
+        Snapshot.Match("help.txt", result.Output);
+    }
+
+    [Fact]
+    public void Unknown_target_fails_with_a_suggestion_and_no_stack_trace()
+    {
+        var result = Run("Compil");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("error: Unknown target 'Compil'.");
+        result.Output.ShouldContain("hint: Did you mean 'Compile'? Valid: Checkout, Clean, Compile,");
+        result.Output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void Unknown_parameter_fails_with_a_suggestion()
+    {
+        var result = Run("Compile", "--tvm-hom", "x");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("error: Unknown parameter '--tvm-hom'.");
+        result.Output.ShouldContain("hint: Did you mean '--tvm-home'?");
+    }
+
+    [Fact]
+    public void Bad_enum_value_lists_the_allowed_values()
+    {
+        var result = Run("Compile", "--compiler-cache", "distcc");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("error: Invalid value 'distcc' for --compiler-cache (from the command line).");
+        result.Output.ShouldContain("hint: Allowed values: auto, none, ccache, sccache.");
+    }
+
+    [Fact]
+    public void Bad_int_value_names_the_parameter()
+    {
+        var result = Run("Compile", "--parallel", "lots");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("error: Invalid value 'lots' for --parallel (from the command line): expected <int>.");
+    }
+
+    [Fact]
+    public void Missing_required_parameter_names_it_and_its_environment_variable_before_anything_runs()
+    {
+        var result = Run("Checkout");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("error: Missing parameter --tvm-home. Set it with --tvm-home <value> or the environment variable TVM_HOME. (needed by Checkout)");
+        result.Output.ShouldNotContain("Checkout  ");
+    }
+
+    [Fact]
+    public void Parameters_come_from_the_environment()
+    {
+        var result = Run(["Configure", "--dry-run"], new() { ["TVM_HOME"] = Fixture, ["PRESET"] = "wasm", ["BUILD_DIR"] = "/tmp/tvm-build-env-test" });
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldContain("# would write /tmp/tvm-build-env-test/config.cmake (preset wasm");
+    }
+
+    [Fact]
+    public void Dry_run_prints_every_command_shell_quoted_and_writes_nothing()
+    {
+        var build = Path.Combine(TempDirectory(), "build dir");
+        var result = Run("Compile", "--tvm-home", Fixture, "--build-dir", build, "--dry-run", "--compiler-cache", "none", "--parallel", "3");
+        result.ExitCode.ShouldBe(0);
+        result.Output.ShouldContain($"# would write {build}/config.cmake (preset cpu,");
+        result.Output.ShouldContain($"/usr/bin/cmake -S {Fixture} -B '{build}' -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo");
+        result.Output.ShouldContain($"/usr/bin/cmake --build '{build}' --parallel 3");
+        Directory.Exists(build).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Plan_prints_the_order_and_mermaid_graph()
+    {
+        Run("UnitTest", "--plan").Output.ShouldBe("  1. Configure\n  2. Compile  after Configure\n  3. UnitTest (invoked)  after Compile\n");
+        var mermaid = Run("UnitTest", "--plan", "mermaid");
+        mermaid.Output.ShouldContain("graph TD");
+        mermaid.Output.ShouldContain("  Compile --> UnitTest");
+    }
+
+    [Fact]
+    public void Malformed_parameters_json_names_the_file_and_line()
+    {
+        var root = TempDirectory();
+        Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+        File.WriteAllText(Path.Combine(root, ".nuke", "parameters.json"), "{\n  \"Preset\": \"cpu\"\n  \"TvmHome\": \"x\"\n}\n");
+        var result = Run("Clean", "--root", root);
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain($"error: {root}/.nuke/parameters.json:3: malformed JSON");
+        result.Output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
+    public void GitHub_Actions_gets_groups_and_error_annotations()
+    {
+        var result = Run(["Compile", "--tvm-home", "/nonexistent/tvm"], new() { ["GITHUB_ACTIONS"] = "true" });
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("::group::Configure");
+        result.Output.ShouldContain("::endgroup::");
+        result.Output.ShouldContain("::error title=Configure::No TVM tree at /nonexistent/tvm.");
+    }
+
+    [Fact]
+    public void A_failing_target_shows_in_the_summary_and_later_ones_do_not_run()
+    {
+        var result = Run("Compile", "--tvm-home", "/nonexistent/tvm");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldMatch(@"Configure\s+Failed\s+< 1s   // No TVM tree at /nonexistent/tvm\.");
+        result.Output.ShouldMatch(@"Compile\s+NotRun");
+        result.Output.ShouldContain("Build failed on ");
+    }
+
+    [Fact]
+    public void Missing_dotnet_says_how_to_install_it()
+    {
+        var bin = TempDirectory();
+        foreach (var tool in new[] { "bash", "dirname" })
+            File.CreateSymbolicLink(Path.Combine(bin, tool), $"/usr/bin/{tool}");
+        var result = Run(["--help"], new() { ["PATH"] = bin, ["HOME"] = bin, ["DOTNET_EXE"] = null });
+        result.ExitCode.ShouldBe(1);
+        result.Output.ShouldContain("error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in ~/.dotnet.");
+        result.Output.ShouldContain("hint: install it");
+    }
+
+    [RequiresToolFact(".tools/pwsh", "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
+    public void Build_ps1_runs_the_same_build()
+    {
+        var pwsh = Path.Combine(RepoRoot, ".tools", "pwsh");
+        var help = Run(["-NoProfile", "-File", Path.Combine(RepoRoot, "build.ps1"), "--help"], script: pwsh);
+        help.ExitCode.ShouldBe(0);
+        help.Output.ShouldBe(Run("--help").Output);
+        var unknown = Run(["-NoProfile", "-File", Path.Combine(RepoRoot, "build.ps1"), "Compil"], script: pwsh);
+        unknown.ExitCode.ShouldBe(255);
+        unknown.Output.ShouldContain("error: Unknown target 'Compil'.");
+    }
+
+    [Fact]
+    public void Build_cmd_runs_build_sh_under_a_posix_shell_with_its_exit_code()
+    {
+        Run(["build.cmd", "--help"], script: "/bin/sh").Output.ShouldBe(Run("--help").Output);
+        Run(["build.cmd", "Compil"], script: "/bin/sh").ExitCode.ShouldBe(255);
+    }
+
+    [Fact]
+    public void Ctrl_c_ends_the_child_process_tree_and_reports_cancelled()
+    {
+        var directory = TempDirectory();
+        var pidFile = Path.Combine(directory, "child.pid");
+        var fakeGit = Path.Combine(directory, "git");
+        File.WriteAllText(fakeGit, $"#!/bin/sh\necho $$ > {pidFile}\nexec sleep 60\n");
+        File.SetUnixFileMode(fakeGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var result = Run(["Checkout", "--tvm-home", Path.Combine(directory, "tvm")], new() { ["GIT_EXE"] = fakeGit },
+            whileRunning: process =>
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (!File.Exists(pidFile) && DateTime.UtcNow < deadline) Thread.Sleep(50);
+                Thread.Sleep(200);
+                Process.Start("kill", ["-INT", process.Id.ToString()]).WaitForExit();
+            });
+        result.ExitCode.ShouldBe(130);
+        result.Output.ShouldContain("Checkout was cancelled");
+        result.Output.ShouldContain("Build cancelled on ");
+        var child = int.Parse(File.ReadAllText(pidFile).Trim());
+        Directory.Exists($"/proc/{child}").ShouldBeFalse("the child process must be gone");
+        Directory.GetDirectories(directory).ShouldBeEmpty("nothing half-written");
+    }
+}
