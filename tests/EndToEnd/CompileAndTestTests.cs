@@ -1,0 +1,152 @@
+using Shouldly;
+using TvmBuild.Tests.Support;
+using Xunit;
+using static TvmBuild.Tests.Support.BuildScript;
+
+namespace TvmBuild.Tests.EndToEnd;
+
+/// <summary>Real cmake, ninja, g++, pytest and gtest on the fixture TVM.</summary>
+public class CompileAndTestTests
+{
+    private static string[] On(string build, params string[] args) =>
+        [.. args, "--tvm-home", Fixture, "--build-dir", build, "--compiler-cache", "none"];
+
+    [Fact]
+    public void Compile_configures_and_builds_then_an_up_to_date_tree_costs_no_cmake_configure()
+    {
+        var build = TempDirectory();
+        var first = Run(On(build, "Compile"));
+        first.ExitCode.ShouldBe(0, first.ToString());
+        File.Exists(Path.Combine(build, "libtvm.so")).ShouldBeTrue();
+        File.Exists(Path.Combine(build, "libtvm_runtime.so")).ShouldBeTrue();
+        first.Output.ShouldContain($"> /usr/bin/cmake -S {Fixture} -B {build} -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo");
+
+        var second = Run(On(build, "Compile"));
+        second.ExitCode.ShouldBe(0);
+        second.Output.ShouldContain("config.cmake is up to date (preset cpu)");
+        second.Output.ShouldContain("CMake is configured for this config.cmake already");
+        second.Output.ShouldNotContain("> /usr/bin/cmake -S");
+        second.Output.ShouldContain("ninja: no work to do.");
+    }
+
+    [Fact]
+    public void Compile_builds_only_the_cmake_target_asked_for()
+    {
+        var build = TempDirectory();
+        var result = Run(On(build, "Compile", "--cmake-target", "runtime", "--parallel", "1"));
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain($"> /usr/bin/cmake --build {build} --target runtime --parallel 1");
+        File.Exists(Path.Combine(build, "libtvm_runtime.so")).ShouldBeTrue();
+        File.Exists(Path.Combine(build, "libtvm.so")).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_compile_error_fails_the_target_and_the_summary_names_the_command()
+    {
+        var tree = Trees.CopyFixture();
+        File.AppendAllText(Path.Combine(tree, "src", "fixture.cc"), "\nthis is not C++;\n");
+        var build = Path.Combine(tree, "build-cpu");
+        var result = Run("Compile", "--tvm-home", tree, "--compiler-cache", "none");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("error:"); // the compiler's own message
+        result.Output.ShouldMatch($@"Compile\s+Failed.+// '/usr/bin/cmake --build {build} --parallel \d+' exited with code 1\.");
+    }
+
+    [Fact]
+    public void UnitTest_runs_pytest_as_tvm_main_does_and_writes_junit_under_the_build_dir()
+    {
+        var build = TempDirectory();
+        var result = Run(On(build, "UnitTest"));
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldMatch(@"Using Python /\S+python3");
+        result.Output.ShouldContain("-m pytest");
+        result.Output.ShouldContain("-vvs -m 'not gpu' tests/python -o junit_suite_name=python-unittest");
+        result.Output.ShouldContain("1 deselected");
+        var junit = File.ReadAllText(Path.Combine(build, "pytest-results", "python-unittest.xml"));
+        junit.ShouldContain("test_add");
+        junit.ShouldContain("test_integration"); // main runs all of tests/python
+    }
+
+    [Fact]
+    public void Tests_and_test_filter_narrow_the_run()
+    {
+        var build = TempDirectory();
+        var result = Run(On(build, "UnitTest", "--tests", "tests/python/unittest/test_basic.py", "--test-filter", "add"));
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("-vvs -m 'not gpu' tests/python/unittest/test_basic.py -k add -o junit_suite_name=python-unittest-selected");
+        var junit = File.ReadAllText(Path.Combine(build, "pytest-results", "python-unittest-selected.xml"));
+        junit.ShouldContain("test_add");
+        junit.ShouldNotContain("test_integration");
+    }
+
+    [Fact]
+    public void A_failing_test_fails_the_target_and_names_the_junit_file()
+    {
+        var build = TempDirectory();
+        var result = Run(On(build, "UnitTest"), new() { ["TVM_TEST_MARKER"] = "gpu" });
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain($"1 of 1 pytest runs failed: python-unittest (pytest exit 1; JUnit: {build}/pytest-results/python-unittest.xml)");
+        result.Output.ShouldMatch(@"UnitTest\s+Failed");
+    }
+
+    [Fact]
+    public void A_python_without_pytest_is_named_with_the_package_to_install()
+    {
+        var directory = TempDirectory();
+        var python = Path.Combine(directory, "python-without-pytest");
+        File.WriteAllText(python, "#!/bin/sh\nexit 1\n");
+        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var result = Run(On(TempDirectory(), "UnitTest", "--python", python, "--skip", "Compile", "Configure"));
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain($"{python} cannot import pytest.");
+        result.Output.ShouldContain("apt-get install python3-pytest");
+    }
+
+    [Fact]
+    public void CppTest_builds_the_gtest_target_and_runs_it()
+    {
+        var build = TempDirectory();
+        var result = Run(On(build, "CppTest"));
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain($"> /usr/bin/cmake --build {build} --target cpptest --parallel");
+        result.Output.ShouldContain($"{build}/cpptest");
+        result.Output.ShouldContain("[  PASSED  ] 3 tests.");
+    }
+
+    [Fact]
+    public void IntegrationTest_on_tvm_main_says_where_those_tests_went()
+    {
+        var result = Run(On(TempDirectory(), "IntegrationTest", "--skip", "Compile", "Configure"));
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("The main layout of TVM has no integration tests script; its tests run under UnitTest.");
+    }
+
+    [Fact]
+    public void The_2022_layout_runs_its_own_suites()
+    {
+        var tree = Trees.CopyFixtureAsV090();
+        var result = Run("IntegrationTest", "--tvm-home", tree, "--dry-run");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain($"cd {tree}/python && env");
+        result.Output.ShouldContain("setup.py build_ext --inplace");
+        result.Output.ShouldContain($"cd {tree}/apps/extension && env");
+        result.Output.ShouldContain("TVM_FFI=cython");
+        result.Output.ShouldContain("'PYTEST_ADDOPTS=-s -vv'");
+        result.Output.ShouldContain("-m pytest tests/python/contrib/test_ethosu -n auto -o junit_suite_name=python-integration-contrib-test_ethosu-ctypes");
+        result.Output.ShouldContain("'TVM_TEST_TARGETS=llvm;cuda'");
+    }
+
+    [Fact]
+    public void Clean_removes_the_presets_build_dir_and_all_removes_every_one()
+    {
+        var tree = Trees.CopyFixture();
+        Directory.CreateDirectory(Path.Combine(tree, "build-cpu"));
+        Directory.CreateDirectory(Path.Combine(tree, "build-wasm"));
+        Run("Clean", "--tvm-home", tree).ExitCode.ShouldBe(0);
+        Directory.Exists(Path.Combine(tree, "build-cpu")).ShouldBeFalse();
+        Directory.Exists(Path.Combine(tree, "build-wasm")).ShouldBeTrue();
+        Run("Clean", "--tvm-home", tree, "--all").ExitCode.ShouldBe(0);
+        Directory.Exists(Path.Combine(tree, "build-wasm")).ShouldBeFalse();
+        Run("Clean", "--tvm-home", tree).Output.ShouldContain($"Nothing to clean in {tree}");
+    }
+}

