@@ -81,7 +81,7 @@ public static class ProcessTasks
         var result = new CommandResult(exitCode, output.ToString(), DateTime.UtcNow - started);
         if (exitCode != 0 && !allowFailure)
         {
-            if (!logOutput || !Log.IsEnabled(Serilog.Events.LogEventLevel.Debug))
+            if (!logOutput || Logging.Level.MinimumLevel > Serilog.Events.LogEventLevel.Debug)
                 foreach (var line in tail) Log.Error("{Line}", line);
             throw new ProcessFailure(command, exitCode, failureHint);
         }
