@@ -14,6 +14,7 @@ interface ICheckout : IHazTvm
     Target Checkout => _ => _
         .Description("Clones TVM and its submodules into --tvm-home (an existing tree is left alone)")
         .Requires(() => TvmHome)
+        .RequiresThat(() => NotInContainer("Checkout"))
         .Executes(() =>
         {
             var target = TvmRoot;

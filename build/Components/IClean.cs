@@ -10,6 +10,7 @@ interface IClean : IHazTvm
     Target Clean => _ => _
         .Description("Removes the build directory of --preset (or --build-dir); --all removes every build-*")
         .Before<IConfigure>(x => x.Configure)
+        .RequiresThat(() => NotInContainer("Clean"))
         .Executes(() =>
         {
             var directories = (All ? TvmRoot.GlobDirectories("build-*") : [BuildDirectory]).Where(d => d.DirectoryExists()).ToList();

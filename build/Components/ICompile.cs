@@ -18,7 +18,7 @@ interface ICompile : IConfigure
     void BuildTargets(IReadOnlyList<string> targets)
     {
         LockBuildDirectory();
-        if (!ProcessTasks.DryRun && !(BuildDirectory / "CMakeCache.txt").FileExists())
+        if (!ProcessTasks.DryRun && !ToolResolver.InContainer && !(BuildDirectory / "CMakeCache.txt").FileExists())
             throw new BuildFailure($"{BuildDirectory} is not configured (no CMakeCache.txt).", "Run Configure without --config-only first.");
         var command = CMake.Build(BuildDirectory, targets, Parallel ?? Environment.ProcessorCount, verbose: false)
             .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));

@@ -34,7 +34,8 @@ interface IConfigure : IHazTvm
             WriteIfChanged(config, text);
             if (ConfigOnly) return;
 
-            var generator = ToolResolver.TryFind("ninja") is not null ? "Ninja" : "Unix Makefiles";
+            // TVM's task_build.py always uses Ninja; CI images have it.
+            var generator = ToolResolver.InContainer || ToolResolver.TryFind("ninja") is not null ? "Ninja" : "Unix Makefiles";
             CheckCache(generator);
             var command = CMake.Configure(TvmRoot, BuildDirectory, generator, Definitions())
                 .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));
@@ -45,8 +46,12 @@ interface IConfigure : IHazTvm
                 Log.Information("CMake is configured for this config.cmake already; 'cmake --build' re-runs it when CMakeLists change");
                 return;
             }
-            CheckCMakeVersion();
-            CheckPresetTools();
+            if (!ToolResolver.InContainer) // the image has its own tools
+            {
+                CheckCMakeVersion();
+                CheckCompiler();
+                CheckPresetTools();
+            }
             ProcessTasks.Run(command, failureHint: $"See the CMake output above; {BuildDirectory / "CMakeFiles" / "CMakeOutput.log"} has details.");
             if (!ProcessTasks.DryRun) stamp.WriteAllTextAtomically(hash);
         });
@@ -90,6 +95,8 @@ interface IConfigure : IHazTvm
         yield return ("CMAKE_BUILD_TYPE", BuildType);
         var launcher = CompilerCache switch
         {
+            // In a container the host cannot look; TVM's images bring their own (/opt/sccache wrappers).
+            CompilerCache.Auto when ToolResolver.InContainer => null,
             CompilerCache.Auto => new[] { "sccache", "ccache" }.FirstOrDefault(t => ToolResolver.TryFind(t) is not null),
             CompilerCache.None => null,
             var chosen => ToolResolver.TryFind(chosen.ToString().ToLowerInvariant()) is not null ? chosen.ToString().ToLowerInvariant()
@@ -111,6 +118,13 @@ interface IConfigure : IHazTvm
                 if (!ProcessTasks.DryRun) throw failure;
                 Log.Warning("{Failure}", failure.ToString()); // --dry-run still shows the commands
             }
+    }
+
+    void CheckCompiler()
+    {
+        var compiler = Environment.GetEnvironmentVariable("CXX") is { Length: > 0 } cxx ? cxx.Split(' ')[0] : "c++";
+        if (ToolResolver.TryFind(compiler) is null && ToolResolver.TryFind("g++") is null && ToolResolver.TryFind("clang++") is null)
+            throw new BuildFailure($"No C++ compiler found ({compiler}, g++ or clang++).", Packages.Hint("g++"));
     }
 
     /// <summary>A preset names the CI image's tools (llvm-config-17); say so before CMake fails on it.</summary>

@@ -3,13 +3,17 @@ using TvmBuild.Engine;
 using TvmBuild.Tvm;
 
 /// <summary>Data only: the TVM tree (--tvm-home), its layout, the preset and the build directory every target shares.</summary>
-interface IHazTvm : INukeBuild
+interface IHazTvm : IHazDocker
 {
     [Parameter("Path to the TVM checkout.")]
     AbsolutePath? TvmHome => TryGetValue(() => TvmHome);
 
     [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, qemu, hexagon, jvm, gpu_vulkan.")]
-    string Preset => TryGetValue(() => Preset) ?? "cpu";
+    string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
+
+    /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
+    string? PresetOfImage => Docker is not null && TvmHome is not null && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
+        && Layout.Presets.ContainsKey(preset) ? preset : null;
 
     [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).")]
     string? BuildDir => TryGetValue(() => BuildDir);

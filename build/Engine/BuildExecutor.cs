@@ -10,6 +10,8 @@ internal static class BuildExecutor
     public static void Run(NukeBuild build, CancellationToken cancellation)
     {
         var failed = false;
+        var runnable = build.ExecutionPlan.Count(t => t.Status != ExecutionStatus.Skipped && !t.IsCollective);
+        var number = 0;
         foreach (var target in build.ExecutionPlan)
         {
             if (target.Status == ExecutionStatus.Skipped) continue;
@@ -30,24 +32,24 @@ internal static class BuildExecutor
                 target.Status = ExecutionStatus.Collective;
                 continue;
             }
-            if (!Execute(build, target, cancellation) && !target.Definition.IsProceedAfterFailure)
+            if (!Execute(build, target, $"{target.Name} ({++number}/{runnable})", cancellation) && !target.Definition.IsProceedAfterFailure)
                 failed = true;
         }
     }
 
-    private static bool Execute(NukeBuild build, ExecutableTarget target, CancellationToken cancellation)
+    private static bool Execute(NukeBuild build, ExecutableTarget target, string label, CancellationToken cancellation)
     {
         target.Status = ExecutionStatus.Running;
         build.Host.BeginTarget(target.Name);
-        StatusLine.Current?.Show(target.Name);
-        build.OnTargetRunning(target);
+        StatusLine.Current?.Show(label);
+        build.RaiseTargetRunning(target);
         var stopwatch = Stopwatch.StartNew();
         try
         {
             foreach (var action in target.Definition.Actions)
                 action().GetAwaiter().GetResult();
             target.Status = ExecutionStatus.Succeeded;
-            build.OnTargetSucceeded(target);
+            build.RaiseTargetSucceeded(target);
             return true;
         }
         catch (Exception e) when (e is OperationCanceledException && cancellation.IsCancellationRequested)
@@ -65,7 +67,7 @@ internal static class BuildExecutor
             if (Hint(e) is { } hint) Log.Error("Hint: {Hint}", hint);
             if (e is not BuildFailure and not ProcessFailure) Log.Verbose(e, "Details");
             build.Host.ReportError(target.Name, target.FailureSummary);
-            build.OnTargetFailed(target);
+            build.RaiseTargetFailed(target);
             return false;
         }
         finally

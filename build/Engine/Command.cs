@@ -11,6 +11,9 @@ public sealed partial record Command(
 {
     public Command(string executable, params string[] arguments) : this(executable, (IReadOnlyList<string>)arguments) { }
 
+    /// <summary>What to tell the user when this command fails, unless the caller says better.</summary>
+    public string? FailureHint { get; init; }
+
     public Command WithWorkingDirectory(string? directory) => this with { WorkingDirectory = directory };
 
     public Command WithEnvironment(IReadOnlyDictionary<string, string?> variables) => this with

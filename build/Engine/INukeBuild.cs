@@ -11,6 +11,10 @@ public interface INukeBuild
     bool IsLocalBuild { get; }
     bool IsServerBuild { get; }
     ParameterService Parameters { get; }
+    /// <summary>Overrides the build's exit code (e.g. DevShell returns its command's).</summary>
+    int? ExitCode { get; set; }
+    IReadOnlyList<string> RemainingArguments { get; }
+    IReadOnlyList<ExecutableTarget> ExecutionPlan { get; }
 
     /// <summary>The value of the <c>[Parameter]</c> the lambda names: <c>string X => TryGetValue(() => X);</c></summary>
     T? TryGetValue<T>(Expression<Func<T?>> parameter)

@@ -123,9 +123,9 @@ public abstract partial class NukeBuild
         if (build.Continue) attempt.SkipSucceeded(build.ExecutionPlan);
         if (!build.NoLogo) Log.Information("tvm-build: {Targets} on {Host}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name);
 
-        build.OnBuildInitialized();
+        build.RaiseBuildInitialized();
         BuildExecutor.Run(build, cancellation);
-        build.OnBuildFinished();
+        build.RaiseBuildFinished();
         attempt.Save(build.ExecutionPlan);
         StatusLine.Current?.Dispose();
 

@@ -42,9 +42,16 @@ public abstract partial class NukeBuild : INukeBuild
     /// <summary>Adds a line under the summary table (Nuke's <c>ReportSummary</c>).</summary>
     public void ReportSummary(string key, string value) => SummaryPairs.Add((key, value));
 
-    protected internal virtual void OnBuildInitialized() { }
-    protected internal virtual void OnTargetRunning(ExecutableTarget target) { }
-    protected internal virtual void OnTargetSucceeded(ExecutableTarget target) { }
-    protected internal virtual void OnTargetFailed(ExecutableTarget target) { }
-    protected internal virtual void OnBuildFinished() { }
+    protected virtual void OnBuildInitialized() { }
+    protected virtual void OnTargetRunning(ExecutableTarget target) { }
+    protected virtual void OnTargetSucceeded(ExecutableTarget target) { }
+    protected virtual void OnTargetFailed(ExecutableTarget target) { }
+    protected virtual void OnBuildFinished() { }
+
+    // The engine raises the hooks; builds override them as in Nuke (protected, not internal).
+    internal void RaiseBuildInitialized() => OnBuildInitialized();
+    internal void RaiseTargetRunning(ExecutableTarget target) => OnTargetRunning(target);
+    internal void RaiseTargetSucceeded(ExecutableTarget target) => OnTargetSucceeded(target);
+    internal void RaiseTargetFailed(ExecutableTarget target) => OnTargetFailed(target);
+    internal void RaiseBuildFinished() => OnBuildFinished();
 }

@@ -12,7 +12,7 @@ public sealed record ParameterInfo(MemberInfo Member, ParameterAttribute Attribu
     public string MemberName => Member.Name;
     public Type Type => Member is FieldInfo f ? f.FieldType : ((PropertyInfo)Member).PropertyType;
     public string CliName => "--" + (Attribute.Name ?? ParameterService.Kebab(Member.Name));
-    public string EnvName => (Attribute.Name ?? ParameterService.Kebab(Member.Name)).Replace('-', '_').ToUpperInvariant();
+    public string EnvName => Attribute.EnvironmentVariable ?? (Attribute.Name ?? ParameterService.Kebab(Member.Name)).Replace('-', '_').ToUpperInvariant();
     public bool IsBuiltIn => Member.DeclaringType == typeof(NukeBuild);
     public bool IsSwitch => ParameterService.Underlying(Type) == typeof(bool);
 
@@ -78,7 +78,8 @@ public sealed class ParameterService
         var key = Normalize(parameter.CliName);
         if (_arguments.Parameters.TryGetValue(key, out var cli))
             return Convert(parameter, cli.Values, "the command line");
-        var envValue = _environment.GetValueOrDefault(key) ?? _environment.GetValueOrDefault("nuke" + key);
+        var envKey = Normalize(parameter.EnvName);
+        var envValue = _environment.GetValueOrDefault(envKey) ?? _environment.GetValueOrDefault("nuke" + envKey);
         if (envValue is not null)
             return Convert(parameter, parameter.Type.IsArray ? envValue.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList() : [envValue],
                 $"environment variable {parameter.EnvName}");

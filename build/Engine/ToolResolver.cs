@@ -3,10 +3,14 @@ namespace TvmBuild.Engine;
 /// <summary>Nuke's <c>[PathVariable]</c> lookup: <c>CMAKE_EXE</c> first, then PATH.</summary>
 public static class ToolResolver
 {
+    /// <summary>Docker mode: tools run inside a container, so they are named, not looked up on the host.</summary>
+    public static bool InContainer { get; set; }
+
     public static string? TryFind(string name)
     {
-        var overridden = Environment.GetEnvironmentVariable(name.ToUpperInvariant().Replace('-', '_').Replace('.', '_') + "_EXE");
-        if (!string.IsNullOrEmpty(overridden)) return overridden;
+        if (InContainer) return name;
+        var overridden = Environment.GetEnvironmentVariable(OverrideVariable(name));
+        if (!string.IsNullOrEmpty(overridden)) return File.Exists(overridden) ? overridden : null;
         if (name.Contains('/')) return File.Exists(name) ? Path.GetFullPath(name) : null;
         foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
@@ -18,7 +22,12 @@ public static class ToolResolver
 
     /// <summary>The tool's path, or a failure naming what to install.</summary>
     public static string Find(string name, string installHint) =>
-        TryFind(name) ?? throw new BuildFailure($"'{name}' was not found on PATH.", installHint);
+        TryFind(name) ?? throw new BuildFailure(
+            Environment.GetEnvironmentVariable(OverrideVariable(name)) is { Length: > 0 } overridden
+                ? $"{OverrideVariable(name)} names {overridden}, which does not exist."
+                : $"'{name}' was not found on PATH.", installHint);
+
+    private static string OverrideVariable(string name) => name.ToUpperInvariant().Replace('-', '_').Replace('.', '_').Replace("+", "X") + "_EXE";
 
     private static bool IsExecutable(string path) =>
         OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;

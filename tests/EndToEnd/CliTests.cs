@@ -113,6 +113,17 @@ public class CliTests
         result.Output.ShouldContain("::error title=Configure::No TVM tree at /nonexistent/tvm.");
     }
 
+    [Theory]
+    [InlineData("JENKINS_HOME", "/var/jenkins_home", "Jenkins")]
+    [InlineData("CI", "true", "CI")]
+    public void Ci_servers_are_detected_and_get_plain_uncoloured_lines(string variable, string value, string host)
+    {
+        var result = Run(["Clean", "--tvm-home", Fixture, "--build-dir", TempDirectory()], new() { [variable] = value });
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain($"tvm-build: Clean on {host}");
+        result.Output.ShouldNotContain("\u001b[");
+    }
+
     [Fact]
     public void A_failing_target_shows_in_the_summary_and_later_ones_do_not_run()
     {

@@ -142,4 +142,13 @@ public class ConfigureTests
         result.Output.ShouldContain($"Another build is using {build} right now.");
         File.Exists(Path.Combine(build, "config.cmake")).ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_missing_cmake_names_the_package()
+    {
+        var result = Run(["Configure", "--tvm-home", Fixture, "--build-dir", TempDirectory()], new() { ["CMAKE_EXE"] = "/nonexistent/cmake" });
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("CMAKE_EXE names /nonexistent/cmake, which does not exist.");
+        result.Output.ShouldContain("Install it: apt-get install cmake");
+    }
 }

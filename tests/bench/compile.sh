@@ -3,7 +3,8 @@
 #   - `./build.sh Compile` on an up-to-date tree vs raw `cmake --build <dir>` on the same tree: the overhead
 #     (goal <= 0.3 s);
 #   - a clean compile through ./build.sh vs raw cmake + ninja with the same flags: the ratio (goal <= 1.02).
-# Tree: the fixture, or $TVM_HOME with TVM_ARGS (e.g. TVM_ARGS="--cmake-target runtime --cmake-option USE_LLVM=llvm-config-14").
+# Tree: the fixture, or $TVM_HOME with TVM_ARGS for ./build.sh and CMAKE_TARGETS for the raw side, e.g.
+#   TVM_HOME=~/tvm TVM_ARGS="--cmake-target runtime --cmake-option USE_LLVM=llvm-config-14" CMAKE_TARGETS=runtime
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 TVM=${TVM_HOME:-$ROOT/tests/fixtures/tvm}
@@ -21,7 +22,7 @@ build "$OURS"   # configure + build once
 up_ours=() up_raw=()
 for ((i = 0; i < RUNS; i++)); do
   s=$(now); build "$OURS"; up_ours+=($(( ($(now) - s) / 1000000 )))
-  s=$(now); cmake --build "$OURS" >/dev/null; up_raw+=($(( ($(now) - s) / 1000000 )))
+  s=$(now); cmake --build "$OURS" ${CMAKE_TARGETS:+--target $CMAKE_TARGETS} >/dev/null; up_raw+=($(( ($(now) - s) / 1000000 )))
 done
 ours_ms=$(printf '%s\n' "${up_ours[@]}" | median)
 raw_ms=$(printf '%s\n' "${up_raw[@]}" | median)

@@ -1,0 +1,49 @@
+using TvmBuild.Engine;
+
+namespace TvmBuild.Docker;
+
+/// <summary>Docker mode: every command a target runs becomes a <c>docker run</c> of the CI image, started the way
+/// docker/bash.sh starts it (same user mapping, mounts and environment). One container per command: the CI images
+/// carry no .NET, so the host orchestrates. Host paths under the TVM tree are rewritten to the mount point.</summary>
+public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host, AbsolutePath temporary) : ICommandWrapper
+{
+    private readonly string _mount = DockerRun.MountPoint(template, host);
+    private int _count;
+
+    private const string DaemonHint = "If docker itself failed (exit code 125, 'Cannot connect to the Docker daemon'): start its daemon, or use --docker-cli podman.";
+
+    public Command Wrap(Command command)
+    {
+        var cidFile = temporary / $"container-{Environment.ProcessId}-{Interlocked.Increment(ref _count)}.cid";
+        File.Delete(cidFile);
+        var environment = (command.Environment ?? new Dictionary<string, string?>())
+            .Where(p => p.Value is not null)
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .Select(p => $"{p.Key}={Translate(p.Value!)}");
+        var options = template with
+        {
+            Command = [command.Executable, .. command.Arguments.Select(Translate)],
+            Environment = [.. template.Environment, .. environment],
+            Workdir = command.WorkingDirectory is null ? null : Translate(command.WorkingDirectory),
+            CidFile = cidFile,
+        };
+        var argv = DockerRun.Argv(options, host);
+        return new Command(argv[0], argv.Skip(1).ToList()) { FailureHint = DaemonHint };
+    }
+
+    public void Finished(Command wrapped, bool cancelled)
+    {
+        var index = wrapped.Arguments.ToList().IndexOf("--cidfile");
+        if (index < 0) return;
+        var cidFile = wrapped.Arguments[index + 1];
+        if (cancelled && File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id)
+            ProcessTasks.Run(new Command(wrapped.Executable == "nvidia-docker" ? "docker" : wrapped.Executable, "rm", "--force", id),
+                allowFailure: true, probe: true);
+        File.Delete(cidFile);
+    }
+
+    /// <summary>The TVM tree's host path becomes the mount point (only differs under Jenkins or with --repo-mount-point).</summary>
+    public string Translate(string value) =>
+        _mount == template.RepoDirectory ? value
+            : System.Text.RegularExpressions.Regex.Replace(value, System.Text.RegularExpressions.Regex.Escape(template.RepoDirectory) + @"(?=$|[/:;\s])", _mount);
+}

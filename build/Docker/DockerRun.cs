@@ -1,0 +1,150 @@
+using TvmBuild.Engine;
+
+namespace TvmBuild.Docker;
+
+/// <summary>What docker/bash.sh is told: its options, plus the environment it reads.</summary>
+public sealed record DockerRunOptions
+{
+    public required string Cli { get; init; }
+    public required string Layout { get; init; }
+    public required AbsolutePath RepoDirectory { get; init; }
+    public required string Image { get; init; }
+    public string? RepoMountPoint { get; init; }
+    public bool Interactive { get; init; }
+    public bool Tty { get; init; }
+    public string? Net { get; init; }
+    public IReadOnlyList<string> Mounts { get; init; } = [];
+    public IReadOnlyList<string> Environment { get; init; } = [];
+    public IReadOnlyList<string> Volumes { get; init; } = [];
+    public string? Name { get; init; }
+    public bool Privileged { get; init; }
+    public string? Shell { get; init; }
+    public string? Cpus { get; init; }
+    public bool NoGpu { get; init; }
+    public string? BuildDirectory { get; init; }
+    /// <summary>Empty: bash.sh's default, an interactive bash.</summary>
+    public IReadOnlyList<string> Command { get; init; } = [];
+    /// <summary>Docker mode: the command's working directory in the container (bash.sh always uses the mount point).</summary>
+    public string? Workdir { get; init; }
+    /// <summary>Bookkeeping of ours, not bash.sh's: docker writes the container id here, so Ctrl-C can remove it.</summary>
+    public string? CidFile { get; init; }
+}
+
+/// <summary>The host facts bash.sh reads (environment, user, files); a record so tests can pin them.</summary>
+public sealed record DockerHost(
+    Func<string, string?> Environment,
+    (int Uid, string User, int Gid, string Group) Identity,
+    bool Rootless,
+    Func<string, bool> Exists,
+    Func<string, bool> IsWritableDirectory,
+    bool HasNvidiaDocker,
+    IReadOnlyList<string> NvidiaIcdFiles,
+    string? GitCommonDirectory);
+
+/// <summary>Builds the <c>docker run</c> argv exactly as docker/bash.sh at that ref would (main and v0.9.0 differ).</summary>
+public static class DockerRun
+{
+    public static string MountPoint(DockerRunOptions o, DockerHost host) =>
+        o.RepoMountPoint ?? (host.Environment("JENKINS_HOME") is { Length: > 0 } ? "/workspace" : o.RepoDirectory);
+
+    public static List<string> Argv(DockerRunOptions o, DockerHost host, List<string>? warnings = null)
+    {
+        var main = o.Layout != "v0.9.0";
+        var mount = MountPoint(o, host);
+        var command = o.Command.Count == 0 ? new List<string> { "bash" } : [.. o.Command];
+        var isBash = command is ["bash"];
+        var interactive = o.Interactive || isBash;
+        var tty = o.Tty || isBash;
+        var netHost = o.Net == "host" || (!main && isBash);
+        var flags = new List<string>();
+        var env = new List<string>();
+        var mounts = new List<string>();
+        var devices = new List<string>();
+
+        if (o.Cpus is not null) flags.AddRange(["--cpus", o.Cpus]);
+        if (o.Net is not null and not "host") flags.AddRange(["--net", o.Net]);
+        if (o.Privileged) flags.Add("--privileged");
+        foreach (var volume in o.Volumes) flags.AddRange(["--volume", volume]);
+        foreach (var variable in o.Environment) env.AddRange(["--env", variable]);
+        if (o.BuildDirectory is not null) env.AddRange(["--env", $"LD_LIBRARY_PATH={mount}/{o.BuildDirectory}"]);
+
+        flags.AddRange(["--workdir", o.Workdir ?? mount]);
+        mounts.AddRange(["--volume", $"{o.RepoDirectory}:{mount}", "--volume", $"{o.RepoDirectory / "docker"}:/docker"]);
+        if (main)
+        {
+            foreach (var directory in o.Mounts) mounts.AddRange(["--volume", $"{directory}:{directory}"]);
+            foreach (var spec in (host.Environment("TVM_DEV_DOCKER_MOUNTS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var source = spec.Split(':')[0];
+                if (!host.Exists(source)) { warnings?.Add($"Mount source '{source}' not found on host, skipping."); continue; }
+                mounts.AddRange(["--volume", spec.Contains(':') ? spec : $"{spec}:{spec}"]);
+            }
+            AddGitWorktree(o, host, mounts);
+        }
+        env.AddRange(
+        [
+            "--env", $"CI_BUILD_HOME={mount}",
+            "--env", $"CI_BUILD_USER={host.Identity.User}",
+            "--env", $"CI_BUILD_UID={host.Identity.Uid}",
+            "--env", $"CI_BUILD_GROUP={host.Identity.Group}",
+            "--env", $"CI_BUILD_GID={host.Identity.Gid}",
+            "--env", $"CI_PYTEST_ADD_OPTIONS={host.Environment("CI_PYTEST_ADD_OPTIONS") ?? ""}",
+            "--env", $"CI_IMAGE_NAME={o.Image}",
+        ]);
+        if (!main)
+        {
+            var data = host.Environment("TVM_DATA_ROOT_PATH") is { Length: > 0 } root ? root : $"{host.Environment("HOME")}/.tvm_test_data";
+            if (host.IsWritableDirectory(data)) mounts.AddRange(["--volume", $"{data}:{mount}/.tvm_test_data"]);
+        }
+
+        flags.Add("--rm");
+        if (!main || !host.Rootless) flags.Add("--pid=host");
+        if (netHost) flags.Add("--net=host");
+        if (interactive) flags.Add("--interactive");
+        if (tty) flags.Add("--tty");
+        if (o.Name is not null) flags.AddRange(["--name", o.Name, "--hostname", o.Name]);
+        if (o.CidFile is not null) flags.AddRange(["--cidfile", o.CidFile]);
+
+        var binary = o.Cli;
+        if (!main) foreach (var directory in o.Mounts) mounts.AddRange(["--volume", $"{directory}:{directory}"]);
+        var gpu = !o.NoGpu && (o.Image.Contains("gpu") || o.Image.Contains("cuda"));
+        if (main)
+        {
+            if (host.Environment("CUDA_VISIBLE_DEVICES") is { Length: > 0 } devicesVisible) env.AddRange(["--env", $"CUDA_VISIBLE_DEVICES={devicesVisible}"]);
+            if (o.Image.Contains("ci")) env.AddRange(["--env", $"PYTHONPATH={mount}/python"]);
+            if (gpu)
+            {
+                flags.AddRange(["--gpus", "all"]);
+                env.AddRange(["--env", "NVIDIA_DRIVER_CAPABILITIES=compute,graphics,utility"]);
+            }
+        }
+        else
+        {
+            if (gpu)
+            {
+                if (host.HasNvidiaDocker) binary = "nvidia-docker";
+                else flags.AddRange(["--gpus", "all"]);
+                env.AddRange(["--env", "NVIDIA_DRIVER_CAPABILITIES=compute,graphics,utility"]);
+                foreach (var file in host.NvidiaIcdFiles) mounts.AddRange(["--volume", $"{file}:{file}:ro"]);
+            }
+            if (host.Environment("CUDA_VISIBLE_DEVICES") is { Length: > 0 } devicesVisible) env.AddRange(["--env", $"CUDA_VISIBLE_DEVICES={devicesVisible}"]);
+            if (o.Image.Contains("ci")) env.AddRange(["--env", $"PYTHONPATH={mount}/python"]);
+        }
+        if (o.Image.Contains("rocm") && host.Exists("/dev/dri"))
+        {
+            devices.AddRange(["--device=/dev/kfd", "--device=/dev/dri"]);
+            env.AddRange(["--env", "ROCM_ENABLED=1"]);
+        }
+        if (!main) AddGitWorktree(o, host, mounts);
+
+        if (main && isBash && o.Shell is not null) command = [o.Shell];
+        if (!main || !host.Rootless) command = ["bash", "--login", "/docker/with_the_same_user", .. command];
+        return [binary, "run", .. flags, .. env, .. mounts, .. devices, o.Image, .. command];
+    }
+
+    private static void AddGitWorktree(DockerRunOptions o, DockerHost host, List<string> mounts)
+    {
+        if (host.GitCommonDirectory is { } common && common != o.RepoDirectory / ".git")
+            mounts.AddRange(["--volume", $"{common}:{common}"]);
+    }
+}
