@@ -73,10 +73,9 @@ interface IDocker : IHazTvm
     /// <summary>bash.sh's options and defaults for this tree; DevShell and docker mode add to them.</summary>
     DockerRunOptions RunOptions(IReadOnlyList<string> command)
     {
-        var cli = ToolResolver.Find(DockerCliName, DockerCli == global::DockerCli.Podman ? "Install it: apt-get install podman runc." : "Install it: apt-get install docker.io (the CLI is enough to print commands), or use --docker-cli podman.");
         return new DockerRunOptions
         {
-            Cli = ProcessTasks.DryRun ? DockerCliName : cli,
+            Cli = DockerExecutable,
             Layout = Layout.Name,
             RepoDirectory = TvmRoot,
             Image = DockerImages.Resolve(TvmRoot, Docker!),

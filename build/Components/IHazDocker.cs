@@ -14,6 +14,12 @@ interface IHazDocker : INukeBuild
 
     string DockerCliName => DockerCli.ToString().ToLowerInvariant();
 
+    /// <summary>The CLI on this machine (a name only under --dry-run, which needs no engine).</summary>
+    string DockerExecutable => ProcessTasks.DryRun ? DockerCliName
+        : ToolResolver.Find(DockerCliName, DockerCli == global::DockerCli.Podman
+            ? "Install it: apt-get install podman runc."
+            : "Install it: apt-get install docker.io (the CLI is enough to print commands), or use --docker-cli podman.");
+
     /// <summary>For targets that have nothing to run in a container.</summary>
     string? NotInContainer(string target) =>
         Docker is null ? null : $"{target} has nothing to run in a container; drop --docker (or TVM_DOCKER) for it.";

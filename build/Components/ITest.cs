@@ -30,6 +30,7 @@ interface ITest : ICompile
     {
         if (suite is null)
             throw new BuildFailure($"The {Layout.Name} layout of TVM has no {what} script; its tests run under UnitTest.");
+        // In a container the image's python3 is the interpreter, as in TVM's CI; probes below run there too.
         var python = ProcessTasks.DryRun || ToolResolver.InContainer ? (Python ?? "python3") : PythonTool.FindWithPytest(Python);
         var variables = new Dictionary<string, string>(Variables) { ["PYTHON"] = python };
         var environment = new Dictionary<string, string?>
@@ -46,7 +47,7 @@ interface ITest : ICompile
 
         var results = BuildDirectory / "pytest-results";
         if (!ProcessTasks.DryRun) results.CreateDirectory();
-        string[] parallel = suite.Xdist is { } workers && (ProcessTasks.DryRun || ToolResolver.InContainer || PythonTool.CanImport(python, "xdist")) ? ["-n", workers] : [];
+        string[] parallel = suite.Xdist is { } workers && (ProcessTasks.DryRun || PythonTool.CanImport(python, "xdist")) ? ["-n", workers] : [];
         var runs = Tests.Length == 0 ? suite.Suites : [Narrowed(suite.Suites[0])];
         var failed = new List<string>();
         foreach (var run in runs)
@@ -92,7 +93,7 @@ interface ITest : ICompile
     void InstallFfi(string python, string ffi, IReadOnlyDictionary<string, string?> environment)
     {
         if (!(TvmRoot / ffi / "pyproject.toml").FileExists()) return;
-        if (!ProcessTasks.DryRun && !ToolResolver.InContainer && ProcessTasks.Run(new Command(python, ["-c", "import tvm_ffi"], TvmRoot, environment), allowFailure: true, probe: true).ExitCode == 0)
+        if (!ProcessTasks.DryRun && ProcessTasks.Run(new Command(python, ["-c", "import tvm_ffi"], TvmRoot, environment), allowFailure: true, probe: true).ExitCode == 0)
         {
             Log.Information("tvm_ffi is importable already; not reinstalling {Ffi}", ffi);
             return;

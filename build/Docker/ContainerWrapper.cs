@@ -38,7 +38,7 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
         var cidFile = wrapped.Arguments[index + 1];
         if (cancelled && File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id)
             ProcessTasks.Run(new Command(wrapped.Executable == "nvidia-docker" ? "docker" : wrapped.Executable, "rm", "--force", id),
-                allowFailure: true, probe: true);
+                allowFailure: true, probe: true, onHost: true);
         File.Delete(cidFile);
     }
 

@@ -22,14 +22,14 @@ public static class DockerHosts
     public static void RemoveContainer(string cli, string cidFile)
     {
         if (File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id && !ProcessTasks.DryRun)
-            ProcessTasks.Run(new Command(cli, "rm", "--force", id), allowFailure: true, probe: true);
+            ProcessTasks.Run(new Command(cli, "rm", "--force", id), allowFailure: true, probe: true, onHost: true);
         File.Delete(cidFile);
     }
 
     private static (int, string, int, string) Identity()
     {
         string Id(params string[] args) =>
-            ProcessTasks.Run(new Command("id", args), probe: true).Output.Trim();
+            ProcessTasks.Run(new Command("id", args), probe: true, onHost: true).Output.Trim();
         return (int.Parse(Id("-u")), Id("-u", "-n"), int.Parse(Id("-g")), Id("-g", "-n"));
     }
 
@@ -39,14 +39,14 @@ public static class DockerHosts
         if (options.Layout == "v0.9.0") return false;
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_IS_ROOTLESS"))) return true;
         if (ProcessTasks.DryRun && ToolResolver.TryFind(cli) is null) return false;
-        var info = ProcessTasks.Run(new Command(cli, "info", "-f", "{{.SecurityOptions}}"), allowFailure: true, probe: true);
+        var info = ProcessTasks.Run(new Command(cli, "info", "-f", "{{.SecurityOptions}}"), allowFailure: true, probe: true, onHost: true);
         return info.ExitCode == 0 && info.Output.Contains("rootless");
     }
 
     private static string? GitCommonDirectory(AbsolutePath repository)
     {
         if (!File.Exists(repository / ".git") || ToolResolver.TryFind("git") is not { } git) return null;
-        var output = ProcessTasks.Run(new Command(git, ["rev-parse", "--git-common-dir"], repository), allowFailure: true, probe: true);
+        var output = ProcessTasks.Run(new Command(git, ["rev-parse", "--git-common-dir"], repository), allowFailure: true, probe: true, onHost: true);
         if (output.ExitCode != 0) return null;
         var directory = output.Output.Trim();
         return Path.IsPathRooted(directory) ? directory : Path.GetFullPath(Path.Combine(repository, directory));

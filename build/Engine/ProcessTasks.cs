@@ -35,13 +35,14 @@ public static class ProcessTasks
     public static ICommandWrapper? Wrapper { get; set; }
 
     /// <summary>Runs <paramref name="command"/>; a non-zero exit fails the target unless <paramref name="allowFailure"/>.
-    /// <paramref name="probe"/> marks a read-only query that runs even under <c>--dry-run</c> and logs quietly.</summary>
-    public static CommandResult Run(Command command, bool allowFailure = false, bool probe = false, bool logOutput = true, string? failureHint = null)
-        => RunAsync(command, allowFailure, probe, logOutput, failureHint).GetAwaiter().GetResult();
+    /// <paramref name="probe"/> marks a read-only query that runs even under <c>--dry-run</c> and logs quietly;
+    /// <paramref name="onHost"/> keeps it on this machine in docker mode (a question about the host, not the image).</summary>
+    public static CommandResult Run(Command command, bool allowFailure = false, bool probe = false, bool onHost = false, bool logOutput = true, string? failureHint = null)
+        => RunAsync(command, allowFailure, probe, onHost, logOutput, failureHint).GetAwaiter().GetResult();
 
-    public static async Task<CommandResult> RunAsync(Command command, bool allowFailure = false, bool probe = false, bool logOutput = true, string? failureHint = null)
+    public static async Task<CommandResult> RunAsync(Command command, bool allowFailure = false, bool probe = false, bool onHost = false, bool logOutput = true, string? failureHint = null)
     {
-        var wrapper = probe ? null : Wrapper;
+        var wrapper = onHost ? null : Wrapper;
         if (wrapper is not null) command = wrapper.Wrap(command);
         if (DryRun && !probe)
         {

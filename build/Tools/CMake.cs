@@ -26,7 +26,7 @@ public static partial class CMake
     public static Version? InstalledVersion()
     {
         if (ToolResolver.TryFind("cmake") is not { } cmake) return null;
-        var output = ProcessTasks.Run(new Command(cmake, "--version"), probe: true).Output;
+        var output = ProcessTasks.Run(new Command(cmake, "--version"), probe: true, onHost: true).Output;
         return VersionPattern().Match(output) is { Success: true } m ? Version.Parse(m.Value) : null;
     }
 

@@ -1,0 +1,100 @@
+using Serilog;
+using TvmBuild.Docker;
+using TvmBuild.Engine;
+
+/// <summary>docker/build.sh (BuildImage) and docker/clear-stale-images.sh (ClearStaleImages).</summary>
+interface IDockerImages : IDocker
+{
+    [Parameter("BuildImage: the image type, i.e. docker/Dockerfile.<image> (ci_cpu, ci_gpu, ...).")]
+    string? Image => TryGetValue(() => Image);
+
+    [Parameter("BuildImage: the tag (docker/build.sh's --tag; default latest).")]
+    string ImageTag => TryGetValue(() => ImageTag) ?? "latest";
+
+    [Parameter("BuildImage: another Dockerfile (default docker/Dockerfile.<image>).")]
+    string? Dockerfile => TryGetValue(() => Dockerfile);
+
+    [Parameter("BuildImage: the build context (default: the Dockerfile's folder).")]
+    string? ContextPath => TryGetValue(() => ContextPath);
+
+    [Parameter("BuildImage: the full image name to produce instead of <BUILD_TAG>.<image>:<tag> (build.sh's --spec).")]
+    string? ImageSpec => TryGetValue(() => ImageSpec);
+
+    [Parameter("BuildImage: use docker's layer cache (build.sh's --cache; by default it builds with --no-cache).")]
+    bool Cache => TryGetValue<bool?>(() => Cache) ?? false;
+
+    [Parameter("BuildImage: an image to take cached layers from (build.sh's --cache-from).")]
+    string? CacheFrom => TryGetValue(() => CacheFrom);
+
+    [Parameter("ClearStaleImages: list the images kept and why.")]
+    bool Verbose => TryGetValue<bool?>(() => Verbose) ?? false;
+
+    [Parameter("ClearStaleImages: remove without asking.")]
+    bool Yes => TryGetValue<bool?>(() => Yes) ?? false;
+
+    [Parameter("ClearStaleImages: more TVM checkouts whose images to keep.")]
+    string[] KeepImagesOf => TryGetValue(() => KeepImagesOf) ?? [];
+
+    Target BuildImage => _ => _
+        .Description("docker/build.sh: builds a CI image from docker/Dockerfile.<image>")
+        .Requires(() => Image)
+        .Executes(() =>
+        {
+            var type = Image!.ToLowerInvariant();
+            var dockerfile = Dockerfile is null ? TvmRoot / "docker" / $"Dockerfile.{type}" : AbsolutePath.FromUser(Dockerfile);
+            if (!dockerfile.FileExists())
+                throw new BuildFailure($"No Dockerfile for image '{type}': {dockerfile} does not exist.",
+                    $"Images of this tree: {string.Join(", ", (TvmRoot / "docker").GlobFiles("Dockerfile.*").Select(f => f.Name["Dockerfile.".Length..]))}.");
+            var buildTag = Environment.GetEnvironmentVariable("BUILD_TAG") is { Length: > 0 } tag ? tag : "tvm";
+            var spec = ImageSpec ?? $"{$"{buildTag}.{type}".Replace('=', '_').Replace(',', '-').ToLowerInvariant()}:{ImageTag}";
+            var arguments = new List<string> { "build", "-t", spec };
+            if (!Cache && CacheFrom is null) arguments.Add("--no-cache");
+            arguments.AddRange(["-f", dockerfile]);
+            if (Net == "host") arguments.Add("--network=host");
+            if (CacheFrom is not null) arguments.AddRange(["--cache-from", $"tvm.{type}:{ImageTag}", "--cache-from", CacheFrom]);
+            arguments.Add(ContextPath ?? dockerfile.Parent);
+            ProcessTasks.Run(new Command(DockerExecutable, arguments), onHost: true,
+                failureHint: "docker build needs a reachable engine; with podman: --docker-cli podman.");
+            Log.Information("Built {Image}", spec);
+        });
+
+    Target ClearStaleImages => _ => _
+        .Description("docker/clear-stale-images.sh: removes tlcpack images that this tree's CI files (and its worktrees') no longer name")
+        .Executes(() =>
+        {
+            var used = new HashSet<string>();
+            foreach (var tree in KeepImagesOf.Select(AbsolutePath.FromUser).Prepend(TvmRoot).SelectMany(Worktrees))
+                used.UnionWith(DockerImages.Read(tree, out var source).Values);
+            var images = ProcessTasks.Run(new Command(DockerExecutable, "images", "--format", "{{.Repository}}:{{.Tag}}"), probe: true, onHost: true)
+                .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var remove = new List<string>();
+            foreach (var image in images.Where(i => i != "<none>:<none>"))
+            {
+                var why = !image.StartsWith("tlcpack") ? "non-tvm" : used.Contains(image) ? "image used" : null;
+                if (why is null) remove.Add(image);
+                else if (Verbose) Log.Information("skipping ({Why}): {Image}", why, image);
+            }
+            if (remove.Count == 0)
+            {
+                Log.Information("No stale tlcpack images.");
+                return;
+            }
+            var command = new Command(DockerExecutable, ["rmi", .. remove]);
+            if (!Yes && !ProcessTasks.DryRun)
+            {
+                if (Console.IsInputRedirected)
+                    throw new BuildFailure($"Would remove {remove.Count} images: {string.Join(" ", remove)}.", "Pass --yes to remove them, or --dry-run to only print the command.");
+                Console.Out.Write($"will run: {command.ToShellString()}\nProceed? [y/N] ");
+                if (Console.ReadLine()?.Trim() is not ("y" or "Y")) throw new BuildFailure("Aborted.");
+            }
+            ProcessTasks.Run(command, onHost: true);
+        });
+
+    /// <summary>The tree and, when it is a git checkout, its linked worktrees, as clear-stale-images.sh consults them.</summary>
+    IEnumerable<AbsolutePath> Worktrees(AbsolutePath tree)
+    {
+        if (!(tree / ".git").Exists() || ToolResolver.TryFind("git") is not { } git) return [tree];
+        var list = ProcessTasks.Run(new Command(git, ["worktree", "list", "--porcelain"], tree), allowFailure: true, probe: true, onHost: true);
+        return list.Output.Split('\n').Where(l => l.StartsWith("worktree ")).Select(l => AbsolutePath.Create(l["worktree ".Length..])).Append(tree).Distinct();
+    }
+}
