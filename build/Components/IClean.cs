@@ -4,9 +4,6 @@ using TvmBuild.Engine;
 /// <summary>Removes build directories (what the Makefile's and ci.py's clean did).</summary>
 interface IClean : IHazTvm
 {
-    [Parameter("With Clean: every build-* directory of the TVM tree, not just the preset's.")]
-    bool All => TryGetValue<bool?>(() => All) ?? false;
-
     Target Clean => _ => _
         .Description("Removes the build directory of --preset (or --build-dir); --all removes every build-*")
         .Before<IConfigure>(x => x.Configure)

@@ -18,6 +18,12 @@ interface IHazTvm : IHazDocker
     [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).")]
     string? BuildDir => TryGetValue(() => BuildDir);
 
+    [Parameter("Clean: every build-* directory, not just the preset's; Lint: the whole tree, not just the changed files.")]
+    bool All => TryGetValue<bool?>(() => All) ?? false;
+
+    [Parameter("Python interpreter for tests and lint scripts (default: the first of python3 and /usr/bin/python3 that has what is needed).")]
+    string? Python => TryGetValue(() => Python);
+
     AbsolutePath TvmRoot => TvmHome ?? throw new BuildFailure("No TVM tree given.",
         "Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
 

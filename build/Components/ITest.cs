@@ -13,9 +13,6 @@ interface ITest : ICompile
     [Parameter("Only tests matching this pytest -k expression.")]
     string? TestFilter => TryGetValue(() => TestFilter);
 
-    [Parameter("Python interpreter for the tests (default: the first of python3 and /usr/bin/python3 that has pytest).")]
-    string? Python => TryGetValue(() => Python);
-
     Target UnitTest => _ => _
         .Description("Runs TVM's Python unit tests (task_python_unittest.sh)")
         .DependsOn(Compile)

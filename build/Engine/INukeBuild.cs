@@ -15,6 +15,7 @@ public interface INukeBuild
     int? ExitCode { get; set; }
     IReadOnlyList<string> RemainingArguments { get; }
     IReadOnlyList<ExecutableTarget> ExecutionPlan { get; }
+    void ReportSummary(string key, string value);
 
     /// <summary>The value of the <c>[Parameter]</c> the lambda names: <c>string X => TryGetValue(() => X);</c></summary>
     T? TryGetValue<T>(Expression<Func<T?>> parameter)

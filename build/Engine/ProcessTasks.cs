@@ -50,7 +50,7 @@ public static class ProcessTasks
             return new CommandResult(0, "", TimeSpan.Zero);
         }
 
-        if (probe) Log.Verbose("> {Command}", command.ToShellString());
+        if (probe || !logOutput) Log.Verbose("> {Command}", command.ToShellString());
         else Log.Information("> {Command}", command.ToShellString());
 
         var output = new StringBuilder();

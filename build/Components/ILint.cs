@@ -1,0 +1,100 @@
+using Serilog;
+using TvmBuild.Engine;
+using TvmBuild.Lint;
+
+/// <summary>TVM's linters as the tree defines them (pre-commit hooks on main, task_lint.sh's steps on v0.9.0), on the
+/// files a contributor changed or on the whole tree, in parallel, with --fix.</summary>
+interface ILint : IHazTvm
+{
+    [Parameter("Lint: only files changed against --base, plus untracked ones (the default on a terminal; --all under CI).")]
+    bool Changed => TryGetValue<bool?>(() => Changed) ?? false;
+
+    [Parameter("Lint --changed: the commit to compare with (default: the merge-base with origin/main, else HEAD).", Name = "base")]
+    string? BaseRef => TryGetValue(() => BaseRef);
+
+    [Parameter("Lint: only these linters (hook ids, comma- or space-separated).")]
+    string[] Linters => TryGetValue(() => Linters) ?? [];
+
+    [Parameter("Lint: all linters but these.")]
+    string[] SkipLinters => TryGetValue(() => SkipLinters) ?? [];
+
+    [Parameter("Lint: apply the formatters and fixers (clang-format -i, ruff, whitespace, end of file...) and report what changed.")]
+    bool Fix => TryGetValue<bool?>(() => Fix) ?? false;
+
+    [Parameter("Lint: a linter whose tool is missing fails the build instead of being skipped (the default under CI).")]
+    bool? Strict => TryGetValue(() => Strict);
+
+    Target Lint => _ => _
+        .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) on changed files or --all")
+        .Executes(async () =>
+        {
+            var python = Python ?? (File.Exists("/usr/bin/python3") && !ToolResolver.InContainer ? "/usr/bin/python3" : "python3");
+            var tools = new LintTools(RootDirectory, TvmRoot, python);
+            var linters = Choose(LintCatalog.For(Layout.Name, tools));
+            WriteShims(tools);
+            var all = All || (!Changed && IsServerBuild);
+            var files = LintFiles.Select(TvmRoot, all, BaseRef, out var description);
+            Log.Information("Linting {Description}: {Files} files, {Linters} linters", description, files.Count, linters.Count);
+            var results = await LintRunner.Run(linters, files, TvmRoot, python, Fix);
+            Report(results);
+        });
+
+    /// <summary>TVM's lint scripts call python3 and mypy by name; these make them the lint Python's.</summary>
+    static void WriteShims(LintTools tools)
+    {
+        if (OperatingSystem.IsWindows() || ToolResolver.InContainer || ProcessTasks.DryRun) return;
+        tools.ShimDirectory.CreateDirectory();
+        (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {tools.Python} \"$@\"\n");
+        (tools.ShimDirectory / "mypy").WriteAllTextAtomically($"#!/bin/sh\nexec {tools.Python} -m mypy \"$@\"\n");
+        foreach (var shim in new[] { "python3", "mypy" })
+            File.SetUnixFileMode(tools.ShimDirectory / shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+    }
+
+    List<Linter> Choose(List<Linter> available)
+    {
+        static string[] Split(string[] values) => values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        var ids = available.Select(l => l.Id).Distinct().ToList();
+        foreach (var name in Split(Linters).Concat(Split(SkipLinters)).Where(n => !ids.Contains(n)))
+            throw new BuildFailure($"Unknown linter '{name}' for the {Layout.Name} layout.", $"{ExecutionPlanner.DidYouMean(name, ids)}Linters: {string.Join(", ", ids)}.");
+        var only = Split(Linters);
+        var skip = Split(SkipLinters);
+        return available.Where(l => (only.Length == 0 || only.Contains(l.Id)) && !skip.Contains(l.Id)).ToList();
+    }
+
+    void Report(List<LintResult> results)
+    {
+        foreach (var problem in results.SelectMany(r => r.Outcome.Problems).OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line))
+        {
+            Console.Out.WriteLine(problem.ToString());
+            if (Host is GitHubActionsHost)
+                Console.Out.WriteLine($"::error file={problem.Path},line={problem.Line},col={problem.Column}::{problem.Linter}: {problem.Message}");
+        }
+        foreach (var result in results.Where(r => r.Outcome.Fixed.Count > 0))
+            foreach (var file in result.Outcome.Fixed) Log.Information("Fixed {File} ({Linter})", file, result.Linter.Id);
+
+        Log.Information("{Header}", $"{"Linter",-30} {"Files",6} {"Problems",9} {"Time",8}  Status");
+        foreach (var r in results)
+        {
+            var status = r.Status switch
+            {
+                LintStatus.Missing => $"skipped: {r.Detail}",
+                LintStatus.Crashed => $"crashed: {r.Detail}",
+                LintStatus.Fixed => $"fixed {r.Outcome.Fixed.Count} files",
+                LintStatus.NoFiles => "no files",
+                _ => r.Outcome.Problems.Count == 0 ? "ok" : "problems",
+            };
+            Log.Information("{Row}", $"{r.Linter.Id,-30} {r.Files,6} {r.Outcome.Problems.Count,9} {r.Duration.TotalSeconds,7:0.00}s  {status}");
+        }
+
+        var strict = Strict ?? IsServerBuild;
+        var missing = results.Where(r => r.Status == LintStatus.Missing).Select(r => r.Linter.Id).ToList();
+        var problems = results.Sum(r => r.Outcome.Problems.Count);
+        var crashed = results.Where(r => r.Status == LintStatus.Crashed).Select(r => r.Linter.Id).ToList();
+        ReportSummary("Lint", $"{problems} problems, {results.Sum(r => r.Outcome.Fixed.Count)} files fixed, {missing.Count} linters skipped");
+        if (crashed.Count > 0) throw new BuildFailure($"Linters crashed: {string.Join(", ", crashed)} (their output is above).");
+        if (problems > 0)
+            throw new BuildFailure($"Lint found {problems} problems.", "Fix them, or run with --fix for the formatters and fixers.");
+        if (strict && missing.Count > 0)
+            throw new BuildFailure($"Linters without their tool: {string.Join(", ", missing)} (--strict).", "Install what the table says, or run with --docker ci_lint.");
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+
+namespace TvmBuild.Lint;
+
+/// <summary>One problem a linter found, printed as <c>path:line:col: linter: message</c>.</summary>
+public sealed record LintProblem(string Path, int Line, int Column, string Linter, string Message)
+{
+    public override string ToString() => $"{Path}:{Line}:{Column}: {Linter}: {Message}";
+}
+
+/// <summary>What files a linter looks at: pre-commit's <c>files</c>/<c>exclude</c> regexes and identify's type tags.</summary>
+public sealed record FileFilter(string? Files = null, string? Exclude = null, IReadOnlyList<string>? Types = null, IReadOnlyList<string>? TypesOr = null,
+    IReadOnlyList<string>? ExcludeTypes = null)
+{
+    public static FileFilter Text { get; } = new(Types: ["text"]);
+
+    public bool Matches(LintFile file) =>
+        (Files is null || Regex.IsMatch(file.Path, Files)) &&
+        (Exclude is null || !Regex.IsMatch(file.Path, Exclude)) &&
+        (Types is null || Types.All(file.Tags.Contains)) &&
+        (TypesOr is null || TypesOr.Any(file.Tags.Contains)) &&
+        (ExcludeTypes is null || !ExcludeTypes.Any(file.Tags.Contains));
+}
+
+/// <summary>A file of the tree, relative to its root, with pre-commit's type tags (text/binary, python, c++, yaml...).</summary>
+public sealed record LintFile(string Path, string FullPath, IReadOnlySet<string> Tags, bool IsNew);
+
+/// <summary>How a linter runs: in C# (no tools at all), or as a command on the selected files (or on the whole tree).</summary>
+public abstract record LintAction;
+
+/// <summary>What a linter found, and with --fix which files it changed.</summary>
+public sealed record LintOutcome(List<LintProblem> Problems, List<string> Fixed)
+{
+    public static LintOutcome Empty => new([], []);
+}
+
+/// <summary>Runs in-process: returns the problems; with fix, repairs what it can instead and names the files.</summary>
+public sealed record NativeAction(Func<IReadOnlyList<LintFile>, bool, LintOutcome> Run) : LintAction;
+
+/// <summary>An external tool. <paramref name="Check"/>/<paramref name="Fix"/> are argument lists; <c>{files}</c> expands to the
+/// files (omitted when <paramref name="PassFilenames"/> is false). <paramref name="Output"/> parses its findings.</summary>
+public sealed record ToolAction(
+    string Tool,
+    IReadOnlyList<string> Check,
+    IReadOnlyList<string>? Fix,
+    string InstallHint,
+    OutputParser Output,
+    bool PassFilenames = true,
+    IReadOnlyDictionary<string, string>? Environment = null,
+    bool? Available = null,
+    IReadOnlyList<string>? Needs = null) : LintAction;
+// Needs: what else the tool needs, each "module:NAME" (importable by the lint Python), "command:NAME" or "file:PATH"
+// (in the tree); a missing one skips the linter with its install hint instead of letting it crash.
+
+/// <summary>A linter: its id (the pre-commit hook id where there is one), what it reads, how it runs.</summary>
+public sealed record Linter(string Id, FileFilter Filter, LintAction Action)
+{
+    public string ToolName => Action switch { ToolAction tool => tool.Tool, _ => "built in" };
+}
+
+/// <summary>Turns a tool's output into problems; lines it does not recognise are kept for when the tool fails.</summary>
+public sealed partial record OutputParser(Regex Pattern, string? Message = null)
+{
+    /// <summary>taplo: <c>ERROR taplo:format_files: the file is not properly formatted path="/abs/f.toml"</c>.</summary>
+    public static OutputParser Taplo { get; } = new(TaploPattern(), "not formatted as taplo formats it");
+
+    /// <summary><c>path:line[:col]: message</c>, which most linters print.</summary>
+    public static OutputParser PathLine { get; } = new(PathLinePattern());
+
+    /// <summary><c>path: message</c> (formatters that report whole files).</summary>
+    public static OutputParser PathOnly { get; } = new(PathOnlyPattern());
+
+    public List<LintProblem> Parse(string output, string linter, Func<string, string> relative) =>
+        output.Split('\n').Select(l => Pattern.Match(l.TrimEnd())).Where(m => m.Success)
+            .Select(m => new LintProblem(relative(m.Groups["path"].Value),
+                m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value) : 1,
+                m.Groups["col"].Success ? int.Parse(m.Groups["col"].Value) : 1,
+                linter, Message ?? m.Groups["message"].Value.Trim()))
+            .ToList();
+
+    [GeneratedRegex(@"^(?<path>[^:\s][^:]*):(?<line>\d+)(?::(?<col>\d+))?:?\s*(?<message>.+)$")]
+    private static partial Regex PathLinePattern();
+
+    [GeneratedRegex(@"^(?<path>[^:\s][^:]*\.[A-Za-z0-9]+): (?<message>.+)$")]
+    private static partial Regex PathOnlyPattern();
+
+    [GeneratedRegex(@"the file is not properly formatted path=""(?<path>[^""]+)""")]
+    private static partial Regex TaploPattern();
+}
