@@ -50,7 +50,7 @@ public static class LintRunner
         {
             var arguments = (fix ? tool.Fix! : tool.Check).SelectMany(a => a == "{files}" ? chunk.Select(f => f.Path) : [a]).ToList();
             var environment = tool.Environment?.ToDictionary(p => p.Key, p => (string?)p.Value);
-            var result = await ProcessTasks.RunAsync(new Command(executable, arguments, root, environment), allowFailure: true, logOutput: false);
+            var result = await ProcessTasks.RunAsync(new Command(executable!, arguments, root, environment), allowFailure: true, logOutput: false);
             var found = tool.Output.Parse(result.Output, linter.Id, path => Relative(root, path));
             // A whole-tree script that exits 1 without file:line output reported findings its own way.
             if (result.ExitCode == 1 && found.Count == 0 && !passFilenames && !fix)
