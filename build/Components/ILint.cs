@@ -39,6 +39,28 @@ interface ILint : IHazTvm
             Report(results);
         });
 
+    Target InstallHooks => _ => _
+        .Description("Installs a git pre-commit hook in the TVM tree that runs Lint --changed on each commit")
+        .Executes(() =>
+        {
+            var git = ToolResolver.Find("git", "Install it: apt-get install git.");
+            var hooks = ProcessTasks.Run(new Command(git, ["rev-parse", "--git-path", "hooks"], TvmRoot), allowFailure: true, probe: true, onHost: true);
+            if (hooks.ExitCode != 0) throw new BuildFailure($"{TvmRoot} is not a git checkout.", "Hooks need a git tree; clone TVM with Checkout.");
+            var directory = AbsolutePath.Create(Path.GetFullPath(hooks.Output.Trim(), TvmRoot));
+            var hook = directory / "pre-commit";
+            var text = (RootDirectory / "dev" / "git-hooks" / "pre-commit").ReadAllText()
+                .Replace("@BUILD@", Command.Quote(RootDirectory / "build.sh")).Replace("@TVM@", Command.Quote(TvmRoot));
+            if (ProcessTasks.DryRun) { Console.Out.WriteLine($"# would write {hook}"); return; }
+            if (hook.FileExists() && !hook.ReadAllText().Contains("tvm-build pre-commit hook"))
+            {
+                File.Move(hook, hook + ".before-tvm-build", overwrite: true);
+                Log.Warning("Moved the existing hook to {Backup}", hook + ".before-tvm-build");
+            }
+            hook.WriteAllTextAtomically(text);
+            if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, (UnixFileMode)0b111_101_101);
+            Log.Information("Installed {Hook}: each commit runs Lint --changed (skip once with git commit --no-verify)", hook);
+        });
+
     /// <summary>TVM's lint scripts call python3 and mypy by name; these make them the lint Python's.</summary>
     static void WriteShims(LintTools tools)
     {

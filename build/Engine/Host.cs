@@ -21,6 +21,7 @@ public abstract class Host
     internal static Host Create(string? name, IDictionary environment)
     {
         string? Env(string key) => environment[key] as string;
+        if (name is not null && !Names.Contains(name, StringComparer.OrdinalIgnoreCase)) name = null; // an address for Docs --serve
         name ??= Env("GITHUB_ACTIONS") == "true" ? "GitHubActions"
             : Env("JENKINS_HOME") is not null || Env("JENKINS_URL") is not null ? "Jenkins"
             : string.Equals(Env("CI"), "true", StringComparison.OrdinalIgnoreCase) || Env("CI") == "1" ? "CI"

@@ -15,6 +15,8 @@ public interface INukeBuild
     int? ExitCode { get; set; }
     IReadOnlyList<string> RemainingArguments { get; }
     IReadOnlyList<ExecutableTarget> ExecutionPlan { get; }
+    /// <summary>The value of --host as given (a CI host name, or for Docs --serve the address to bind).</summary>
+    string? HostName { get; }
     void ReportSummary(string key, string value);
 
     /// <summary>The value of the <c>[Parameter]</c> the lambda names: <c>string X => TryGetValue(() => X);</c></summary>

@@ -129,7 +129,7 @@ public abstract partial class NukeBuild
         attempt.Save(build.ExecutionPlan);
         StatusLine.Current?.Dispose();
 
-        var cancelled = cancellation.IsCancellationRequested;
+        var cancelled = build.ExecutionPlan.Any(t => t.Status == ExecutionStatus.Aborted); // Ctrl-C that ended a serve loop is a clean stop
         Console.Out.WriteLine();
         Console.Out.WriteLine(Summary.Render(build, cancelled, DateTime.Now));
         if (cancelled) return 130;

@@ -11,12 +11,10 @@ public abstract partial class NukeBuild : INukeBuild
     [Parameter("Prints every external command, shell-quoted, instead of running it.")] public bool DryRun { get; internal set; }
     [Parameter("Root directory of this build (default: the folder holding .nuke).")] public AbsolutePath? Root { get; internal set; }
     [Parameter("Logging verbosity.")] public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
-    [Parameter("Host to act as, instead of detecting it.", Name = "host", ValueProviderMember = nameof(HostNames))] public string? HostName { get; internal set; }
+    [Parameter("CI host to act as (GitHubActions, Jenkins, CI, Terminal); with Docs --serve, the address to bind.", Name = "host")] public string? HostName { get; internal set; }
     [Parameter("Loads .nuke/parameters.<profile>.json over .nuke/parameters.json.")] public string[]? Profile { get; internal set; }
     [Parameter("Continues a previously failed build, skipping the targets that succeeded.")] public bool Continue { get; internal set; }
     [Parameter("Does not print the logo.")] public bool NoLogo { get; internal set; }
-
-    private static IEnumerable<string> HostNames => Engine.Host.Names;
 
     public AbsolutePath RootDirectory { get; internal set; } = null!;
     public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";
@@ -40,7 +38,11 @@ public abstract partial class NukeBuild : INukeBuild
     internal List<(string Key, string Value)> SummaryPairs { get; } = [];
 
     /// <summary>Adds a line under the summary table (Nuke's <c>ReportSummary</c>).</summary>
-    public void ReportSummary(string key, string value) => SummaryPairs.Add((key, value));
+    public void ReportSummary(string key, string value)
+    {
+        SummaryPairs.RemoveAll(p => p.Key == key); // the latest word on a key wins (e.g. each docs rebuild)
+        SummaryPairs.Add((key, value));
+    }
 
     protected virtual void OnBuildInitialized() { }
     protected virtual void OnTargetRunning(ExecutableTarget target) { }

@@ -15,7 +15,8 @@ public static class LintRunner
 
     public static async Task<List<LintResult>> Run(IReadOnlyList<Linter> linters, IReadOnlyList<LintFile> files, AbsolutePath root, string python, bool fix)
     {
-        using var slots = new SemaphoreSlim(Environment.ProcessorCount);
+        // Fixers rewrite files, so they take turns, as pre-commit's hooks do; checkers run in parallel.
+        using var slots = new SemaphoreSlim(fix ? 1 : Environment.ProcessorCount);
         var tasks = linters.Select(async linter =>
         {
             await slots.WaitAsync(ProcessTasks.Cancellation);

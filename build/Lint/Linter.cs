@@ -61,8 +61,9 @@ public sealed record Linter(string Id, FileFilter Filter, LintAction Action)
 /// <summary>Turns a tool's output into problems; lines it does not recognise are kept for when the tool fails.</summary>
 public sealed partial record OutputParser(Regex Pattern, string? Message = null)
 {
-    /// <summary>taplo: <c>ERROR taplo:format_files: the file is not properly formatted path="/abs/f.toml"</c>.</summary>
-    public static OutputParser Taplo { get; } = new(TaploPattern(), "not formatted as taplo formats it");
+    /// <summary>taplo: <c>ERROR taplo:format_files: the file is not properly formatted path="/abs/f.toml"</c>, and for a
+    /// file it cannot parse <c>error: invalid TOML</c> followed by <c>┌─ /abs/f.toml:2:7</c>.</summary>
+    public static OutputParser Taplo { get; } = new(TaploPattern());
 
     /// <summary><c>path:line[:col]: message</c>, which most linters print.</summary>
     public static OutputParser PathLine { get; } = new(PathLinePattern());
@@ -75,7 +76,7 @@ public sealed partial record OutputParser(Regex Pattern, string? Message = null)
             .Select(m => new LintProblem(relative(m.Groups["path"].Value),
                 m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value) : 1,
                 m.Groups["col"].Success ? int.Parse(m.Groups["col"].Value) : 1,
-                linter, Message ?? m.Groups["message"].Value.Trim()))
+                linter, Message ?? (m.Groups["message"].Value.Trim() is { Length: > 0 } text ? text : "invalid TOML")))
             .ToList();
 
     [GeneratedRegex(@"^(?<path>[^:\s][^:]*):(?<line>\d+)(?::(?<col>\d+))?:?\s*(?<message>.+)$")]
@@ -84,6 +85,6 @@ public sealed partial record OutputParser(Regex Pattern, string? Message = null)
     [GeneratedRegex(@"^(?<path>[^:\s][^:]*\.[A-Za-z0-9]+): (?<message>.+)$")]
     private static partial Regex PathOnlyPattern();
 
-    [GeneratedRegex(@"the file is not properly formatted path=""(?<path>[^""]+)""")]
+    [GeneratedRegex(@"(?<message>the file is not properly formatted) path=""(?<path>[^""]+)""|┌─ (?<path>[^:]+):(?<line>\d+):(?<col>\d+)(?<message>)")]
     private static partial Regex TaploPattern();
 }

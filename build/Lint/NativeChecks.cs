@@ -115,7 +115,7 @@ public static partial class NativeChecks
         var outcome = LintOutcome.Empty;
         foreach (var file in files)
         {
-            var parsed = Tomlyn.Parsing.SyntaxParser.ParseStrict(File.ReadAllText(file.FullPath), file.Path);
+            var parsed = Tomlyn.Parsing.SyntaxParser.Parse(File.ReadAllText(file.FullPath), file.Path);
             foreach (var diagnostic in parsed.Diagnostics)
                 outcome.Problems.Add(new(file.Path, diagnostic.Span.Start.Line + 1, diagnostic.Span.Start.Column + 1, "check-toml", diagnostic.Message));
         }

@@ -7,13 +7,16 @@ namespace TvmBuild.Tools;
 /// Debian's /usr/bin/python3 that can import pytest (Debian's python3-pytest serves only /usr/bin/python3).</summary>
 public static class Python
 {
-    public static string FindWithPytest(string? chosen)
+    public static string FindWithPytest(string? chosen) => Find(chosen, "pytest", Packages.Hint("pytest"));
+
+    /// <summary>--python if given (it must import <paramref name="module"/>), else the first candidate that does.</summary>
+    public static string Find(string? chosen, string module, string hint)
     {
         if (chosen is not null)
         {
             var path = ToolResolver.TryFind(chosen) ?? throw new BuildFailure($"--python {chosen}: no such interpreter.", "Give a path or a name on PATH.");
-            if (!CanImport(path, "pytest"))
-                throw new BuildFailure($"{path} cannot import pytest.", Packages.Hint("pytest"));
+            if (!CanImport(path, module))
+                throw new BuildFailure($"{path} cannot import {module}.", hint);
             return path;
         }
         var tried = new List<string>();
@@ -21,11 +24,11 @@ public static class Python
         {
             if (!File.Exists(candidate)) continue;
             tried.Add(candidate);
-            if (!CanImport(candidate, "pytest")) continue;
-            Log.Information("Using Python {Python}{Why}", candidate, tried.Count > 1 ? $" ({tried[0]} has no pytest)" : "");
+            if (!CanImport(candidate, module)) continue;
+            Log.Information("Using Python {Python}{Why}", candidate, tried.Count > 1 ? $" ({tried[0]} has no {module})" : "");
             return candidate;
         }
-        throw new BuildFailure($"No Python with pytest found (tried: {(tried.Count == 0 ? "none on PATH" : string.Join(", ", tried))}).", Packages.Hint("pytest"));
+        throw new BuildFailure($"No Python with {module} found (tried: {(tried.Count == 0 ? "none on PATH" : string.Join(", ", tried))}).", hint);
     }
 
     public static bool CanImport(string python, string module) =>

@@ -1,0 +1,115 @@
+using System.Text.RegularExpressions;
+using Serilog;
+using TvmBuild.Docs;
+using TvmBuild.Engine;
+using PythonTool = TvmBuild.Tools.Python;
+
+/// <summary>TVM's documentation with Sphinx, as task_python_docs.sh builds it (quick by default: the tutorial gallery is
+/// not executed), CppDocs with doxygen, and --serve: the pages on loopback, rebuilt and reloaded on every change.</summary>
+interface IDocs : ICompile
+{
+    [Parameter("Docs: execute the whole tutorial gallery (TVM_TUTORIAL_EXEC_PATTERN=.*) instead of the quick build.")]
+    bool Full => TryGetValue<bool?>(() => Full) ?? false;
+
+    [Parameter("Docs: execute only the tutorials matching this pattern.")]
+    string? TutorialPattern => TryGetValue(() => TutorialPattern);
+
+    [Parameter("Docs: fail when Sphinx warns (what CI checks).")]
+    bool WarningsAsErrors => TryGetValue<bool?>(() => WarningsAsErrors) ?? false;
+
+    [Parameter("Docs: serve the pages and rebuild them when the sources change; Ctrl-C stops.")]
+    bool Serve => TryGetValue<bool?>(() => Serve) ?? false;
+
+    [Parameter("Docs --serve: the port.")]
+    int Port => TryGetValue<int?>(() => Port) ?? 8000;
+
+    AbsolutePath DocsOutput => BuildDirectory / "docs" / "html";
+
+    Target Docs => _ => _
+        .Description("Builds TVM's docs with Sphinx (task_python_docs.sh); --serve serves them with live reload")
+        .DependsOn(Compile)
+        .Executes(async () =>
+        {
+            var sources = TvmRoot / "docs";
+            if (!(sources / "conf.py").FileExists())
+                throw new BuildFailure($"{TvmRoot} has no docs/conf.py.", "Point --tvm-home at a TVM tree with its docs/ folder.");
+            var python = ProcessTasks.DryRun || ToolResolver.InContainer ? (Python ?? "python3")
+                : PythonTool.Find(Python, "sphinx", "apt-get install python3-sphinx (Debian serves /usr/bin/python3), or run with --docker ci_gpu");
+            var first = BuildDocs(python, sources);
+            if (!Serve)
+            {
+                if (first is { } error) throw new BuildFailure($"Sphinx failed: {error}");
+                return;
+            }
+            if (first is { } failed) throw new BuildFailure($"Sphinx failed, nothing to serve: {failed}");
+            await ServeDocs(python, sources);
+        });
+
+    Target CppDocs => _ => _
+        .Description("Builds TVM's C++ API docs with doxygen (the Makefile's cppdoc)")
+        .Executes(() =>
+        {
+            if (!(TvmRoot / "docs" / "Doxyfile").FileExists()) throw new BuildFailure($"{TvmRoot} has no docs/Doxyfile.");
+            ProcessTasks.Run(new Command(ToolResolver.Find("doxygen", "Install it: apt-get install doxygen."), ["docs/Doxyfile"], TvmRoot));
+        });
+
+    /// <summary>One Sphinx run into the build directory; returns null on success, else the error. Warnings are counted.</summary>
+    string? BuildDocs(string python, AbsolutePath sources)
+    {
+        var staging = BuildDirectory / "docs" / "_staging";
+        if (!ProcessTasks.DryRun) DocsStaging.Sync(sources, staging);
+        var pattern = TutorialPattern ?? (Full ? ".*" : "none");
+        var environment = new Dictionary<string, string?>
+        {
+            ["PYTHONPATH"] = TvmRoot / "python",
+            ["TVM_LIBRARY_PATH"] = BuildDirectory,
+            ["TVM_TUTORIAL_EXEC_PATTERN"] = pattern,
+            ["TVM_BIND_THREADS"] = "0",
+            ["OMP_NUM_THREADS"] = "1",
+        };
+        var command = new Command(python, ["-m", "sphinx", "-b", "html", "-d", BuildDirectory / "docs" / "doctrees", staging, DocsOutput], staging, environment);
+        var result = ProcessTasks.Run(command, allowFailure: true);
+        var warnings = result.Output.Split('\n').Where(l => l.Contains("WARNING") && !IgnoredWarnings().IsMatch(l)).ToList();
+        ReportSummary("Docs", $"{DocsOutput}/index.html, {warnings.Count} warnings (tutorials: {pattern})");
+        foreach (var warning in warnings) Log.Warning("{Warning}", warning.Trim());
+        if (result.ExitCode != 0 || Regex.IsMatch(result.Output, "failed to execute|Segmentation fault"))
+            return string.Join(" ", result.Output.Split('\n').Where(l => l.Contains("ERROR") || l.Contains("Error") || l.Contains("failed")).TakeLast(3).Select(l => l.Trim()))
+                is { Length: > 0 } error ? error : $"exit code {result.ExitCode}";
+        if (WarningsAsErrors && warnings.Count > 0) return $"{warnings.Count} warnings (--warnings-as-errors)";
+        return null;
+    }
+
+    async Task ServeDocs(string python, AbsolutePath sources)
+    {
+        await using var server = await DocsServer.Start(DocsOutput, ServeAddress, Port);
+        Log.Information("Serving {Url} (Ctrl-C stops); rebuilding when {Sources} changes", server.Url, sources);
+        Console.Out.WriteLine($"Docs: {server.Url}");
+        using var watcher = new DocsWatcher(sources, TimeSpan.FromMilliseconds(300));
+        try
+        {
+            while (true)
+            {
+                await watcher.WaitForChange(ProcessTasks.Cancellation);
+                Log.Information("Sources changed: rebuilding");
+                if (BuildDocs(python, sources) is { } error)
+                {
+                    Log.Error("Rebuild failed, still serving the last good pages: {Error}", error);
+                    server.Notify("failed", error);
+                }
+                else server.Notify("reload");
+            }
+        }
+        catch (OperationCanceledException) when (ProcessTasks.Cancellation.IsCancellationRequested)
+        {
+            Log.Information("Stopped serving");
+        }
+    }
+
+    /// <summary>--host doubles as the address to bind when it is not a CI host name (Terminal, CI, Jenkins, GitHubActions).</summary>
+    string ServeAddress => HostName is { } name && !Host.Names.Contains(name, StringComparer.OrdinalIgnoreCase) ? name : "127.0.0.1";
+
+    // task_python_docs.sh's IGNORED_WARNINGS: third-party noise that CI does not count.
+    private static Regex IgnoredWarnings() => new("__mro__|UserWarning|FutureWarning|tensorflow|Keras|pytorch|TensorFlow|coremltools|403|git describe|" +
+        "scikit-learn version|doing serial write|gen_gallery extension is not safe for parallel|cannot cache unpickable configuration value|" +
+        "You are using pip version|tutorials/README.rst: WARNING: document isn't included in any toctree");
+}

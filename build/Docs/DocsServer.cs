@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TvmBuild.Engine;
+
+namespace TvmBuild.Docs;
+
+/// <summary>Serves built HTML with Kestrel on loopback (by default), injects a tiny live-reload script into pages, and
+/// tells open pages over server-sent events when a rebuild finished (reload) or failed (show the error, keep the pages).</summary>
+public sealed class DocsServer : IAsyncDisposable
+{
+    private const string ReloadPath = "/__tvm_build_reload";
+    private static readonly string Script =
+        $$"""<script>(()=>{const s=new EventSource("{{ReloadPath}}");s.addEventListener("reload",()=>location.reload());""" +
+        """s.addEventListener("failed",e=>{let b=document.getElementById("tvm-build-error");if(!b){b=document.createElement("pre");""" +
+        """b.id="tvm-build-error";b.style.cssText="position:fixed;bottom:0;left:0;right:0;max-height:40%;overflow:auto;margin:0;""" +
+        """padding:8px;background:#fee;color:#900;z-index:99999;border-top:2px solid #900";document.body.appendChild(b)}""" +
+        """b.textContent="Docs rebuild failed; showing the last good pages.\n"+JSON.parse(e.data)});})();</script>""";
+
+    private readonly WebApplication _app;
+    private readonly List<Channel<(string Event, string Data)>> _clients = [];
+
+    private DocsServer(WebApplication app) => _app = app;
+
+    public string Url { get; private set; } = "";
+
+    public static async Task<DocsServer> Start(AbsolutePath root, string host, int port)
+    {
+        EnsurePortFree(host, port);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        // The build owns Ctrl-C (it stops the watcher and this server); ASP.NET's console lifetime would swallow it.
+        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, BuildLifetime>();
+        builder.WebHost.UseUrls($"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}");
+        var app = builder.Build();
+        var server = new DocsServer(app);
+        var files = new PhysicalFileProvider(root);
+        app.Run(context => context.Request.Path == ReloadPath ? server.Events(context) : server.Serve(context, files));
+        await app.StartAsync();
+        server.Url = $"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}/";
+        return server;
+    }
+
+    /// <summary>Tells every open page: "reload" after a good rebuild, "failed" with the error after a bad one.</summary>
+    public void Notify(string @event, string data = "")
+    {
+        lock (_clients) foreach (var client in _clients) client.Writer.TryWrite((@event, data));
+    }
+
+    private async Task Serve(HttpContext context, PhysicalFileProvider files)
+    {
+        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
+        if (path.EndsWith('/')) path += "index.html";
+        // PhysicalFileProvider refuses paths that leave the root ("..", absolute, encoded forms after unescaping).
+        var file = path.Split('/').Contains("..") ? null : files.GetFileInfo(path);
+        if (file is null || !file.Exists || file.IsDirectory)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            await context.Response.WriteAsync("404: not found\n");
+            return;
+        }
+        var extension = Path.GetExtension(file.Name).ToLowerInvariant();
+        context.Response.ContentType = extension switch
+        {
+            ".html" => "text/html; charset=utf-8", ".css" => "text/css", ".js" => "text/javascript", ".svg" => "image/svg+xml",
+            ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", ".gif" => "image/gif", ".json" => "application/json",
+            ".woff2" => "font/woff2", ".txt" => "text/plain; charset=utf-8", _ => "application/octet-stream",
+        };
+        context.Response.Headers.CacheControl = "no-cache";
+        if (extension != ".html")
+        {
+            await context.Response.SendFileAsync(file);
+            return;
+        }
+        var html = await File.ReadAllTextAsync(file.PhysicalPath!);
+        var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
+        await context.Response.WriteAsync(at < 0 ? html + Script : html.Insert(at, Script));
+    }
+
+    private async Task Events(HttpContext context)
+    {
+        context.Response.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-cache";
+        var channel = Channel.CreateUnbounded<(string Event, string Data)>();
+        lock (_clients) _clients.Add(channel);
+        try
+        {
+            await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await foreach (var (name, data) in channel.Reader.ReadAllAsync(context.RequestAborted))
+            {
+                await context.Response.WriteAsync($"event: {name}\ndata: {System.Text.Json.JsonSerializer.Serialize(data)}\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) { }
+        finally { lock (_clients) _clients.Remove(channel); }
+    }
+
+    private static void EnsurePortFree(string host, int port)
+    {
+        try
+        {
+            var address = host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(host);
+            using var probe = new TcpListener(address, port);
+            probe.Start();
+            probe.Stop();
+        }
+        catch (SocketException)
+        {
+            throw new BuildFailure($"Port {port} on {host} is in use (or not allowed).", "Pick another one with --port.");
+        }
+        catch (FormatException)
+        {
+            throw new BuildFailure($"--host {host} is not an IP address.", "Use 127.0.0.1 (the default), 0.0.0.0 or another address of this machine.");
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        lock (_clients) foreach (var client in _clients) client.Writer.TryComplete();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        await _app.StopAsync(timeout.Token);
+        await _app.DisposeAsync();
+    }
+}
+
+internal sealed class BuildLifetime : Microsoft.Extensions.Hosting.IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace TvmBuild.Tests.Support;
+
+/// <summary>A copy of the fixture TVM that is a git repository with everything committed.</summary>
+public static class GitTree
+{
+    public static string CommittedFixture()
+    {
+        var tree = Trees.CopyFixture();
+        Git(tree, "init", "--quiet", "--initial-branch=main");
+        Git(tree, "add", "-A");
+        Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "fixture");
+        return tree;
+    }
+
+    /// <summary>Copies tests/fixtures/lint-bait (or some of its files) into the tree's root, untracked.</summary>
+    public static void AddBait(string tree, params string[] only)
+    {
+        var bait = Path.Combine(BuildScript.RepoRoot, "tests", "fixtures", "lint-bait");
+        foreach (var file in Directory.GetFiles(bait).Where(f => only.Length == 0 || only.Contains(Path.GetFileName(f))))
+            if (Path.GetFileName(file) != "EXPECTED.md") File.Copy(file, Path.Combine(tree, Path.GetFileName(file)), overwrite: true);
+    }
+
+    public static (int Code, string Output) Git(string tree, params string[] args)
+    {
+        var info = new ProcessStartInfo("git") { WorkingDirectory = tree, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output);
+    }
+}
+
+/// <summary>A fact that needs the linters .ci/run installs (Debian's yamllint and clang-format-19, npm's taplo and ruff).</summary>
+public sealed class LintToolsFactAttribute : Xunit.FactAttribute
+{
+    public LintToolsFactAttribute()
+    {
+        var missing = new[] { "yamllint", "clang-format-19", "node" }.Where(t => RequiresToolFactAttribute.Which(t) is null).ToList();
+        if (!Directory.Exists(Path.Combine(BuildScript.RepoRoot, ".tools", "npm", "node_modules", "@astral-sh", "ruff-wasm-nodejs"))) missing.Add("npm ruff-wasm");
+        if (missing.Count > 0) Skip = $"needs {string.Join(", ", missing)} (apt-get install yamllint clang-format-19; npm install --prefix .tools/npm @taplo/cli @astral-sh/ruff-wasm-nodejs smol-toml)";
+    }
+}
