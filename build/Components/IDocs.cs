@@ -35,7 +35,7 @@ interface IDocs : ICompile
                 throw new BuildFailure($"{TvmRoot} has no docs/conf.py.", "Point --tvm-home at a TVM tree with its docs/ folder.");
             var python = ProcessTasks.DryRun || ToolResolver.InContainer ? (Python ?? "python3")
                 : PythonTool.Find(Python, "sphinx", "apt-get install python3-sphinx (Debian serves /usr/bin/python3), or run with --docker ci_gpu");
-            var first = BuildDocs(python, sources);
+            var first = BuildDocs(python, sources, fresh: true);
             if (!Serve)
             {
                 if (first is { } error) throw new BuildFailure($"Sphinx failed: {error}");
@@ -53,8 +53,9 @@ interface IDocs : ICompile
             ProcessTasks.Run(new Command(ToolResolver.Find("doxygen", "Install it: apt-get install doxygen."), ["docs/Doxyfile"], TvmRoot));
         });
 
-    /// <summary>One Sphinx run into the build directory; returns null on success, else the error. Warnings are counted.</summary>
-    string? BuildDocs(string python, AbsolutePath sources)
+    /// <summary>One Sphinx run into the build directory; returns null on success, else the error. A fresh run re-reads every
+    /// page (so every warning is counted, as CI's clean build does); --serve's rebuilds are incremental.</summary>
+    string? BuildDocs(string python, AbsolutePath sources, bool fresh)
     {
         var staging = BuildDirectory / "docs" / "_staging";
         if (!ProcessTasks.DryRun) DocsStaging.Sync(sources, staging);
@@ -67,10 +68,13 @@ interface IDocs : ICompile
             ["TVM_BIND_THREADS"] = "0",
             ["OMP_NUM_THREADS"] = "1",
         };
-        var command = new Command(python, ["-m", "sphinx", "-b", "html", "-d", BuildDirectory / "docs" / "doctrees", staging, DocsOutput], staging, environment);
+        var command = new Command(python, ["-m", "sphinx", "-b", "html", .. fresh ? new[] { "-E" } : [], "-d", BuildDirectory / "docs" / "doctrees", staging, DocsOutput],
+            staging, environment);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = ProcessTasks.Run(command, allowFailure: true);
         var warnings = result.Output.Split('\n').Where(l => l.Contains("WARNING") && !IgnoredWarnings().IsMatch(l)).ToList();
         ReportSummary("Docs", $"{DocsOutput}/index.html, {warnings.Count} warnings (tutorials: {pattern})");
+        Log.Information("Sphinx {Kind} build took {Milliseconds} ms", fresh ? "full" : "incremental", clock.ElapsedMilliseconds);
         foreach (var warning in warnings) Log.Warning("{Warning}", warning.Trim());
         if (result.ExitCode != 0 || Regex.IsMatch(result.Output, "failed to execute|Segmentation fault"))
             return string.Join(" ", result.Output.Split('\n').Where(l => l.Contains("ERROR") || l.Contains("Error") || l.Contains("failed")).TakeLast(3).Select(l => l.Trim()))
@@ -91,7 +95,7 @@ interface IDocs : ICompile
             {
                 await watcher.WaitForChange(ProcessTasks.Cancellation);
                 Log.Information("Sources changed: rebuilding");
-                if (BuildDocs(python, sources) is { } error)
+                if (BuildDocs(python, sources, fresh: false) is { } error)
                 {
                     Log.Error("Rebuild failed, still serving the last good pages: {Error}", error);
                     server.Notify("failed", error);

@@ -8,11 +8,11 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
     /// <summary>TVM's scripts call <c>python3</c> and <c>mypy</c>: a folder put first on their PATH makes those the lint Python.</summary>
     public AbsolutePath ShimDirectory => Root / ".nuke" / "temp" / "lint-bin";
 
-    public AbsolutePath NpmModules => Root / ".tools" / "npm" / "node_modules";
+    public AbsolutePath NpmModules => Root / "dev" / "lint" / "node_modules";
     public string? Taplo => ToolResolver.TryFind("taplo") ?? ((NpmModules / ".bin" / "taplo").FileExists() ? (string)(NpmModules / ".bin" / "taplo") : null);
     public string? ClangFormat => Enumerable.Range(14, 8).Reverse().Select(v => $"clang-format-{v}").Append("clang-format").Select(ToolResolver.TryFind).FirstOrDefault(t => t is not null);
     public bool HasRuff => ToolResolver.TryFind("node") is not null && (NpmModules / "@astral-sh" / "ruff-wasm-nodejs").DirectoryExists();
-    public const string NpmHint = "npm install --prefix .tools/npm @taplo/cli @astral-sh/ruff-wasm-nodejs smol-toml";
+    public const string NpmHint = "npm install --prefix dev/lint";
 }
 
 /// <summary>The linters of a tree, read from it: on main each hook of .pre-commit-config.yaml; on v0.9.0 the steps of

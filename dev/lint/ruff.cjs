@@ -1,6 +1,6 @@
 // ruff.cjs - drives ruff through its official WebAssembly build (npm @astral-sh/ruff-wasm-nodejs),
 // because ruff itself is not installable here (no PyPI, not in Debian 12). TOML is parsed with smol-toml.
-// Run (NODE_PATH must point at the npm tools, e.g. .tools/npm/node_modules):
+// Run from this folder's node_modules (npm install --prefix dev/lint):
 //   node ruff.cjs check  [--fix]   [--config pyproject.toml|ruff.toml] FILE...
 //   node ruff.cjs format [--check] [--config pyproject.toml|ruff.toml] FILE...
 // check prints "PATH:ROW:COL: CODE message" per diagnostic (exit 1 if any); --fix applies the fix edits

@@ -39,7 +39,7 @@ public sealed class LintToolsFactAttribute : Xunit.FactAttribute
     public LintToolsFactAttribute()
     {
         var missing = new[] { "yamllint", "clang-format-19", "node" }.Where(t => RequiresToolFactAttribute.Which(t) is null).ToList();
-        if (!Directory.Exists(Path.Combine(BuildScript.RepoRoot, ".tools", "npm", "node_modules", "@astral-sh", "ruff-wasm-nodejs"))) missing.Add("npm ruff-wasm");
-        if (missing.Count > 0) Skip = $"needs {string.Join(", ", missing)} (apt-get install yamllint clang-format-19; npm install --prefix .tools/npm @taplo/cli @astral-sh/ruff-wasm-nodejs smol-toml)";
+        if (!Directory.Exists(Path.Combine(BuildScript.RepoRoot, "dev", "lint", "node_modules", "@astral-sh", "ruff-wasm-nodejs"))) missing.Add("npm ruff-wasm");
+        if (missing.Count > 0) Skip = $"needs {string.Join(", ", missing)} (apt-get install yamllint clang-format-19; npm install --prefix dev/lint)";
     }
 }
