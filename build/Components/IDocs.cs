@@ -6,7 +6,7 @@ using PythonTool = TvmBuild.Tools.Python;
 
 /// <summary>TVM's documentation with Sphinx, as task_python_docs.sh builds it (quick by default: the tutorial gallery is
 /// not executed), CppDocs with doxygen, and --serve: the pages on loopback, rebuilt and reloaded on every change.</summary>
-interface IDocs : ICompile
+interface IDocs : ITest
 {
     [Parameter("Docs: execute the whole tutorial gallery (TVM_TUTORIAL_EXEC_PATTERN=.*) instead of the quick build.")]
     bool Full => TryGetValue<bool?>(() => Full) ?? false;
@@ -70,6 +70,8 @@ interface IDocs : ICompile
         };
         var command = new Command(python, ["-m", "sphinx", "-b", "html", .. fresh ? new[] { "-E" } : [], "-d", BuildDirectory / "docs" / "doctrees", staging, DocsOutput],
             staging, environment);
+        // task_python_docs.sh installs tvm-ffi into python/ first, as the unit tests do (TVM main).
+        if (fresh && Layout.Unittest?.InstallFfi is { } ffi) InstallFfi(python, ffi, environment);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = ProcessTasks.Run(command, allowFailure: true);
         var warnings = result.Output.Split('\n').Where(l => l.Contains("WARNING") && !IgnoredWarnings().IsMatch(l)).ToList();
