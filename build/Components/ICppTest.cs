@@ -1,17 +1,23 @@
 using TvmBuild.Engine;
 using TvmBuild.Tvm;
 
-/// <summary>TVM's C++ tests, as task_cpp_unittest.sh runs them at the tree's ref: build the gtest targets, then run them.</summary>
+/// <summary>TVM's C++ tests, as task_cpp_unittest.sh runs them at the tree's ref: build the gtest targets, then run them.
+/// Two targets, so that a CI test stage that got the binaries from the build stage can run them alone.</summary>
 interface ICppTest : ITest
 {
-    Target CppTest => _ => _
-        .Description("Builds TVM's C++ test targets and runs the gtest binaries (task_cpp_unittest.sh)")
+    CppTestSpec CppTestSpec => Layout.Cpptest ?? throw new BuildFailure($"The {Layout.Name} layout of TVM has no C++ test script.");
+
+    Target CompileCppTest => _ => _
+        .Description("Builds TVM's C++ test targets (cpptest; crttest at v0.9.0)")
         .DependsOn(Configure)
+        .Executes(() => BuildTargets(CppTestSpec.CmakeTargets));
+
+    Target CppTest => _ => _
+        .Description("Runs TVM's C++ tests (task_cpp_unittest.sh)")
+        .DependsOn(CompileCppTest)
         .Executes(() =>
         {
-            var spec = Layout.Cpptest ?? throw new BuildFailure($"The {Layout.Name} layout of TVM has no C++ test script.");
-            BuildTargets(spec.CmakeTargets);
-            var environment = Expand(spec.Environment, spec.Script);
-            foreach (var step in spec.Steps) RunStep(step, Variables, environment, spec.Script);
+            var environment = Expand(CppTestSpec.Environment, CppTestSpec.Script);
+            foreach (var step in CppTestSpec.Steps) RunStep(step, Variables, environment, CppTestSpec.Script);
         });
 }

@@ -108,7 +108,7 @@ interface IDocker : IHazTvm
     /// <summary>Docker mode, set up before any target runs (Build.OnBuildInitialized).</summary>
     void EnterContainerMode()
     {
-        string[] ownDocker = ["DevShell", "BuildImage", "ClearStaleImages"];
+        string[] ownDocker = ["DevShell", "BuildImage", "ClearStaleImages", "CiTask", "GenerateCi"]; // these start containers (or builds) themselves
         if (Docker is null || ExecutionPlan.All(t => ownDocker.Contains(t.Name) || t.Status == ExecutionStatus.Skipped)) return;
         var options = RunOptions([]);
         var host = DockerHosts.Current(options, DockerCliName);

@@ -18,6 +18,8 @@ public interface INukeBuild
     /// <summary>The value of --host as given (a CI host name, or for Docs --serve the address to bind).</summary>
     string? HostName { get; }
     void ReportSummary(string key, string value);
+    /// <summary>Every target of the build (for tools that check names, like the CI catalog).</summary>
+    IReadOnlyList<ExecutableTarget> ExecutableTargets { get; }
 
     /// <summary>The value of the <c>[Parameter]</c> the lambda names: <c>string X => TryGetValue(() => X);</c></summary>
     T? TryGetValue<T>(Expression<Func<T?>> parameter)

@@ -21,6 +21,7 @@ public abstract partial class NukeBuild
         {
             build = Setup<T>(args);
             var targets = ExecutableTargetFactory.Create(build, defaultTargets.Select(d => ExpressionText.MemberOf(d)!.Name).ToList());
+            build.ExecutableTargets = targets;
             var invoked = (build.Target ?? []).Select(n => ExecutionPlanner.Find(targets, n)).ToList();
             if (build.Help || (invoked.Count == 0 && defaultTargets.Length == 0))
             {
@@ -130,8 +131,11 @@ public abstract partial class NukeBuild
         StatusLine.Current?.Dispose();
 
         var cancelled = build.ExecutionPlan.Any(t => t.Status == ExecutionStatus.Aborted); // Ctrl-C that ended a serve loop is a clean stop
-        Console.Out.WriteLine();
-        Console.Out.WriteLine(Summary.Render(build, cancelled, DateTime.Now));
+        if (build.Verbosity != Verbosity.Quiet || cancelled || Summary.IsFailure(build)) // quiet success prints only what targets print
+        {
+            Console.Out.WriteLine();
+            Console.Out.WriteLine(Summary.Render(build, cancelled, DateTime.Now));
+        }
         if (cancelled) return 130;
         return build.ExitCode ?? (Summary.IsFailure(build) ? -1 : 0);
     }

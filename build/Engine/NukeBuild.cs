@@ -24,6 +24,7 @@ public abstract partial class NukeBuild : INukeBuild
     public ParameterService Parameters { get; internal set; } = ParameterService.Empty;
 
     public IReadOnlyList<ExecutableTarget> ExecutionPlan { get; internal set; } = [];
+    public IReadOnlyList<ExecutableTarget> ExecutableTargets { get; internal set; } = [];
     public IReadOnlyList<ExecutableTarget> InvokedTargets => ExecutionPlan.Where(t => t.Invoked).ToList();
     public IReadOnlyList<ExecutableTarget> SucceededTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Succeeded).ToList();
     public IReadOnlyList<ExecutableTarget> FailedTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Failed).ToList();

@@ -19,6 +19,9 @@ internal static class ParameterCatalog
         }
     }
 
+    /// <summary>The CLI names (without dashes) of a build's parameters.</summary>
+    public static IEnumerable<string> Names(Type buildType) => Of(buildType).Select(p => p.CliName[2..]);
+
     public static List<ParameterInfo> Of(Type buildType)
     {
         const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;

@@ -104,9 +104,9 @@ public static class ProcessTasks
 
     /// <summary>Runs a command attached to this terminal (stdin, stdout, stderr inherited), e.g. an interactive shell,
     /// and returns its exit code. On Ctrl-C the child gets 5 seconds to end, then its process tree is killed.</summary>
-    public static int RunAttached(Command command)
+    public static int RunAttached(Command command, bool evenInDryRun = false)
     {
-        if (DryRun)
+        if (DryRun && !evenInDryRun)
         {
             Console.Out.WriteLine(command.ToShellString());
             return 0;

@@ -56,6 +56,11 @@ public static class LintCatalog
                 "apt-get install yamllint", OutputParser.PathLine)),
             "taplo-format" => Tool(new(Types: ["toml"]), new ToolAction(tools.Taplo ?? "taplo", ["format", "--check", "{files}"], ["format", "{files}"],
                 TvmBuildHint(LintTools.NpmHint), OutputParser.Taplo)),
+            // In a container (--docker ci_lint) the image's own ruff and taplo run; on the host, ruff's WebAssembly build.
+            "ruff-check" when ToolResolver.InContainer => Tool(python, new ToolAction("ruff", ["check", "--no-fix", "--output-format=concise", "{files}"],
+                ["check", "--fix", "{files}"], "the image has no ruff", OutputParser.PathLine)),
+            "ruff-format" when ToolResolver.InContainer => Tool(python, new ToolAction("ruff", ["format", "--check", "{files}"], ["format", "{files}"],
+                "the image has no ruff", OutputParser.RuffFormat)),
             "ruff-check" => Tool(python, new ToolAction(tools.HasRuff ? "node" : "ruff", ["--liftoff-only", Driver(tools), "check", .. ConfigArgs(Config("pyproject.toml")), "{files}"],
                 ["--liftoff-only", Driver(tools), "check", "--fix", .. ConfigArgs(Config("pyproject.toml")), "{files}"], TvmBuildHint(LintTools.NpmHint), OutputParser.PathLine,
                 Environment: new Dictionary<string, string> { ["NODE_PATH"] = tools.NpmModules }, Available: tools.HasRuff)),

@@ -68,6 +68,9 @@ public sealed partial record OutputParser(Regex Pattern, string? Message = null)
     /// <summary><c>path:line[:col]: message</c>, which most linters print.</summary>
     public static OutputParser PathLine { get; } = new(PathLinePattern());
 
+    /// <summary>ruff itself: <c>Would reformat: path</c>.</summary>
+    public static OutputParser RuffFormat { get; } = new(RuffFormatPattern(), "would reformat");
+
     /// <summary><c>path: message</c> (formatters that report whole files).</summary>
     public static OutputParser PathOnly { get; } = new(PathOnlyPattern());
 
@@ -87,4 +90,7 @@ public sealed partial record OutputParser(Regex Pattern, string? Message = null)
 
     [GeneratedRegex(@"(?<message>the file is not properly formatted) path=""(?<path>[^""]+)""|┌─ (?<path>[^:]+):(?<line>\d+):(?<col>\d+)(?<message>)")]
     private static partial Regex TaploPattern();
+
+    [GeneratedRegex(@"^Would reformat: (?<path>.+)$")]
+    private static partial Regex RuffFormatPattern();
 }

@@ -1,0 +1,66 @@
+using System.Text;
+
+namespace TvmBuild.Ci;
+
+/// <summary>ci/Jenkinsfile, in the scripted style TVM uses: a stage per dependency level, parallel tasks (and shards) per
+/// stage on their node labels, per-task timeouts, stash/unstash of artifacts, JUnit publishing. Every step that does
+/// work is one <c>sh './build.sh CiTask --name X'</c>.</summary>
+public static class Jenkinsfile
+{
+    public static string Generate(CiCatalog catalog, string header)
+    {
+        var text = new StringBuilder();
+        foreach (var line in header.Split('\n')) text.AppendLine($"// {line}".TrimEnd());
+        text.AppendLine();
+        text.AppendLine("properties([disableConcurrentBuilds(abortPrevious: true)])");
+        text.AppendLine();
+        text.AppendLine("// Which kinds of change (code, docs, docker) this build has; a task runs when one of its kinds is among them.");
+        text.AppendLine("def changes = ''");
+        text.AppendLine("node('CPU-SMALL') {");
+        text.AppendLine("  checkout scm");
+        text.AppendLine("  changes = sh(returnStdout: true, script: './build.sh CiTask --changes --verbosity quiet').trim()");
+        text.AppendLine("}");
+        text.AppendLine();
+        text.AppendLine("def runs(kinds) { return kinds.any { changes.split(' ').contains(it) } }");
+        foreach (var (stage, index) in catalog.Stages().Select((s, i) => (s, i)))
+        {
+            text.AppendLine();
+            text.AppendLine($"stage('{StageName(stage, index)}') {{");
+            text.AppendLine("  parallel(");
+            foreach (var task in stage)
+                foreach (var shard in Enumerable.Range(1, task.Shards))
+                    Branch(text, catalog, task, task.Shards > 1 ? shard : null);
+            text.AppendLine("  )");
+            text.AppendLine("}");
+        }
+        return text.ToString();
+    }
+
+    private static void Branch(StringBuilder text, CiCatalog catalog, CiTaskSpec task, int? shard)
+    {
+        var name = shard is null ? task.Name : $"{task.Name} {shard}/{task.Shards}";
+        var command = shard is null ? $"./build.sh CiTask --name {task.Name}" : $"./build.sh CiTask --name {task.Name} --shard {shard}/{task.Shards}";
+        var kinds = string.Join(", ", task.On.Select(k => $"'{k}'"));
+        text.AppendLine($"    '{name}': {{");
+        text.AppendLine($"      if (!runs([{kinds}])) {{ echo 'Skipped: no {string.Join("/", task.On)} change'; return }}");
+        text.AppendLine($"      node('{task.Agent}') {{");
+        text.AppendLine($"        ws(\"workspace/exec_${{env.EXECUTOR_NUMBER}}/tvm/{task.Name}\") {{");
+        text.AppendLine("          checkout scm");
+        text.AppendLine($"          timeout(time: {task.Timeout}, unit: 'MINUTES') {{");
+        foreach (var need in task.Needs) text.AppendLine($"            unstash '{need}'");
+        text.AppendLine("            try {");
+        text.AppendLine($"              sh '{command}'");
+        text.AppendLine("            } finally {");
+        text.AppendLine($"              junit(allowEmptyResults: true, testResults: '{catalog.JunitPattern}')");
+        text.AppendLine("            }");
+        if (task.Produces.Count > 0 && shard is null)
+            text.AppendLine($"            stash(name: '{task.Name}', includes: '{string.Join(",", task.Produces)}')");
+        text.AppendLine("          }");
+        text.AppendLine("        }");
+        text.AppendLine("      }");
+        text.AppendLine("    },");
+    }
+
+    private static string StageName(List<CiTaskSpec> stage, int index) =>
+        index == 0 ? "Build" : stage.All(t => t.Needs.Count > 0) ? index == 1 ? "Test" : $"Test {index}" : $"Stage {index + 1}";
+}
