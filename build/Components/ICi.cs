@@ -23,7 +23,7 @@ interface ICi : IHazTvm
     [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
     bool Images => TryGetValue<bool?>(() => Images) ?? false;
 
-    [Parameter("GenerateCi: fail with a diff when the committed files differ from what the catalog generates.")]
+    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be generated.")]
     bool Check => TryGetValue<bool?>(() => Check) ?? false;
 
     [Parameter("GenerateCi: write into this folder (e.g. a TVM checkout) instead of this repository.")]

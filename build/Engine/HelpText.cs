@@ -5,7 +5,7 @@ namespace TvmBuild.Engine;
 
 /// <summary><c>--help</c>: targets with their direct dependencies and descriptions, then parameters with their type,
 /// default and environment variable (nuke-model.md §9).</summary>
-internal static class HelpText
+public static class HelpText
 {
     private const int Column = 30;
 
@@ -25,7 +25,7 @@ internal static class HelpText
         }
 
         var parameters = ParameterCatalog.Of(build.GetType()).Where(p => p.Attribute.List).ToList();
-        var defaults = DefaultsOf(build);
+        var defaults = DefaultsOf((NukeBuild)Activator.CreateInstance(build.GetType())!, build.RootDirectory);
         text.AppendLine();
         text.AppendLine("Parameters:");
         foreach (var group in parameters.GroupBy(p => p.IsBuiltIn).OrderBy(g => g.Key))
@@ -49,11 +49,10 @@ internal static class HelpText
     }
 
     /// <summary>Defaults are read from a fresh instance that sees no command line, environment or files.</summary>
-    private static Func<ParameterInfo, string?> DefaultsOf(NukeBuild build)
+    public static Func<ParameterInfo, string?> DefaultsOf(NukeBuild fresh, AbsolutePath root)
     {
-        var fresh = (NukeBuild)Activator.CreateInstance(build.GetType())!;
-        fresh.RootDirectory = build.RootDirectory;
-        fresh.Host = build.Host;
+        fresh.RootDirectory = root;
+        fresh.Host ??= new TerminalHost(false);
         return parameter =>
         {
             object? value;
@@ -80,7 +79,7 @@ internal static class HelpText
     }
 }
 
-internal static class ParameterHelp
+public static class ParameterHelp
 {
     public static string TypeName(ParameterInfo parameter)
     {

@@ -10,7 +10,7 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
 
     public AbsolutePath NpmModules => Root / "dev" / "lint" / "node_modules";
     public string? Taplo => ToolResolver.TryFind("taplo") ?? ((NpmModules / ".bin" / "taplo").FileExists() ? (string)(NpmModules / ".bin" / "taplo") : null);
-    public string? ClangFormat => Enumerable.Range(14, 8).Reverse().Select(v => $"clang-format-{v}").Append("clang-format").Select(ToolResolver.TryFind).FirstOrDefault(t => t is not null);
+    public string? ClangFormat => ToolResolver.InContainer ? "clang-format" : Enumerable.Range(14, 8).Reverse().Select(v => $"clang-format-{v}").Append("clang-format").Select(ToolResolver.TryFind).FirstOrDefault(t => t is not null);
     public bool HasRuff => ToolResolver.TryFind("node") is not null && (NpmModules / "@astral-sh" / "ruff-wasm-nodejs").DirectoryExists();
     public const string NpmHint = "npm install --prefix dev/lint";
 }

@@ -24,9 +24,10 @@ public static class LintFiles
         {
             if (!all) Log.Warning("{Root} is not a git tree: linting all files instead of the changed ones", root);
             description = "all files (not a git tree)";
+            // Without git's ignore rules: leave out build output and hidden folders (.git, .pytest_cache, ...).
             return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(root, f))
-                .Where(f => !f.StartsWith(".git/") && !f.Split('/')[0].StartsWith("build"))
+                .Where(f => f.Split('/') is var parts && !parts[0].StartsWith("build") && !parts[..^1].Any(d => d.StartsWith('.') || d == "__pycache__"))
                 .Order(StringComparer.Ordinal).Select(f => Describe(root, f, isNew: false)).OfType<LintFile>().ToList();
         }
         string Git(params string[] args) => ProcessTasks.Run(new Command(git!, args, root), probe: true, onHost: true).Output;

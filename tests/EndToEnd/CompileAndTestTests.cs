@@ -131,7 +131,7 @@ public class CompileAndTestTests
         result.Output.ShouldContain("setup.py build_ext --inplace");
         result.Output.ShouldContain($"cd {tree}/apps/extension && env");
         result.Output.ShouldContain("TVM_FFI=cython");
-        result.Output.ShouldContain("'PYTEST_ADDOPTS=-s -vv'");
+        result.Output.ShouldContain("'PYTEST_ADDOPTS=-s -vv -p no:cacheprovider'"); // setup-pytest-env.sh's prefix, then the caller's PYTEST_ADDOPTS
         result.Output.ShouldContain("-m pytest tests/python/contrib/test_ethosu -n auto -o junit_suite_name=python-integration-contrib-test_ethosu-ctypes");
         result.Output.ShouldContain("'TVM_TEST_TARGETS=llvm;cuda'");
     }

@@ -38,6 +38,7 @@ public static class BuildScript
         foreach (var name in new[] { "CI", "GITHUB_ACTIONS", "JENKINS_HOME", "JENKINS_URL", "TVM_HOME", "NUKE_TVM_HOME" })
             info.Environment.Remove(name);
         info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
+        info.Environment["PYTEST_ADDOPTS"] = "-p no:cacheprovider"; // keep the fixture tree clean
         foreach (var (key, value) in environment ?? [])
             if (value is null) info.Environment.Remove(key); else info.Environment[key] = value;
 
