@@ -58,23 +58,29 @@ interface ICi : IHazTvm
                 ["ci/Jenkinsfile"] = Jenkinsfile.Generate(catalog, header),
                 [".github/workflows/ci.yml"] = GitHubWorkflow.Generate(catalog, header),
             };
-            var root = Output ?? RootDirectory;
-            if (Check)
-            {
-                var stale = files.Where(f => !(root / f.Key).FileExists() || (root / f.Key).ReadAllText() != f.Value).ToList();
-                foreach (var (path, text) in stale) Console.Out.Write(CiDiff.Unified(root / path, text, path));
-                if (stale.Count > 0)
-                    throw new BuildFailure($"{string.Join(", ", stale.Select(f => f.Key))} differ from what ci/catalog.yaml generates.", "Run ./build.sh GenerateCi and commit the result.");
-                Log.Information("The CI files match ci/catalog.yaml");
-                return;
-            }
-            foreach (var (path, text) in files) // all generated in memory first: a failure above leaves the old files
-            {
-                if (ProcessTasks.DryRun) { Console.Out.WriteLine($"# would write {root / path}"); continue; }
-                (root / path).WriteAllTextAtomically(text);
-                Log.Information("Wrote {File}", root / path);
-            }
+            WriteOrCheck(files, Output ?? RootDirectory, "ci/catalog.yaml", "GenerateCi");
         });
+
+    /// <summary>Writes generated files (all made in memory first, so a failure leaves the old ones), or with --check
+    /// prints a unified diff of each stale one and fails.</summary>
+    void WriteOrCheck(IReadOnlyDictionary<string, string> files, AbsolutePath root, string source, string target)
+    {
+        if (Check)
+        {
+            var stale = files.Where(f => !(root / f.Key).FileExists() || (root / f.Key).ReadAllText() != f.Value).ToList();
+            foreach (var (path, text) in stale) Console.Out.Write(CiDiff.Unified(root / path, text, path));
+            if (stale.Count > 0)
+                throw new BuildFailure($"{string.Join(", ", stale.Select(f => f.Key))} differ from what {source} generates.", $"Run ./build.sh {target} and commit the result.");
+            Log.Information("The generated files match {Source}", source);
+            return;
+        }
+        foreach (var (path, text) in files)
+        {
+            if (ProcessTasks.DryRun) { Console.Out.WriteLine($"# would write {root / path}"); continue; }
+            (root / path).WriteAllTextAtomically(text);
+            Log.Information("Wrote {File}", root / path);
+        }
+    }
 
     void RunTask(CiTaskSpec task)
     {

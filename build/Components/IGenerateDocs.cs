@@ -1,5 +1,3 @@
-using Serilog;
-using TvmBuild.Ci;
 using TvmBuild.Docs;
 using TvmBuild.Engine;
 using TvmBuild.Tvm;
@@ -23,19 +21,6 @@ interface IGenerateDocs : ICi
                 ["dev/completion/_tvm-build"] = Reference.Zsh(data, header),
                 ["dev/completion/tvm-build.ps1"] = Reference.PowerShell(data, header),
             };
-            if (Check)
-            {
-                var stale = files.Where(f => !(RootDirectory / f.Key).FileExists() || (RootDirectory / f.Key).ReadAllText() != f.Value).ToList();
-                foreach (var (path, text) in stale) Console.Out.Write(CiDiff.Unified(RootDirectory / path, text, path));
-                if (stale.Count > 0)
-                    throw new BuildFailure($"{string.Join(", ", stale.Select(f => f.Key))} differ from what the build generates.", "Run ./build.sh GenerateDocs and commit the result.");
-                Log.Information("The reference and completions match the build");
-                return;
-            }
-            foreach (var (path, text) in files)
-            {
-                (RootDirectory / path).WriteAllTextAtomically(text);
-                Log.Information("Wrote {File}", RootDirectory / path);
-            }
+            WriteOrCheck(files, RootDirectory, "the build", "GenerateDocs");
         });
 }

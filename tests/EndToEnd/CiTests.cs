@@ -31,7 +31,7 @@ public class CiTests
     {
         var result = Run("GenerateCi", "--check");
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain("The CI files match ci/catalog.yaml");
+        result.Output.ShouldContain("The generated files match ci/catalog.yaml");
     }
 
     [Fact]
