@@ -34,9 +34,11 @@ public sealed record CiTaskSpec(
     }
 }
 
+/// <summary>The catalog. A task whose image is <c>host</c> runs on the agent itself (no container).</summary>
 public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Tasks, string JunitPattern, string GithubRunner)
 {
     public static readonly string[] ChangeKinds = ["code", "docs", "docker"];
+    public const string Host = "host";
 
     public CiTaskSpec Find(string name) => Tasks.FirstOrDefault(t => t.Name == name)
         ?? throw new BuildFailure($"Unknown CI task '{name}'.", $"{ExecutionPlanner.DidYouMean(name, Tasks.Select(t => t.Name))}Tasks: {string.Join(", ", Tasks.Select(t => t.Name))}.");

@@ -54,10 +54,13 @@ public static class GitHubWorkflow
             y.AppendLine($"    if: {kinds}");
             y.AppendLine($"    runs-on: {catalog.GithubRunner}");
             y.AppendLine($"    timeout-minutes: {task.Timeout}");
-            y.AppendLine("    container:");
-            y.AppendLine($"      image: ${{{{ fromJSON(needs.prepare.outputs.images).{task.Image} }}}}");
-            y.AppendLine("    env:");
-            y.AppendLine("      TVM_BUILD_IN_IMAGE: \"1\""); // the job is the container: CiTask runs commands directly
+            if (task.Image != CiCatalog.Host)
+            {
+                y.AppendLine("    container:");
+                y.AppendLine($"      image: ${{{{ fromJSON(needs.prepare.outputs.images).{task.Image} }}}}");
+                y.AppendLine("    env:");
+                y.AppendLine("      TVM_BUILD_IN_IMAGE: \"1\""); // the job is the container: CiTask runs commands directly
+            }
             if (task.Shards > 1)
             {
                 y.AppendLine("    strategy:");

@@ -97,7 +97,8 @@ interface ICi : IHazTvm
         var arguments = task.Arguments(TvmHome);
         // Under CI (or with --docker) the task's commands run in its image, unless the job already is that image.
         var inImage = Environment.GetEnvironmentVariable("TVM_BUILD_IN_IMAGE") == "1";
-        if (!inImage && (Docker is not null || IsServerBuild)) arguments.AddRange(["--docker", string.IsNullOrEmpty(Docker) ? task.Image : Docker]);
+        if (!inImage && task.Image != CiCatalog.Host && (Docker is not null || IsServerBuild))
+            arguments.AddRange(["--docker", string.IsNullOrEmpty(Docker) ? task.Image : Docker]);
         if (ProcessTasks.DryRun) arguments.Add("--dry-run");
         arguments.AddRange(["--docker-cli", DockerCliName, "--no-logo"]);
         var command = new Command(RootDirectory / "build.sh", arguments, Directory.GetCurrentDirectory(), environment);

@@ -87,6 +87,11 @@ interface IDocs : ITest
 
     async Task ServeDocs(string python, AbsolutePath sources)
     {
+        if (ProcessTasks.DryRun)
+        {
+            Console.Out.WriteLine($"# would serve {DocsOutput} on http://{ServeAddress}:{Port}/ and rebuild on changes of {sources}");
+            return;
+        }
         await using var server = await DocsServer.Start(DocsOutput, ServeAddress, Port);
         Log.Information("Serving {Url} (Ctrl-C stops); rebuilding when {Sources} changes", server.Url, sources);
         Console.Out.WriteLine($"Docs: {server.Url}");

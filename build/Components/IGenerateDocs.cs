@@ -13,7 +13,7 @@ interface IGenerateDocs : ICi
             var fresh = (NukeBuild)Activator.CreateInstance(GetType())!;
             var data = new Reference.Data(ExecutableTargets, ParameterCatalog.Of(GetType()), HelpText.DefaultsOf(fresh, RootDirectory),
                 Layouts.Load(AbsolutePath.Create(AppContext.BaseDirectory) / "layouts.yaml").SelectMany(l => l.Presets.Keys).Distinct().Order().ToList(),
-                Catalog.Tasks.Select(t => t.Image).Distinct().Order().ToList());
+                Catalog.Tasks.Select(t => t.Image).Where(i => i != TvmBuild.Ci.CiCatalog.Host).Distinct().Order().ToList());
             var files = new Dictionary<string, string>
             {
                 ["docs/reference.md"] = Reference.Markdown(data, header),

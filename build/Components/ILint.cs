@@ -35,7 +35,7 @@ interface ILint : IHazTvm
             var all = All || (!Changed && IsServerBuild);
             var files = LintFiles.Select(TvmRoot, all, BaseRef, out var description);
             Log.Information("Linting {Description}: {Files} files, {Linters} linters", description, files.Count, linters.Count);
-            var results = await LintRunner.Run(linters, files, TvmRoot, python, Fix);
+            var results = await LintRunner.Run(linters, files, TvmRoot, python, Fix && !ProcessTasks.DryRun); // --dry-run changes nothing
             Report(results);
         });
 

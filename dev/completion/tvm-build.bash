@@ -6,7 +6,7 @@ _tvm_build() {
   local parameters="--all --base --build-dir --build-type --cache --cache-from --changed --changes --check --cmake-option --cmake-target --compiler-cache --config-only --context-path --continue --cpus --docker --docker-cli --dockerfile --dry-run --env --fix --for --full --help --host --image --image-spec --image-tag --images --interactive --keep-images-of --linters --list --mount --name --net --no-gpu --no-logo --output --parallel --plan --port --preset --privileged --profile --python --reconfigure --repo-mount-point --root --serve --shard --shell --skip --skip-linters --strict --test-filter --tests --tty --tutorial-pattern --tvm-home --tvm-ref --tvm-repo --verbose --verbosity --volume --warnings-as-errors --yes"
   case "$prev" in
     --compiler-cache) COMPREPLY=($(compgen -W "auto none ccache sccache" -- "$cur")); return ;;
-    --docker) COMPREPLY=($(compgen -W "ci_arm ci_cpu ci_gpu ci_lint ci_wasm" -- "$cur")); return ;;
+    --docker) COMPREPLY=($(compgen -W "ci_arm ci_cpu ci_gpu ci_wasm" -- "$cur")); return ;;
     --docker-cli) COMPREPLY=($(compgen -W "docker podman" -- "$cur")); return ;;
     --preset) COMPREPLY=($(compgen -W "arm cpu gpu gpu_other gpu_vulkan hexagon i386 jvm qemu wasm" -- "$cur")); return ;;
     --verbosity) COMPREPLY=($(compgen -W "quiet minimal normal verbose" -- "$cur")); return ;;
