@@ -16,7 +16,12 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
     {
         var cidFile = temporary / $"container-{Environment.ProcessId}-{Interlocked.Increment(ref _count)}.cid";
         File.Delete(cidFile);
-        var environment = (command.Environment ?? new Dictionary<string, string?>())
+        // sccache's own settings (bucket, region, server port) follow the build into the image, as ci.py passes them,
+        // so a shared remote cache works in docker mode too.
+        var sccache = Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(k => k.StartsWith("SCCACHE_"))
+            .ToDictionary(k => k, k => Environment.GetEnvironmentVariable(k));
+        var environment = sccache.Concat(command.Environment ?? new Dictionary<string, string?>())
+            .GroupBy(p => p.Key).Select(g => g.Last())
             .Where(p => p.Value is not null)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={Translate(p.Value!)}");

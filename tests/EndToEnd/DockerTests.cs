@@ -122,6 +122,14 @@ public class DockerTests
     }
 
     [Fact]
+    public void Sccache_settings_follow_the_build_into_the_image()
+    {
+        var result = Run(["Compile", "--tvm-home", Fixture, "--docker", "ci_cpu", "--dry-run", "--build-dir", "build-s"],
+            new FakeDocker().Environment(new() { ["SCCACHE_BUCKET"] = "tvm-sccache-prod", ["SCCACHE_REGION"] = "us-west-2" }));
+        result.Output.ShouldContain("--env SCCACHE_BUCKET=tvm-sccache-prod --env SCCACHE_REGION=us-west-2");
+    }
+
+    [Fact]
     public void The_default_preset_follows_the_image()
     {
         var result = Run(["Configure", "--tvm-home", Fixture, "--docker", "ci_wasm", "--config-only", "--dry-run"], new FakeDocker().Environment());
