@@ -35,7 +35,6 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
     public bool FileExists() => File.Exists(_path);
     public bool DirectoryExists() => Directory.Exists(_path);
     public string ReadAllText() => File.ReadAllText(_path);
-    public string GetRelativePathTo(AbsolutePath other) => Path.GetRelativePath(_path, other._path);
     public bool Contains(AbsolutePath other) => other._path == _path || other._path.StartsWith(_path + Path.DirectorySeparatorChar);
 
     public AbsolutePath CreateDirectory() { Directory.CreateDirectory(_path); return this; }

@@ -14,8 +14,6 @@ public sealed partial record Command(
     /// <summary>What to tell the user when this command fails, unless the caller says better.</summary>
     public string? FailureHint { get; init; }
 
-    public Command WithWorkingDirectory(string? directory) => this with { WorkingDirectory = directory };
-
     public Command WithEnvironment(IReadOnlyDictionary<string, string?> variables) => this with
     {
         Environment = (Environment ?? new Dictionary<string, string?>()).Concat(variables)

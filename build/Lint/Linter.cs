@@ -53,10 +53,7 @@ public sealed record ToolAction(
 // (in the tree); a missing one skips the linter with its install hint instead of letting it crash.
 
 /// <summary>A linter: its id (the pre-commit hook id where there is one), what it reads, how it runs.</summary>
-public sealed record Linter(string Id, FileFilter Filter, LintAction Action)
-{
-    public string ToolName => Action switch { ToolAction tool => tool.Tool, _ => "built in" };
-}
+public sealed record Linter(string Id, FileFilter Filter, LintAction Action);
 
 /// <summary>Turns a tool's output into problems; lines it does not recognise are kept for when the tool fails.</summary>
 public sealed partial record OutputParser(Regex Pattern, string? Message = null)
