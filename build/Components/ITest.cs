@@ -38,6 +38,9 @@ interface ITest : ICompile
                 .Where(s => !string.IsNullOrWhiteSpace(s))),
         };
         foreach (var (key, value) in suite.Environment) environment[key] = Layouts.Expand(value, variables, suite.Script);
+        // CiTask --shard sets these for TVM's pytest plugin; say them explicitly so they reach a container too.
+        foreach (var shard in new[] { "TVM_SHARD_INDEX", "TVM_NUM_SHARDS" })
+            if (Env(shard) is { } value) environment[shard] = value;
 
         foreach (var step in suite.Prepare) RunStep(step, variables, environment, suite.Script);
         if (suite.InstallFfi is { } ffi) InstallFfi(python, ffi, environment);

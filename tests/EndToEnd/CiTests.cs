@@ -125,6 +125,15 @@ public class CiTests
         File.Exists(Path.Combine(tree, "build-cpu", "pytest-results", "python-unittest.xml")).ShouldBeTrue();
     }
 
+    [Fact]
+    public void A_shard_reaches_pytest_in_the_image()
+    {
+        var result = Run(["CiTask", "--name", "unittest-gpu", "--shard", "2/2", "--tvm-home", Fixture, "--docker", "--dry-run"], new FakeDocker().Environment());
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("--env TVM_NUM_SHARDS=2 --env TVM_SHARD_INDEX=1");
+        result.Output.ShouldContain("-m gpu tests/python");
+    }
+
     [Theory]
     [InlineData(new[] { "--name", "unitest" }, "Unknown CI task 'unitest'.", "Did you mean 'unittest'?")]
     [InlineData(new[] { "--name", "unittest-gpu", "--shard", "3/2" }, "--shard 3/2 does not fit task unittest-gpu, which has 2 shards.", "Give --shard I/2 with I from 1 to 2.")]
