@@ -43,6 +43,8 @@ public static class LintFiles
         else
         {
             var from = baseRef ?? DefaultBase(root, git!);
+            if (ProcessTasks.Run(new Command(git!, ["rev-parse", "--verify", "--quiet", $"{from}^{{commit}}"], root), allowFailure: true, probe: true, onHost: true).ExitCode != 0)
+                throw new BuildFailure($"--base {from} is not a commit of {root}.", "Give a branch, tag or commit (e.g. --base HEAD or --base origin/main).");
             paths = [.. Lines(Git("diff", "--name-only", "--diff-filter=ACMR", from)), .. untracked];
             added = [.. Lines(Git("diff", "--name-only", "--diff-filter=A", from)), .. untracked];
             description = $"files changed since {from}";

@@ -97,6 +97,15 @@ public class LintTests
     }
 
     [Fact]
+    public void A_base_that_is_not_a_commit_is_a_clear_error()
+    {
+        var tree = GitTree.CommittedFixture();
+        var result = Run("Lint", "--tvm-home", tree, "--changed", "--base", "no-such-branch");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain($"--base no-such-branch is not a commit of {tree}.");
+    }
+
+    [Fact]
     public void Outside_git_changed_falls_back_to_all_and_says_so()
     {
         var result = Run("Lint", "--tvm-home", Trees.CopyFixture(), "--changed", "--linters", "trailing-whitespace");
