@@ -112,7 +112,7 @@ public sealed class ParameterService
         }
         if (values.Count != 1)
             throw new BuildFailure($"Parameter {parameter.CliName} takes one value, got {values.Count} from {source}.",
-                values.Count == 0 ? $"Give it a value: {parameter.CliName} <value>." : "Quote a value that contains spaces.");
+                values.Count == 0 ? $"Give it a value: {parameter.CliName} <value>." : "Quote a value that contains spaces; targets go before the parameters.");
         return ConvertOne(parameter, type, values[0], source);
     }
 
