@@ -28,7 +28,7 @@ public static class GitHubWorkflow
         y.AppendLine("  group: ci-${{ github.ref }}");
         y.AppendLine("  cancel-in-progress: true");
         y.AppendLine("env:");
-        y.AppendLine("  TVM_HOME: ${{ github.workspace }}");
+        y.AppendLine("  TVM_HOME: .  # the checkout; relative, so it holds inside a job's container too");
         y.AppendLine("jobs:");
         // What changed (code, docs, docker) and the CI images the TVM tree names, for the jobs below.
         y.AppendLine("  prepare:");

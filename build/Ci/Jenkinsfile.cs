@@ -13,6 +13,7 @@ public static class Jenkinsfile
         foreach (var line in header.Split('\n')) text.AppendLine($"// {line}".TrimEnd());
         text.AppendLine();
         text.AppendLine("properties([disableConcurrentBuilds(abortPrevious: true)])");
+        text.AppendLine("env.TVM_HOME = '.'  // the checkout in each task's workspace; agents need the .NET 10 SDK to run ./build.sh");
         text.AppendLine();
         text.AppendLine("// Which kinds of change (code, docs, docker) this build has; a task runs when one of its kinds is among them.");
         text.AppendLine("def changes = ''");
