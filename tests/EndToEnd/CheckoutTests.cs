@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using TvmBuild.Tests.Support;
 using Shouldly;
 using Xunit;
 using static TvmBuild.Tests.Support.BuildScript;
@@ -20,14 +20,7 @@ public class CheckoutTests
         return repo;
     }
 
-    private static void Git(string directory, params string[] args)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = directory };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        process.WaitForExit();
-        process.ExitCode.ShouldBe(0);
-    }
+    private static void Git(string directory, params string[] args) => GitTree.Git(directory, args).Code.ShouldBe(0);
 
     [Fact]
     public void Checkout_clones_the_ref_and_leaves_an_existing_tree_alone()

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
@@ -184,14 +183,6 @@ public class CiTests
         Run("CiTask", "--changes", "--tvm-home", tree, "--verbosity", "quiet").Output.Trim().ShouldBe("code docs");
     }
 
-    private static (int Code, string Output) Shell(string tool, string[] args, string? javaHome = null)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        if (javaHome is not null) info.Environment["JAVA_HOME"] = javaHome;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    private static (int Code, string Output) Shell(string tool, string[] args, string? javaHome = null) =>
+        Processes.Run(tool, args, environment: javaHome is null ? null : new Dictionary<string, string?> { ["JAVA_HOME"] = javaHome });
 }

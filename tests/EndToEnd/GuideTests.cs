@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Shouldly;
 using TvmBuild.Tests.Support;
@@ -92,13 +91,5 @@ public class GuideTests
         }
     }
 
-    private static (int Code, string Output) Shell(string tool, string[] args)
-    {
-        var info = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    private static (int Code, string Output) Shell(string tool, string[] args) => Processes.Run(tool, args);
 }

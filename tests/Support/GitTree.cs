@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TvmBuild.Tests.Support;
 
 /// <summary>A copy of the fixture TVM that is a git repository with everything committed.</summary>
@@ -22,15 +20,7 @@ public static class GitTree
             if (Path.GetFileName(file) != "EXPECTED.md") File.Copy(file, Path.Combine(tree, Path.GetFileName(file)), overwrite: true);
     }
 
-    public static (int Code, string Output) Git(string tree, params string[] args)
-    {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = tree, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    public static (int Code, string Output) Git(string tree, params string[] args) => Processes.Run("git", args, tree);
 }
 
 /// <summary>A fact that needs the linters .ci/run installs (Debian's yamllint and clang-format-19, npm's taplo and ruff).</summary>

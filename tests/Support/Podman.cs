@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace TvmBuild.Tests.Support;
 
 /// <summary>A real container engine for tests: Debian's podman with runc, and a tiny image the tests make themselves
@@ -41,15 +39,8 @@ public static class Podman
         return code == 0 ? null : $"podman cannot start a container here: {output.Trim().Split('\n').LastOrDefault()}";
     }
 
-    public static (int Code, string Output) Shell(string script)
-    {
-        var info = new ProcessStartInfo("bash", ["-c", script]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["CONTAINERS_CONF"] = ConfigFile;
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output);
-    }
+    public static (int Code, string Output) Shell(string script) =>
+        Processes.Run("bash", ["-c", script], environment: new Dictionary<string, string?> { ["CONTAINERS_CONF"] = ConfigFile });
 }
 
 /// <summary>A fact that needs podman to run containers: skipped, visibly, where it cannot.</summary>
