@@ -3,7 +3,8 @@ using System.Reflection;
 namespace TvmBuild.Engine;
 
 /// <summary>Every <c>[Parameter]</c> of a build: fields and properties of the class (with NukeBuild's built-ins)
-/// and properties of the component interfaces it lists.</summary>
+/// and properties of the component interfaces it lists. One name, one parameter: two that share a CLI or
+/// environment name are a bug of the build, reported at once.</summary>
 internal static class ParameterCatalog
 {
     private static readonly Dictionary<MemberInfo, ParameterInfo> Cache = [];
@@ -28,12 +29,36 @@ internal static class ParameterCatalog
         var types = new List<Type>();
         for (var t = buildType; t is not null && t != typeof(object); t = t.BaseType) types.Add(t);
         types.AddRange(buildType.GetInterfaces());
-        return types
+        var parameters = types
             .SelectMany(t => t.GetFields(flags).Cast<MemberInfo>().Concat(t.GetProperties(flags)))
             .Where(m => m.IsDefined(typeof(ParameterAttribute)) && !m.Name.Contains('.'))
             .Select(For)
-            .GroupBy(p => p.CliName)
-            .Select(g => g.First())
             .ToList();
+        CheckUnique(parameters, p => [ParameterService.Normalize(p.CliName)], "command-line name");
+        CheckUnique(parameters, p => p.EnvironmentNames.Select(ParameterService.Normalize), "environment variable");
+        return parameters;
+    }
+
+    private static void CheckUnique(List<ParameterInfo> parameters, Func<ParameterInfo, IEnumerable<string>> names, string what)
+    {
+        var clash = parameters.SelectMany(p => names(p).Select(n => (Name: n, Parameter: p)))
+            .GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
+        if (clash is not null)
+            throw new InvalidOperationException($"Parameters {string.Join(" and ", clash.Select(x => $"{x.Parameter.Member.DeclaringType!.Name}.{x.Parameter.MemberName}"))} share the {what} '{clash.Key}'");
+    }
+
+    /// <summary>The targets that read a parameter: those its attribute names (<c>For</c>), else those declared beside
+    /// it in its component, else (a data-only <c>IHaz*</c> interface) every target of a component that extends it.
+    /// A parameter of the build class itself, or a built-in, is read by every target.</summary>
+    public static IReadOnlyList<ExecutableTarget> Readers(ParameterInfo parameter, IReadOnlyList<ExecutableTarget> targets)
+    {
+        if (parameter.Attribute.For is { } names)
+            return names.Except(targets.Select(t => t.Name)).FirstOrDefault() is { } unknown
+                ? throw new InvalidOperationException($"[Parameter(For = ...)] of {parameter.MemberName} names no target '{unknown}'")
+                : targets.Where(t => names.Contains(t.Name)).ToList();
+        var declaring = parameter.Member.DeclaringType!;
+        if (!declaring.IsInterface) return targets;
+        var beside = targets.Where(t => t.DeclaringType == declaring).ToList();
+        return beside.Count > 0 ? beside : targets.Where(t => t.DeclaringType.IsAssignableTo(declaring)).ToList();
     }
 }

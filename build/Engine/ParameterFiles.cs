@@ -2,37 +2,63 @@ using System.Text.Json;
 
 namespace TvmBuild.Engine;
 
-/// <summary><c>.nuke/parameters.json</c> and, per <c>--profile p</c>, <c>.nuke/parameters.p.json</c>; keys are member names.</summary>
+/// <summary>One value of a parameters file, with the line it is on (for errors).</summary>
+internal sealed record FileValue(JsonElement Value, int Line);
+
+/// <summary>A parameters file: its path and its values by member name (any case).</summary>
+internal sealed record ParameterFile(string Path, Dictionary<string, FileValue> Values);
+
+/// <summary><c>.nuke/parameters.json</c> and, per <c>--profile p</c>, <c>.nuke/parameters.p.json</c>; keys are member
+/// names.</summary>
 internal static class ParameterFiles
 {
-    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    private static readonly JsonDocumentOptions Options =
+        new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
-    public static IEnumerable<(string File, Dictionary<string, JsonElement> Values)> Load(AbsolutePath nukeDirectory, IEnumerable<string> profiles)
+    public static IEnumerable<ParameterFile> Load(AbsolutePath nukeDirectory, IEnumerable<string> profiles)
     {
         yield return Read(nukeDirectory / "parameters.json", required: false);
         foreach (var profile in profiles)
             yield return Read(nukeDirectory / $"parameters.{profile}.json", required: true);
     }
 
-    private static (string, Dictionary<string, JsonElement>) Read(AbsolutePath file, bool required)
+    private static ParameterFile Read(AbsolutePath file, bool required)
     {
         if (!file.FileExists())
             return required
                 ? throw new BuildFailure($"Profile file {file} does not exist.", "Create it, or check the --profile name.")
-                : (file, []);
+                : new ParameterFile(file, []);
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(file), Options);
+            var bytes = File.ReadAllBytes(file);
+            using var document = JsonDocument.Parse(bytes, Options);
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 throw new BuildFailure($"{file}: the top level must be a JSON object of parameter names to values.");
-            return (file, document.RootElement.EnumerateObject()
-                .Where(p => p.Name != "$schema")
-                .ToDictionary(p => p.Name, p => p.Value.Clone(), StringComparer.OrdinalIgnoreCase));
+            var lines = KeyLines(bytes);
+            var values = new Dictionary<string, FileValue>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "$schema"))
+                values[property.Name] = new FileValue(property.Value.Clone(), lines.GetValueOrDefault(property.Name, 1));
+            return new ParameterFile(file, values);
         }
         catch (JsonException e)
         {
-            throw new BuildFailure($"{file}:{(e.LineNumber ?? 0) + 1}: malformed JSON: {e.Message.Split(" LineNumber")[0].Split(" Path:")[0]}",
+            var message = e.Message.Split(" LineNumber")[0].Split(" Path:")[0];
+            throw new BuildFailure($"{file}:{(e.LineNumber ?? 0) + 1}: malformed JSON: {message}",
                 "Fix the file, or move it away to run without it.");
         }
+    }
+
+    /// <summary>The line of each top-level key (JsonDocument keeps no positions; the reader does).</summary>
+    private static Dictionary<string, int> KeyLines(byte[] bytes)
+    {
+        var lines = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
+        {
+            CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true,
+        });
+        while (reader.Read())
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == 1)
+                lines.TryAdd(reader.GetString()!, bytes.AsSpan(0, (int)reader.TokenStartIndex).Count((byte)'\n') + 1);
+        return lines;
     }
 }

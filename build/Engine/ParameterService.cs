@@ -6,54 +6,36 @@ using System.Text.Json;
 
 namespace TvmBuild.Engine;
 
-/// <summary>One parameter of the build: a <c>[Parameter]</c> field or property of the class or a component.</summary>
-public sealed record ParameterInfo(MemberInfo Member, ParameterAttribute Attribute)
-{
-    public string MemberName => Member.Name;
-    public Type Type => Member is FieldInfo f ? f.FieldType : ((PropertyInfo)Member).PropertyType;
-    public string CliName => "--" + (Attribute.Name ?? ParameterService.Kebab(Member.Name));
-    public string EnvName => Attribute.EnvironmentVariable ?? (Attribute.Name ?? ParameterService.Kebab(Member.Name)).Replace('-', '_').ToUpperInvariant();
-    public bool IsBuiltIn => Member.DeclaringType == typeof(NukeBuild);
-    public bool IsSwitch => ParameterService.Underlying(Type) == typeof(bool);
-
-    public IReadOnlyList<string>? AllowedValues
-    {
-        get
-        {
-            var type = ParameterService.Underlying(Type);
-            if (type.IsArray) type = type.GetElementType()!;
-            if (type.IsEnum) return Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList();
-            if (Attribute.ValueProviderMember is { } provider)
-                return ((IEnumerable<string>)Member.DeclaringType!.GetProperty(provider, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!.GetValue(null)!).ToList();
-            return null;
-        }
-    }
-}
-
-/// <summary>Resolves parameter values: command line, then environment (TVM_HOME or NUKE_TVM_HOME), then
-/// <c>.nuke/parameters.&lt;profile&gt;.json</c>, then <c>.nuke/parameters.json</c>. See nuke-model.md §4.</summary>
+/// <summary>Resolves parameter values: command line, then environment (TVM's own name such as TVM_HOME, then
+/// TVM_BUILD_&lt;NAME&gt;, then NUKE_&lt;NAME&gt;), then <c>.nuke/parameters.&lt;profile&gt;.json</c>, then
+/// <c>.nuke/parameters.json</c>. See nuke-model.md §4; generic names (VERBOSE, ALL) are never read.</summary>
 public sealed class ParameterService
 {
     private readonly ParsedArguments _arguments;
-    private readonly Dictionary<string, string?> _environment;
-    private readonly List<(string File, Dictionary<string, JsonElement> Values)> _files;
+    private readonly Dictionary<string, (string Name, string Value)?> _environment = [];
+    private readonly List<ParameterFile> _files;
+    private readonly HashSet<string> _notes = [];
 
-    internal ParameterService(ParsedArguments arguments, IDictionary environment, IEnumerable<(string, Dictionary<string, JsonElement>)> files)
+    internal ParameterService(ParsedArguments arguments, IDictionary environment, IEnumerable<ParameterFile> files)
     {
         _arguments = arguments;
         _files = files.Reverse().ToList(); // later files (profiles) win
-        _environment = [];
         foreach (DictionaryEntry entry in environment)
         {
-            var key = Normalize((string)entry.Key);
-            // Two variables that normalize alike (TVM_HOME, TvmHome) make the value ambiguous: unset.
-            _environment[key] = _environment.ContainsKey(key) ? null : (string?)entry.Value;
+            if (entry.Value is not string { Length: > 0 } value) continue; // X= means unset, as in a shell
+            var name = (string)entry.Key;
+            var key = Normalize(name);
+            // Two variables that normalize alike (TVM_BUILD_PRESET, TvmBuildPreset) are ambiguous: an error when read.
+            _environment[key] = _environment.ContainsKey(key) ? null : (name, value);
         }
     }
 
     internal static ParameterService Empty { get; } = new(new ParsedArguments(), new Hashtable(), []);
 
     public IReadOnlyList<string> Remaining => _arguments.Remaining;
+
+    /// <summary>What resolving values noticed (a repeated option, a list replacing a file's list), once each.</summary>
+    internal IReadOnlyCollection<string> Notes { get { lock (_notes) return [.. _notes]; } }
 
     public static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 
@@ -73,21 +55,47 @@ public sealed class ParameterService
 
     public bool IsOnCommandLine(ParameterInfo parameter) => _arguments.Parameters.ContainsKey(Normalize(parameter.CliName));
 
-    public object? GetValue(ParameterInfo parameter)
+    /// <summary>Where the value comes from and its words, or null when nothing sets it.</summary>
+    internal (string Source, List<string> Values)? Raw(ParameterInfo parameter)
     {
-        var key = Normalize(parameter.CliName);
-        if (_arguments.Parameters.TryGetValue(key, out var cli))
-            return Convert(parameter, cli.Values, "the command line");
-        var envKey = Normalize(parameter.EnvName);
-        var envValue = _environment.GetValueOrDefault(envKey) ?? _environment.GetValueOrDefault("nuke" + envKey);
-        if (envValue is not null)
-            return Convert(parameter, parameter.Type.IsArray ? envValue.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList() : [envValue],
-                $"environment variable {parameter.EnvName}");
-        foreach (var (file, values) in _files)
-            if (values.TryGetValue(parameter.MemberName, out var json))
-                return Convert(parameter, FromJson(json), $"'{parameter.MemberName}' in {file}");
+        if (_arguments.Parameters.TryGetValue(Normalize(parameter.CliName), out var cli))
+            return ("the command line", CommandLineValues(parameter, cli.Occurrences));
+        if (parameter.Attribute.CommandLineOnly) return null;
+        foreach (var name in parameter.EnvironmentNames)
+        {
+            var key = Normalize(name);
+            if (!_environment.TryGetValue(key, out var variable)) continue;
+            if (variable is not { } found)
+                throw new BuildFailure($"Two environment variables spell {name} differently; {parameter.CliName} is ambiguous.",
+                    $"Keep one of them ({name}).");
+            var values = parameter.Type.IsArray
+                ? found.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList() : [found.Value];
+            return ($"environment variable {found.Name}", values);
+        }
+        foreach (var file in _files)
+            if (file.Values.TryGetValue(parameter.MemberName, out var json))
+                return ($"'{parameter.MemberName}' in {file.Path}:{json.Line}", FromJson(json.Value));
         return null;
     }
+
+    public object? GetValue(ParameterInfo parameter) =>
+        Raw(parameter) is { } raw ? ParameterConversion.Convert(parameter, raw.Values, raw.Source) : null;
+
+    private List<string> CommandLineValues(ParameterInfo parameter, List<List<string>> occurrences)
+    {
+        if (parameter.Type.IsArray)
+        {
+            var file = _files.FirstOrDefault(f => f.Values.ContainsKey(parameter.MemberName));
+            if (file is not null)
+                Note($"{parameter.CliName} on the command line replaces the list in {file.Path}.");
+            return occurrences.SelectMany(o => o).ToList();
+        }
+        if (occurrences.Select(o => string.Join(" ", o)).Distinct().Count() > 1)
+            Note($"{parameter.CliName} is given {occurrences.Count} times; the last one ({string.Join(" ", occurrences[^1])}) counts.");
+        return occurrences[^1];
+    }
+
+    private void Note(string text) { lock (_notes) _notes.Add(text); }
 
     private static List<string> FromJson(JsonElement json) => json.ValueKind switch
     {
@@ -98,57 +106,19 @@ public sealed class ParameterService
         _ => [json.ToString()],
     };
 
-    private static object? Convert(ParameterInfo parameter, List<string> values, string source)
-    {
-        var type = Underlying(parameter.Type);
-        if (type == typeof(bool) && values.Count == 0) return true;
-        if (type == typeof(string) && values.Count == 0) return ""; // a bare --plan means its default form
-        if (type.IsArray)
-        {
-            var element = type.GetElementType()!;
-            var array = Array.CreateInstance(element, values.Count);
-            for (var i = 0; i < values.Count; i++) array.SetValue(ConvertOne(parameter, element, values[i], source), i);
-            return array;
-        }
-        if (values.Count != 1)
-            throw new BuildFailure($"Parameter {parameter.CliName} takes one value, got {values.Count} from {source}.",
-                values.Count == 0 ? $"Give it a value: {parameter.CliName} <value>." : "Quote a value that contains spaces; targets go before the parameters.");
-        return ConvertOne(parameter, type, values[0], source);
-    }
-
-    private static object ConvertOne(ParameterInfo parameter, Type type, string value, string source)
-    {
-        if (type == typeof(string)) return value;
-        if (type.IsEnum)
-        {
-            var match = Enum.GetNames(type).FirstOrDefault(n => Normalize(n) == Normalize(value));
-            return match is not null ? Enum.Parse(type, match)
-                : throw new BuildFailure($"Invalid value '{value}' for {parameter.CliName} (from {source}).",
-                    $"Allowed values: {string.Join(", ", parameter.AllowedValues!)}.");
-        }
-        try
-        {
-            if (type == typeof(bool)) return bool.Parse(value);
-            if (type == typeof(int)) return int.Parse(value);
-            return TypeDescriptor.GetConverter(type).ConvertFromInvariantString(value)!;
-        }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or NotSupportedException)
-        {
-            throw new BuildFailure($"Invalid value '{value}' for {parameter.CliName} (from {source}): expected {ParameterHelp.TypeName(parameter)}.");
-        }
-    }
-
     internal static string MissingMessage(LambdaExpression expression)
     {
         var member = ExpressionText.MemberOf(expression);
         if (member?.GetCustomAttribute<ParameterAttribute>() is { } attribute)
         {
             var parameter = new ParameterInfo(member, attribute);
-            return $"Missing parameter {parameter.CliName}. Set it with {parameter.CliName} <value> or the environment variable {parameter.EnvName}.";
+            var environment = parameter.EnvName is { } env ? $" or the environment variable {env}" : "";
+            return $"Missing parameter {parameter.CliName}. Set it with {parameter.CliName} <value>{environment}.";
         }
         return $"Missing value: {ExpressionText.Of(expression)}.";
     }
 
+    /// <summary>An option or a file key that names no parameter is an error, with the closest name.</summary>
     internal void CheckUnknown(IReadOnlyCollection<ParameterInfo> known)
     {
         var names = known.Select(p => Normalize(p.CliName)).ToHashSet();
@@ -156,5 +126,10 @@ public sealed class ParameterService
             if (!names.Contains(key))
                 throw new BuildFailure($"Unknown parameter '--{typed}'.",
                     $"{ExecutionPlanner.DidYouMean("--" + typed, known.Select(p => p.CliName))}Run './build.sh --help' for the parameters.");
+        var members = known.Select(p => p.MemberName).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in _files)
+            foreach (var (key, value) in file.Values.Where(v => !members.Contains(v.Key)))
+                throw new BuildFailure($"{file.Path}:{value.Line}: unknown parameter '{key}'.",
+                    $"{ExecutionPlanner.DidYouMean(key, members)}Keys are parameter member names (see .nuke/build.schema.json).");
     }
 }

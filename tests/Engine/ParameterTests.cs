@@ -11,9 +11,8 @@ public class ParameterTests : IDisposable
 
     public void Dispose()
     {
-        Environment.SetEnvironmentVariable("NAME", null);
-        Environment.SetEnvironmentVariable("COUNT", null);
-        Environment.SetEnvironmentVariable("NUKE_GREETING", null);
+        foreach (var name in new[] { "NAME", "COUNT", "TVM_BUILD_NAME", "TVM_BUILD_COUNT", "NUKE_GREETING" })
+            Environment.SetEnvironmentVariable(name, null);
     }
 
     private void WriteFile(string name, string text) => File.WriteAllText(Path.Combine(_root, ".nuke", name), text);
@@ -39,7 +38,7 @@ public class ParameterTests : IDisposable
         WriteFile("parameters.ci.json", """{ "Name": "profile", "Count": 8 }""");
         Show().ShouldStartWith("Name=file Count=7 Loud=True");
         Show("--profile", "ci").ShouldStartWith("Name=profile Count=8 Loud=True Flavour=Plain Words=f1,f2");
-        Environment.SetEnvironmentVariable("NAME", "env");
+        Environment.SetEnvironmentVariable("TVM_BUILD_NAME", "env");
         Show("--profile", "ci").ShouldStartWith("Name=env Count=8");
         Show("--profile", "ci", "--name", "cli").ShouldStartWith("Name=cli Count=8");
     }
@@ -54,7 +53,7 @@ public class ParameterTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "--count", "many" }, "error: Invalid value 'many' for --count (from the command line): expected <int>.")]
+    [InlineData(new[] { "--count", "many" }, "error: Invalid value 'many' for --count (from the command line): expected a whole number (int).")]
     [InlineData(new[] { "--flavour", "sour" }, "hint: Allowed values: plain, spicy.")]
     [InlineData(new[] { "--count", "1", "2" }, "error: Parameter --count takes one value, got 2 from the command line.")]
     [InlineData(new[] { "--nmae", "x" }, "hint: Did you mean '--name'? Run './build.sh --help' for the parameters.")]
@@ -71,8 +70,9 @@ public class ParameterTests : IDisposable
     [Fact]
     public void A_bad_environment_value_names_the_variable()
     {
-        Environment.SetEnvironmentVariable("COUNT", "lots");
-        RunIn<ParameterBuild>(_root, "Show").Output.ShouldContain("error: Invalid value 'lots' for --count (from environment variable COUNT)");
+        Environment.SetEnvironmentVariable("TVM_BUILD_COUNT", "lots");
+        RunIn<ParameterBuild>(_root, "Show").Output
+            .ShouldContain("error: Invalid value 'lots' for --count (from environment variable TVM_BUILD_COUNT): expected a whole number (int).");
     }
 
     [Fact]
@@ -89,7 +89,7 @@ public class ParameterTests : IDisposable
     {
         var result = RunIn<ParameterBuild>(_root, "NeedsName");
         result.ExitCode.ShouldBe(-1);
-        result.Output.ShouldContain("error: Missing parameter --name. Set it with --name <value> or the environment variable NAME. (needed by NeedsName)");
+        result.Output.ShouldContain("error: Missing parameter --name. Set it with --name <value> or the environment variable TVM_BUILD_NAME. (needed by NeedsName)");
         result.Ran.ShouldBeEmpty();
         RunIn<ParameterBuild>(_root, "NeedsName", "--name", "x").Ran.ShouldBe(["NeedsName"]);
     }
@@ -98,9 +98,9 @@ public class ParameterTests : IDisposable
     public void Help_shows_type_default_and_environment_variable()
     {
         var output = RunIn<ParameterBuild>(_root, "--help").Output;
-        output.ShouldContain("  --count <int>               A count.\n                              [default: 1; env: COUNT]".Replace("\n", Environment.NewLine));
+        output.ShouldContain("  --count <int>               A count.\n                              [default: 1; env: TVM_BUILD_COUNT]".Replace("\n", Environment.NewLine));
         output.ShouldContain("  --flavour <plain|spicy>     A flavour.");
-        output.ShouldContain("  --greeting <value>          Greeting word.\n                              [default: hello; env: GREETING]".Replace("\n", Environment.NewLine));
+        output.ShouldContain("  --greeting <value>          Greeting word.\n                              [default: hello; env: TVM_BUILD_GREETING]".Replace("\n", Environment.NewLine));
         output.ShouldContain("  --words <value>...          Some words.");
     }
 }

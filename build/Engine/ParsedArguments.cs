@@ -1,0 +1,56 @@
+using System.Text.RegularExpressions;
+
+namespace TvmBuild.Engine;
+
+/// <summary>Nuke's command line: target names before the first option (or <c>A+B</c>), then <c>--name value...</c>
+/// where values run to the next option; everything after a bare <c>--</c> is passed through. A negative number
+/// (<c>-1</c>) is a value, not an option.</summary>
+internal sealed partial class ParsedArguments
+{
+    public List<string> Targets { get; } = [];
+
+    /// <summary>Normalized name → the name as typed and the values of each occurrence, in order.</summary>
+    public Dictionary<string, (string Typed, List<List<string>> Occurrences)> Parameters { get; } = [];
+
+    public List<string> Remaining { get; } = [];
+
+    public static ParsedArguments Parse(IReadOnlyList<string> args)
+    {
+        var parsed = new ParsedArguments();
+        var i = 0;
+        for (; i < args.Count && !IsOption(args[i]); i++)
+            parsed.Targets.AddRange(args[i].Split('+', StringSplitOptions.RemoveEmptyEntries));
+
+        while (i < args.Count)
+        {
+            var token = args[i++];
+            if (token == "--")
+            {
+                parsed.Remaining.AddRange(args.Skip(i));
+                break;
+            }
+            if (!IsOption(token) || token == "-")
+                throw new BuildFailure($"Unexpected argument '{token}'.",
+                    "Targets come first, then --parameters; pass a command after a bare '--'.");
+            var name = token.TrimStart('-');
+            var values = new List<string>();
+            var equals = name.IndexOf('=');
+            if (equals > 0)
+            {
+                values.Add(name[(equals + 1)..]);
+                name = name[..equals];
+            }
+            for (; i < args.Count && !IsOption(args[i]); i++) values.Add(args[i]);
+            var key = ParameterService.Normalize(name);
+            if (!parsed.Parameters.TryGetValue(key, out var entry))
+                parsed.Parameters[key] = entry = (name, []);
+            entry.Occurrences.Add(values);
+        }
+        return parsed;
+    }
+
+    private static bool IsOption(string token) => token.StartsWith('-') && !NegativeNumber().IsMatch(token);
+
+    [GeneratedRegex(@"^-\d")]
+    private static partial Regex NegativeNumber();
+}
