@@ -23,10 +23,11 @@ interface ICi : IHazTvm
     [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
     bool Images => TryGetValue<bool?>(() => Images) ?? false;
 
-    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be generated.")]
+    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be generated.",
+        For = [nameof(GenerateCi), "GenerateDocs"])]
     bool Check => TryGetValue<bool?>(() => Check) ?? false;
 
-    [Parameter("GenerateCi: write into this folder (e.g. a TVM checkout) instead of this repository.")]
+    [Parameter("GenerateCi: write into this folder (e.g. a TVM checkout) instead of this repository.", For = [nameof(GenerateCi)])]
     AbsolutePath? Output => TryGetValue(() => Output);
 
     AbsolutePath CatalogFile => RootDirectory / "ci" / "catalog.yaml";

@@ -5,54 +5,29 @@ using TvmBuild.Engine;
 /// <summary>docker/bash.sh as a target (DevShell), and docker mode: with --docker, every target's commands run in the CI image.</summary>
 interface IDocker : IHazTvm
 {
-    [Parameter("DevShell: keep stdin open (--interactive).", EnvironmentVariable = "TVM_DOCKER_INTERACTIVE")]
+    [Parameter("DevShell: keep stdin open (--interactive).")]
     bool Interactive => TryGetValue<bool?>(() => Interactive) ?? false;
 
-    [Parameter("DevShell: allocate a terminal (--tty).", EnvironmentVariable = "TVM_DOCKER_TTY")]
+    [Parameter("DevShell: allocate a terminal (--tty).")]
     bool Tty => TryGetValue<bool?>(() => Tty) ?? false;
 
-    [Parameter("DevShell: 'host' shares the host's network (bash.sh --net=host); another value names a docker network.", EnvironmentVariable = "TVM_DOCKER_NET")]
-    string? Net => TryGetValue(() => Net);
-
-    [Parameter("DevShell: host folders to mount at the same path (repeatable).", EnvironmentVariable = "TVM_DOCKER_MOUNT")]
-    string[] Mount => TryGetValue(() => Mount) ?? [];
-
-    [Parameter("DevShell: environment variables for the container, KEY=VALUE (repeatable).", Name = "env", EnvironmentVariable = "TVM_DOCKER_ENV")]
-    string[] ContainerEnvironment => TryGetValue(() => ContainerEnvironment) ?? [];
-
-    [Parameter("DevShell: the container's name and hostname.", Name = "name", EnvironmentVariable = "TVM_DOCKER_NAME")]
+    [Parameter("DevShell: the container's name and hostname (bash.sh's --name).")]
     string? ContainerName => TryGetValue(() => ContainerName);
 
-    [Parameter("Where the TVM tree is mounted in the container (default: its host path; /workspace under Jenkins).", EnvironmentVariable = "TVM_DOCKER_REPO_MOUNT_POINT")]
-    string? RepoMountPoint => TryGetValue(() => RepoMountPoint);
-
-    [Parameter("DevShell: give the container extended privileges.", EnvironmentVariable = "TVM_DOCKER_PRIVILEGED")]
-    bool Privileged => TryGetValue<bool?>(() => Privileged) ?? false;
-
-    [Parameter("DevShell: the shell of an interactive session, instead of bash.", EnvironmentVariable = "TVM_DOCKER_SHELL")]
+    [Parameter("DevShell: the shell of an interactive session, instead of bash.")]
     string? Shell => TryGetValue(() => Shell);
-
-    [Parameter("DevShell: limit the container's CPUs.", EnvironmentVariable = "TVM_DOCKER_CPUS")]
-    string? Cpus => TryGetValue(() => Cpus);
-
-    [Parameter("DevShell: extra docker volumes, SRC:DST (repeatable).", EnvironmentVariable = "TVM_DOCKER_VOLUME")]
-    string[] Volume => TryGetValue(() => Volume) ?? [];
-
-    [Parameter("Do not use GPU drivers, even for a CUDA image.", EnvironmentVariable = "TVM_DOCKER_NO_GPU")]
-    bool NoGpu => TryGetValue<bool?>(() => NoGpu) ?? false;
 
     Target DevShell => _ => _
         .Description("docker/bash.sh: a login shell (or the command after --) in --docker IMAGE, as the same user")
         .Requires(() => Docker)
         .Executes(() =>
         {
-            CheckBashShOptions();
+            CheckBashShOptions(devShell: true);
             var warnings = new List<string>();
             var cid = TemporaryDirectory / $"devshell-{Environment.ProcessId}.cid";
             var options = RunOptions(RemainingArguments) with
             {
-                Interactive = Interactive, Tty = Tty, Net = Net, Mounts = Mount, Environment = ContainerEnvironment, Volumes = Volume,
-                Name = ContainerName, Privileged = Privileged, Shell = Shell, Cpus = Cpus, BuildDirectory = BuildDir, CidFile = cid,
+                Interactive = Interactive, Tty = Tty, Name = ContainerName, Shell = Shell, BuildDirectory = BuildDir, CidFile = cid,
             };
             var argv = DockerRun.Argv(options, DockerHosts.Current(options, DockerCliName), warnings);
             foreach (var warning in warnings) Log.Warning("{Warning}", warning);
@@ -70,23 +45,27 @@ interface IDocker : IHazTvm
             }
         });
 
-    /// <summary>bash.sh's options and defaults for this tree; DevShell and docker mode add to them.</summary>
-    DockerRunOptions RunOptions(IReadOnlyList<string> command)
+    /// <summary>bash.sh's options and defaults for this tree, with the options every container gets; DevShell and
+    /// docker mode add to them.</summary>
+    DockerRunOptions RunOptions(IReadOnlyList<string> command) => new()
     {
-        return new DockerRunOptions
-        {
-            Cli = DockerExecutable,
-            Layout = Layout.Name,
-            RepoDirectory = TvmRoot,
-            Image = DockerImages.Resolve(TvmRoot, Docker!),
-            RepoMountPoint = RepoMountPoint,
-            NoGpu = NoGpu,
-            Command = command,
-        };
-    }
+        Cli = DockerExecutable,
+        Layout = Layout.Name,
+        RepoDirectory = TvmRoot,
+        Image = DockerImages.Resolve(TvmRoot, Docker!),
+        RepoMountPoint = RepoMountPoint,
+        NoGpu = NoGpu,
+        Net = Net,
+        Mounts = Mount,
+        Environment = ContainerEnvironment,
+        Volumes = Volume,
+        Privileged = Privileged,
+        Cpus = Cpus,
+        Command = command,
+    };
 
     /// <summary>An option bash.sh at this ref does not have is an error, not silently ignored.</summary>
-    void CheckBashShOptions()
+    void CheckBashShOptions(bool devShell)
     {
         foreach (var directory in Mount.Where(d => !Directory.Exists(d) && !File.Exists(d)))
         {
@@ -98,7 +77,7 @@ interface IDocker : IHazTvm
         var unsupported = new (bool Given, string Option)[]
         {
             (Shell is not null, "--shell"), (Cpus is not null, "--cpus"), (Net is not null && Net != "host", "--net <network>"),
-            (Privileged, "--privileged"), (Volume.Length > 0, "--volume"), (BuildDir is not null, "--build-dir"),
+            (Privileged, "--privileged"), (Volume.Length > 0, "--volume"), (devShell && BuildDir is not null, "--build-dir"),
         }.Where(o => o.Given).Select(o => o.Option).ToList();
         if (unsupported.Count > 0)
             throw new BuildFailure($"docker/bash.sh at v0.9.0 has no {string.Join(", ", unsupported)} option.",
@@ -109,13 +88,32 @@ interface IDocker : IHazTvm
     void EnterContainerMode()
     {
         string[] ownDocker = ["DevShell", "BuildImage", "ClearStaleImages", "CiTask", "GenerateCi"]; // these start containers (or builds) themselves
-        if (Docker is null || ExecutionPlan.All(t => ownDocker.Contains(t.Name) || t.Status == ExecutionStatus.Skipped)) return;
+        if (Docker is null)
+        {
+            WarnContainerOptionsUnused();
+            return;
+        }
+        if (ExecutionPlan.All(t => ownDocker.Contains(t.Name) || t.Status == ExecutionStatus.Skipped)) return;
+        if (Docker.Length == 0)
+            throw new BuildFailure("--docker needs an image here, e.g. --docker ci_cpu.", "Only CiTask takes a bare --docker (the task's own image).");
+        CheckBashShOptions(devShell: false);
         var options = RunOptions([]);
         var host = DockerHosts.Current(options, DockerCliName);
         if (BuildDirectory is var build && !TvmRoot.Contains(build))
-            options = options with { Volumes = [$"{build}:{build}"] };
+            options = options with { Volumes = [.. options.Volumes, $"{build}:{build}"] };
         ToolResolver.InContainer = true;
         ProcessTasks.Wrapper = new ContainerWrapper(options, host, TemporaryDirectory);
         Log.Information("Docker mode: commands run in {Image} ({Cli})", options.Image, DockerCliName);
+    }
+
+    /// <summary>Container options typed without --docker change nothing, unless a target starts its own container.</summary>
+    void WarnContainerOptionsUnused()
+    {
+        if (ExecutionPlan.Any(t => t.Name is "DevShell" or "BuildImage" && t.Status != ExecutionStatus.Skipped)) return;
+        var given = ParameterCatalog.Of(GetType())
+            .Where(p => p.Member.DeclaringType == typeof(IHazDocker) && p.MemberName is not (nameof(Docker) or nameof(DockerCli)))
+            .Where(Parameters.IsOnCommandLine).Select(p => p.CliName).ToList();
+        if (given.Count > 0)
+            Log.Warning("{Options} apply to containers; without --docker they have no effect", string.Join(", ", given));
     }
 }

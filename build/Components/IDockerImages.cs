@@ -5,34 +5,37 @@ using TvmBuild.Engine;
 /// <summary>docker/build.sh (BuildImage) and docker/clear-stale-images.sh (ClearStaleImages).</summary>
 interface IDockerImages : IDocker
 {
-    [Parameter("BuildImage: the image type, i.e. docker/Dockerfile.<image> (ci_cpu, ci_gpu, ...).")]
+    [Parameter("BuildImage: the image type, i.e. docker/Dockerfile.<image> (ci_cpu, ci_gpu, ...).", For = [nameof(BuildImage)])]
     string? Image => TryGetValue(() => Image);
 
-    [Parameter("BuildImage: the tag (docker/build.sh's --tag; default latest).")]
+    [Parameter("BuildImage: the tag (docker/build.sh's --tag; default latest).", For = [nameof(BuildImage)])]
     string ImageTag => TryGetValue(() => ImageTag) ?? "latest";
 
-    [Parameter("BuildImage: another Dockerfile (default docker/Dockerfile.<image>).")]
+    [Parameter("BuildImage: another Dockerfile (default docker/Dockerfile.<image>).", For = [nameof(BuildImage)])]
     string? Dockerfile => TryGetValue(() => Dockerfile);
 
-    [Parameter("BuildImage: the build context (default: the Dockerfile's folder).")]
+    [Parameter("BuildImage: the build context (default: the Dockerfile's folder).", For = [nameof(BuildImage)])]
     string? ContextPath => TryGetValue(() => ContextPath);
 
-    [Parameter("BuildImage: the full image name to produce instead of <BUILD_TAG>.<image>:<tag> (build.sh's --spec).")]
+    [Parameter("BuildImage: the full image name to produce instead of <BUILD_TAG>.<image>:<tag> (build.sh's --spec).",
+        For = [nameof(BuildImage)])]
     string? ImageSpec => TryGetValue(() => ImageSpec);
 
-    [Parameter("BuildImage: use docker's layer cache (build.sh's --cache; by default it builds with --no-cache).")]
+    [Parameter("BuildImage: use docker's layer cache (build.sh's --cache; by default it builds with --no-cache).",
+        For = [nameof(BuildImage)])]
     bool Cache => TryGetValue<bool?>(() => Cache) ?? false;
 
-    [Parameter("BuildImage: an image to take cached layers from (build.sh's --cache-from).")]
+    [Parameter("BuildImage: an image to take cached layers from (build.sh's --cache-from).", For = [nameof(BuildImage)])]
     string? CacheFrom => TryGetValue(() => CacheFrom);
 
-    [Parameter("ClearStaleImages: list the images kept and why.")]
+    [Parameter("ClearStaleImages: list the images kept and why.", For = [nameof(ClearStaleImages)])]
     bool Verbose => TryGetValue<bool?>(() => Verbose) ?? false;
 
-    [Parameter("ClearStaleImages: remove without asking.")]
+    [Parameter("ClearStaleImages: remove without asking (the list is still shown; never read from the environment).",
+        For = [nameof(ClearStaleImages)], CommandLineOnly = true)]
     bool Yes => TryGetValue<bool?>(() => Yes) ?? false;
 
-    [Parameter("ClearStaleImages: more TVM checkouts whose images to keep.")]
+    [Parameter("ClearStaleImages: more TVM checkouts whose images to keep.", For = [nameof(ClearStaleImages)])]
     string[] KeepImagesOf => TryGetValue(() => KeepImagesOf) ?? [];
 
     Target BuildImage => _ => _

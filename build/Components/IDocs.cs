@@ -8,19 +8,19 @@ using PythonTool = TvmBuild.Tools.Python;
 /// not executed), CppDocs with doxygen, and --serve: the pages on loopback, rebuilt and reloaded on every change.</summary>
 interface IDocs : ITest
 {
-    [Parameter("Docs: execute the whole tutorial gallery (TVM_TUTORIAL_EXEC_PATTERN=.*) instead of the quick build.")]
+    [Parameter("Docs: execute the whole tutorial gallery (TVM_TUTORIAL_EXEC_PATTERN=.*) instead of the quick build.", For = [nameof(Docs)])]
     bool Full => TryGetValue<bool?>(() => Full) ?? false;
 
-    [Parameter("Docs: execute only the tutorials matching this pattern.")]
+    [Parameter("Docs: execute only the tutorials matching this pattern.", For = [nameof(Docs)])]
     string? TutorialPattern => TryGetValue(() => TutorialPattern);
 
-    [Parameter("Docs: fail when Sphinx warns (what CI checks).")]
+    [Parameter("Docs: fail when Sphinx warns (what CI checks).", For = [nameof(Docs)])]
     bool WarningsAsErrors => TryGetValue<bool?>(() => WarningsAsErrors) ?? false;
 
-    [Parameter("Docs: serve the pages and rebuild them when the sources change; Ctrl-C stops.")]
+    [Parameter("Docs: serve the pages and rebuild them when the sources change; Ctrl-C stops.", For = [nameof(Docs)])]
     bool Serve => TryGetValue<bool?>(() => Serve) ?? false;
 
-    [Parameter("Docs --serve: the port.")]
+    [Parameter("Docs --serve: the port.", Minimum = 1, Maximum = 65535, For = [nameof(Docs)])]
     int Port => TryGetValue<int?>(() => Port) ?? 8000;
 
     AbsolutePath DocsOutput => BuildDirectory / "docs" / "html";

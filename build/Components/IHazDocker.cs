@@ -2,15 +2,40 @@ using TvmBuild.Engine;
 
 enum DockerCli { Docker, Podman }
 
-/// <summary>Data only: the CI image commands run in (docker mode) and the CLI that runs it.</summary>
+/// <summary>Data only: the CI image commands run in (docker mode), the CLI that runs it, and the options every
+/// container gets (DevShell's and docker mode's alike), as docker/bash.sh names them.</summary>
 interface IHazDocker : INukeBuild
 {
-    [Parameter("Runs the targets' commands inside this CI image: a shortcut (ci_cpu, ci_gpu, ...) or a full image name.",
-        EnvironmentVariable = "TVM_DOCKER")]
+    [Parameter("Runs the targets' commands inside this CI image: a shortcut (ci_cpu, ci_gpu, ...) or a full image name; " +
+        "bare, for CiTask: the task's own image.", ValueOptional = true)]
     string? Docker => TryGetValue(() => Docker);
 
     [Parameter("The container CLI.")]
     DockerCli DockerCli => TryGetValue<DockerCli?>(() => DockerCli) ?? DockerCli.Docker;
+
+    [Parameter("Containers: 'host' shares the host's network (bash.sh --net=host); another value names a docker network.")]
+    string? Net => TryGetValue(() => Net);
+
+    [Parameter("Containers: host folders to mount at the same path (repeatable).")]
+    string[] Mount => TryGetValue(() => Mount) ?? [];
+
+    [Parameter("Containers: environment variables, KEY=VALUE (repeatable).", Name = "env")]
+    string[] ContainerEnvironment => TryGetValue(() => ContainerEnvironment) ?? [];
+
+    [Parameter("Containers: where the TVM tree is mounted (default: its host path; /workspace under Jenkins).")]
+    string? RepoMountPoint => TryGetValue(() => RepoMountPoint);
+
+    [Parameter("Containers: give them extended privileges.")]
+    bool Privileged => TryGetValue<bool?>(() => Privileged) ?? false;
+
+    [Parameter("Containers: limit their CPUs.")]
+    string? Cpus => TryGetValue(() => Cpus);
+
+    [Parameter("Containers: extra docker volumes, SRC:DST (repeatable).")]
+    string[] Volume => TryGetValue(() => Volume) ?? [];
+
+    [Parameter("Containers: no GPU drivers, even for a CUDA image.")]
+    bool NoGpu => TryGetValue<bool?>(() => NoGpu) ?? false;
 
     string DockerCliName => DockerCli.ToString().ToLowerInvariant();
 
@@ -22,5 +47,5 @@ interface IHazDocker : INukeBuild
 
     /// <summary>For targets that have nothing to run in a container.</summary>
     string? NotInContainer(string target) =>
-        Docker is null ? null : $"{target} has nothing to run in a container; drop --docker (or TVM_DOCKER) for it.";
+        Docker is null ? null : $"{target} has nothing to run in a container; drop --docker for it.";
 }

@@ -41,13 +41,22 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
 
     public void DeleteDirectory() { if (Directory.Exists(_path)) Directory.Delete(_path, recursive: true); }
 
-    /// <summary>Writes via a temporary file and a rename, so a reader never sees half a file.</summary>
+    /// <summary>Writes via a temporary file and a rename, so a reader never sees half a file; a failure (no space, no
+    /// permission) leaves the old file and no temporary one, and says which file in one line.</summary>
     public void WriteAllTextAtomically(string text)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
         var temporary = $"{_path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(temporary, text);
-        File.Move(temporary, _path, overwrite: true);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            File.WriteAllText(temporary, text);
+            File.Move(temporary, _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            try { File.Delete(temporary); } catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
+            throw new BuildFailure($"Cannot write {_path}: {e.Message}", "Free disk space, or make the folder writable.");
+        }
     }
 
     public IEnumerable<AbsolutePath> GlobFiles(params string[] patterns)

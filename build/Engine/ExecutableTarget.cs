@@ -3,15 +3,18 @@ namespace TvmBuild.Engine;
 /// <summary>A target of this build with its definition resolved and its run state.</summary>
 public sealed class ExecutableTarget
 {
-    internal ExecutableTarget(string name, Target factory, TargetDefinition definition, bool isDefault)
+    internal ExecutableTarget(string name, Type declaringType, Target factory, TargetDefinition definition, bool isDefault)
     {
         Name = name;
+        DeclaringType = declaringType;
         Factory = factory;
         Definition = definition;
         IsDefault = isDefault;
     }
 
     public string Name { get; }
+    /// <summary>The build class or the component interface that declares it.</summary>
+    public Type DeclaringType { get; }
     public Target Factory { get; }
     internal TargetDefinition Definition { get; }
     public bool IsDefault { get; }

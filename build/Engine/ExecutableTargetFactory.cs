@@ -22,7 +22,7 @@ internal static class ExecutableTargetFactory
             var factory = (Target)property.GetValue(build)!;
             var definition = new TargetDefinition(build);
             factory(definition);
-            var target = new ExecutableTarget(property.Name, factory, definition, defaultTargets.Contains(property.Name));
+            var target = new ExecutableTarget(property.Name, property.DeclaringType!, factory, definition, defaultTargets.Contains(property.Name));
             targets.Add(target);
             byFactory[factory] = target;
         }

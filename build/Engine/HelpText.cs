@@ -44,7 +44,7 @@ public static class HelpText
         text.AppendLine(head.Length < Column ? head.PadRight(Column) + description : $"{head}\n{new string(' ', Column)}{description}");
         var details = new List<string>();
         if (defaultValue is not null) details.Add($"default: {defaultValue}");
-        if (!parameter.IsBuiltIn) details.Add($"env: {parameter.EnvName}");
+        if (!parameter.IsBuiltIn && parameter.EnvName is { } env) details.Add($"env: {env}");
         if (details.Count > 0) text.AppendLine($"{new string(' ', Column)}[{string.Join("; ", details)}]");
     }
 

@@ -37,14 +37,23 @@ public abstract partial class NukeBuild
                 return 0;
             }
             SkipPlanner.Apply(build, targets);
+            var warnings = ParameterChecks.Run(build, targets);
             CheckRequirements(build);
-            return Run(build, targets, args, cancellation.Token);
+            return Run(build, targets, warnings, cancellation.Token);
         }
         catch (BuildFailure failure)
         {
             Console.Error.WriteLine($"error: {failure.Message}");
             if (failure.Hint is not null) Console.Error.WriteLine($"hint: {failure.Hint}");
             build?.Host?.ReportError("build", failure.Message);
+            return -1;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The build's own files (.nuke/temp, logs, the schema) could not be written: one line, no stack trace.
+            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("hint: tvm-build keeps its state and logs in .nuke/; make that folder writable, " +
+                                    "or free disk space.");
             return -1;
         }
         finally
@@ -77,12 +86,17 @@ public abstract partial class NukeBuild
         var build = new T { RootDirectory = root, Parameters = service };
         foreach (var parameter in catalog)
         {
-            var value = service.GetValue(parameter); // converts every given value now, so a typo fails before any target runs
-            if (value is null) continue;
+            // Fields of the class are read by every target, so their values are converted (and checked) now; a
+            // component's parameter is checked now when typed on the command line, and otherwise once the plan shows
+            // a target that reads it (ParameterChecks), so a stray environment value never fails an unrelated run.
+            var isField = !parameter.Member.DeclaringType!.IsInterface;
+            if (!isField && !service.IsOnCommandLine(parameter)) continue;
+            var value = service.GetValue(parameter);
+            if (value is null || !isField) continue;
             switch (parameter.Member)
             {
-                case FieldInfo field when !field.DeclaringType!.IsInterface: field.SetValue(build, value); break;
-                case PropertyInfo { CanWrite: true } property when !property.DeclaringType!.IsInterface: property.SetValue(build, value); break;
+                case FieldInfo field: field.SetValue(build, value); break;
+                case PropertyInfo { CanWrite: true } property: property.SetValue(build, value); break;
             }
         }
         build.Target = (build.Target ?? []).Concat(parsed.Targets).ToArray();
@@ -111,23 +125,42 @@ public abstract partial class NukeBuild
         throw new BuildFailure($"{unmet[0].m} (needed by {unmet[0].Name})");
     }
 
-    private static int Run(NukeBuild build, IReadOnlyList<ExecutableTarget> targets, string[] args, CancellationToken cancellation)
+    private static int Run(NukeBuild build, IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<string> warnings,
+        CancellationToken cancellation)
     {
-        build.TemporaryDirectory.CreateDirectory();
-        var logFile = build.TemporaryDirectory / "build.log";
-        try { File.Delete(logFile); } catch (IOException) { } // another build holds it: append
+        AbsolutePath logFile;
+        try
+        {
+            logFile = RunLogs.Start(build.TemporaryDirectory, DateTime.Now);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildFailure($"Cannot write the build's logs under {build.TemporaryDirectory}: {e.Message}",
+                "Make .nuke/temp writable (or free disk space); nothing was run.");
+        }
         if (build.Host.IsInteractive) StatusLine.Install();
         Logging.Configure(build.Verbosity, build.Host.IsInteractive, logFile);
         ProcessTasks.Cancellation = cancellation;
-        SchemaText.Refresh(build, targets);
-        var attempt = new BuildAttempt(build.TemporaryDirectory / "build-attempt.log", args);
+        try { SchemaText.Refresh(build, targets); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.Warning("Could not refresh .nuke/build.schema.json: {Message}", e.Message);
+        }
+        var attempt = BuildAttempt.For(build, build.TemporaryDirectory / "build-attempt.json");
+        if (!build.NoLogo)
+            Log.Information("tvm-build: {Targets} on {Host}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name);
+        foreach (var note in build.Parameters.Notes) Log.Information("{Note}", note);
+        foreach (var warning in warnings) Log.Warning("{Warning}", warning);
         if (build.Continue) attempt.SkipSucceeded(build.ExecutionPlan);
-        if (!build.NoLogo) Log.Information("tvm-build: {Targets} on {Host}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name);
 
         build.RaiseBuildInitialized();
         BuildExecutor.Run(build, cancellation);
         build.RaiseBuildFinished();
-        attempt.Save(build.ExecutionPlan);
+        try { attempt.Save(build.ExecutionPlan); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.Warning("Could not record this attempt for --continue: {Message}", e.Message);
+        }
         StatusLine.Current?.Dispose();
 
         var cancelled = build.ExecutionPlan.Any(t => t.Status == ExecutionStatus.Aborted); // Ctrl-C that ended a serve loop is a clean stop

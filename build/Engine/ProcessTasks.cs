@@ -121,6 +121,7 @@ public static class ProcessTasks
             if (!process.WaitForExit(TimeSpan.FromSeconds(5))) process.Kill(entireProcessTree: true);
         });
         process.WaitForExit();
+        Cancellation.ThrowIfCancellationRequested(); // Ctrl-C ended it: the target is Aborted, not failed
         return process.ExitCode;
     }
 }

@@ -29,6 +29,9 @@ public static class ToolResolver
 
     private static string OverrideVariable(string name) => name.ToUpperInvariant().Replace('-', '_').Replace('.', '_').Replace("+", "X") + "_EXE";
 
+    /// <summary>A regular file (after links) that may be executed.</summary>
+    public static bool IsExecutableFile(string path) => File.Exists(path) && IsExecutable(path);
+
     private static bool IsExecutable(string path) =>
         OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
 }

@@ -23,7 +23,7 @@ public class BashShComparisonTests
             (["-i", "-t", "ci_gpu"], ["--docker", "ci_gpu", "--interactive", "--tty"]),
             (["ci_gpu", "--no-gpu", "--", "nvidia-smi"], ["--docker", "ci_gpu", "--no-gpu", "--", "nvidia-smi"]),
             (["--net=host", "--name", "foo", "--env", "FOO=bar", "--env", "BAZ=qux", "--mount", data, "--repo-mount-point", "/work", "ci_cpu", "--", "make", "-j2"],
-             ["--docker", "ci_cpu", "--net", "host", "--name", "foo", "--env", "FOO=bar", "BAZ=qux", "--mount", data, "--repo-mount-point", "/work", "--", "make", "-j2"]),
+             ["--docker", "ci_cpu", "--net", "host", "--container-name", "foo", "--env", "FOO=bar", "BAZ=qux", "--mount", data, "--repo-mount-point", "/work", "--", "make", "-j2"]),
             (["tlcpack/ci-cpu:v0.1", "--", "true"], ["--docker", "tlcpack/ci-cpu:v0.1", "--", "true"]),
         };
         if (IsMain)

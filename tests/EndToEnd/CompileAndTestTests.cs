@@ -140,8 +140,8 @@ public class CompileAndTestTests
     public void Clean_removes_the_presets_build_dir_and_all_removes_every_one()
     {
         var tree = Trees.CopyFixture();
-        Directory.CreateDirectory(Path.Combine(tree, "build-cpu"));
-        Directory.CreateDirectory(Path.Combine(tree, "build-wasm"));
+        foreach (var preset in new[] { "cpu", "wasm" })
+            Run("Configure", "--config-only", "--tvm-home", tree, "--preset", preset).ExitCode.ShouldBe(0);
         Run("Clean", "--tvm-home", tree).ExitCode.ShouldBe(0);
         Directory.Exists(Path.Combine(tree, "build-cpu")).ShouldBeFalse();
         Directory.Exists(Path.Combine(tree, "build-wasm")).ShouldBeTrue();

@@ -66,7 +66,7 @@ public class DockerTests
     {
         var docker = new FakeDocker();
         var data = TempDirectory();
-        var result = Run(["DevShell", "--docker", "ci_cpu", "--net", "host", "--name", "foo", "--env", "FOO=bar", "BAZ=qux", "--mount", data,
+        var result = Run(["DevShell", "--docker", "ci_cpu", "--net", "host", "--container-name", "foo", "--env", "FOO=bar", "BAZ=qux", "--mount", data,
             "--repo-mount-point", "/work", "--build-dir", "build-x", "--privileged", "--shell", "zsh", "--cpus", "2", "--volume", "/a:/b", "--", "make", "-j2"],
             docker.Environment(new() { ["TVM_HOME"] = Fixture }));
         result.ExitCode.ShouldBe(0, result.ToString());
@@ -185,8 +185,8 @@ public class DockerTests
 
     [Theory]
     [InlineData(new[] { "DevShell", "--docker", "ci_cpux", "--", "true" }, "Unknown image shortcut 'ci_cpux'.", "Did you mean 'ci_cpu'? Known in ci/jenkins/docker-images.ini: ci_arm, ci_cpu, ci_gpu, ci_lint, ci_wasm; or give a full image name.")]
-    [InlineData(new[] { "DevShell", "--", "true" }, "Missing parameter --docker.", "environment variable TVM_DOCKER")]
-    [InlineData(new[] { "Clean", "--docker", "ci_cpu" }, "Clean has nothing to run in a container; drop --docker (or TVM_DOCKER) for it.", "")]
+    [InlineData(new[] { "DevShell", "--", "true" }, "Missing parameter --docker.", "environment variable TVM_BUILD_DOCKER")]
+    [InlineData(new[] { "Clean", "--docker", "ci_cpu" }, "Clean has nothing to run in a container; drop --docker for it.", "")]
     [InlineData(new[] { "DevShell", "--docker", "ci_cpu", "--mount", "/nonexistent-dir", "--", "true" }, "--mount /nonexistent-dir: no such file or folder on this machine.", "")]
     public void Bad_docker_input_is_one_clear_line(string[] args, string message, string hint)
     {

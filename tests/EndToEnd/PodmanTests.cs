@@ -36,7 +36,7 @@ public class PodmanTests
     [PodmanFact]
     public void Ctrl_c_stops_and_removes_the_container()
     {
-        var result = Run(Args(Fixture, "DevShell", "--name", "tvm-build-cancel-test", "--", "sleep", "60"), Podman.Environment, whileRunning: process =>
+        var result = Run(Args(Fixture, "DevShell", "--container-name", "tvm-build-cancel-test", "--", "sleep", "60"), Podman.Environment, whileRunning: process =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
             while (!Podman.Shell("podman ps --format '{{.Names}}'").Output.Contains("tvm-build-cancel-test") && DateTime.UtcNow < deadline) Thread.Sleep(200);

@@ -1,0 +1,77 @@
+using TvmBuild.Engine;
+
+namespace TvmBuild.Tvm;
+
+/// <summary>Which folders may serve as a build directory, and which may be removed. A build directory is never the
+/// TVM tree, a folder holding it (or this build), <c>/</c> or the home folder; it is removed only when something
+/// proves it is one: the marker Configure writes, or a CMake cache.</summary>
+public static class BuildDirectories
+{
+    public const string Marker = ".tvm-build-dir";
+    public const string Lock = ".tvm-build.lock";
+
+    /// <summary>Files that may already be in a folder that becomes a build directory (TVM's own recipe copies
+    /// config.cmake into an empty build/ first).</summary>
+    private static readonly string[] Welcome = ["config.cmake", Lock, Marker];
+
+    /// <summary>Null when the folder may be a build directory, else why not.</summary>
+    public static string? RefuseToUse(AbsolutePath directory, AbsolutePath tree, AbsolutePath buildRoot)
+    {
+        if (Protected(directory, tree, buildRoot) is { } why) return why;
+        if (!directory.DirectoryExists() || IsBuildDirectory(directory)) return null;
+        var others = Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).Except(Welcome).Take(3).ToList();
+        return others.Count == 0 ? null
+            : $"it holds other files ({string.Join(", ", others)}) and is not a build directory (no {Marker}, no CMakeCache.txt)";
+    }
+
+    /// <summary>Null when the folder may be removed, else why not.</summary>
+    public static string? RefuseToRemove(AbsolutePath directory, AbsolutePath tree, AbsolutePath buildRoot) =>
+        Protected(directory, tree, buildRoot)
+        ?? (IsBuildDirectory(directory) ? null : $"it is not a build directory (no {Marker} from Configure, no CMakeCache.txt)");
+
+    public static bool IsBuildDirectory(AbsolutePath directory) =>
+        (directory / Marker).FileExists() || (directory / "CMakeCache.txt").FileExists();
+
+    public static bool IsLink(AbsolutePath path) => new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>Marks a folder this tool made (or adopted empty) as a build directory, for Clean.</summary>
+    public static void Mark(AbsolutePath directory, AbsolutePath tree)
+    {
+        if ((directory / Marker).FileExists()) return;
+        (directory / Marker).WriteAllTextAtomically(
+            $"A build directory of tvm-build for {tree}; './build.sh Clean' may remove this folder.\n");
+    }
+
+    private static string? Protected(AbsolutePath directory, AbsolutePath tree, AbsolutePath buildRoot)
+    {
+        var real = RealPath(directory);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (real == "/" || real == Path.GetPathRoot(real)) return "it is the root folder";
+        if (home.Length > 0 && Contains(real, RealPath(home))) return real == RealPath(home) ? "it is your home folder" : "it holds your home folder";
+        if (Contains(real, RealPath(tree))) return real == RealPath(tree) ? "it is the TVM tree" : "it holds the TVM tree";
+        if (Contains(real, RealPath(buildRoot))) return "it holds tvm-build itself";
+        return null;
+    }
+
+    private static bool Contains(string outer, string inner) =>
+        inner == outer || inner.StartsWith(outer.EndsWith(Path.DirectorySeparatorChar) ? outer : outer + Path.DirectorySeparatorChar);
+
+    /// <summary>The path with every symbolic link resolved (realpath), for the parts that exist.</summary>
+    public static string RealPath(string path) => RealPath(path, depth: 0);
+
+    private static string RealPath(string path, int depth)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var resolved = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var next = Path.Combine(resolved, part);
+            // A link's target may hold links of its own: resolve it whole (a loop of links stops after 40).
+            resolved = new FileInfo(next).LinkTarget is { } target && depth < 40
+                ? RealPath(Path.GetFullPath(target, resolved), depth + 1)
+                : next;
+        }
+        return resolved;
+    }
+}
