@@ -85,7 +85,7 @@ interface IHazTvm : IHazDocker
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BuildFailure($"Cannot write the build directory {directory}: {e.Message}",
+            throw new BuildFailure($"Cannot write the build directory {directory}: {BuildFailure.Reason(e)}",
                 "Make it writable (or free disk space), or give another --build-dir.");
         }
     }

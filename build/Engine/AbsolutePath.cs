@@ -55,7 +55,7 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             try { File.Delete(temporary); } catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
-            throw new BuildFailure($"Cannot write {_path}: {e.Message}", "Free disk space, or make the folder writable.");
+            throw new BuildFailure($"Cannot write {_path}: {BuildFailure.Reason(e)}", "Free disk space, or make the folder writable.");
         }
     }
 

@@ -135,7 +135,7 @@ public abstract partial class NukeBuild
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BuildFailure($"Cannot write the build's logs under {build.TemporaryDirectory}: {e.Message}",
+            throw new BuildFailure($"Cannot write the build's logs under {build.TemporaryDirectory}: {BuildFailure.Reason(e)}",
                 "Make .nuke/temp writable (or free disk space); nothing was run.");
         }
         if (build.Host.IsInteractive) StatusLine.Install();

@@ -47,8 +47,9 @@ public static class BuildDirectories
         var real = RealPath(directory);
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (real == "/" || real == Path.GetPathRoot(real)) return "it is the root folder";
-        if (home.Length > 0 && Contains(real, RealPath(home))) return real == RealPath(home) ? "it is your home folder" : "it holds your home folder";
         if (Contains(real, RealPath(tree))) return real == RealPath(tree) ? "it is the TVM tree" : "it holds the TVM tree";
+        if (home.Length > 0 && Contains(real, RealPath(home)))
+            return real == RealPath(home) ? "it is your home folder" : "it holds your home folder";
         if (Contains(real, RealPath(buildRoot))) return "it holds tvm-build itself";
         return null;
     }
