@@ -68,14 +68,20 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
             throw new BuildFailure($"{file}:1: the catalog must be a mapping with 'tasks'.");
 
         BuildFailure Error(YamlNode node, string message) => new($"{file}:{node.Start.Line}: {message}", "Fix ci/catalog.yaml, then run ./build.sh GenerateCi.");
+        // Names, labels, images and globs reach YAML, shell and Groovy in the generated files: each must fit its shape.
+        string Checked(YamlScalarNode node, CatalogValue shape, string context) =>
+            shape.Problem(node.Value!) is { } problem ? throw Error(node, context + problem) : node.Value!;
         var settings = Child(root, "settings") as YamlMappingNode;
         var tasksNode = Child(root, "tasks") as YamlMappingNode ?? throw Error(root, "missing 'tasks' mapping");
         var tasks = new List<CiTaskSpec>();
         foreach (var (key, value) in tasksNode.Children)
         {
-            var name = ((YamlScalarNode)key).Value!;
+            var name = Checked((YamlScalarNode)key, CatalogValue.TaskName, "");
             if (value is not YamlMappingNode task) throw Error(key, $"task '{name}' must be a mapping");
-            string Required(string field) => Scalar(task, field) ?? throw Error(task, $"task '{name}' has no {field}");
+            var context = $"task '{name}': ";
+            string Required(string field, CatalogValue shape) =>
+                Child(task, field) is YamlScalarNode { Value: not null } node ? Checked(node, shape, context)
+                    : throw Error(task, $"task '{name}' has no {field}");
             var taskTargets = Sequence(task, "targets");
             if (taskTargets.Count == 0) throw Error(task, $"task '{name}' has no targets");
             foreach (var target in taskTargets.Where(t => !targets.Contains(t)))
@@ -90,14 +96,23 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
                     taskParameters.Add((parameter, parameterValue is YamlSequenceNode list ? list.Select(n => ((YamlScalarNode)n).Value!).ToList() : [((YamlScalarNode)parameterValue).Value!]));
                 }
             var on = Child(task, "on") is null ? ChangeKinds.ToList() : Sequence(task, "on");
-            foreach (var kind in on.Where(k => !ChangeKinds.Contains(k))) throw Error(Child(task, "on")!, $"task '{name}': unknown change kind '{kind}' (code, docs, docker)");
+            foreach (var kind in Nodes(task, "on").Where(k => !ChangeKinds.Contains(k.Value)))
+                throw Error(kind,
+                    $"{context}unknown change kind {CatalogValue.Show(kind.Value!)} (code, docs, docker)");
+            var produces = Nodes(task, "produces").Select(n => Checked(n, CatalogValue.ProducesGlob, context)).ToList();
             var environment = Child(task, "environment") is YamlMappingNode env
                 ? env.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!) : new Dictionary<string, string>();
-            tasks.Add(new CiTaskSpec(name, (int)key.Start.Line, Required("image"), Required("agent"), taskTargets, taskParameters, environment,
-                Sequence(task, "produces"), Sequence(task, "needs"), Int(task, "shards", 1, Error), Int(task, "timeout", 60, Error), on));
+            var image = Required("image", CatalogValue.Image);
+            var agent = Required("agent", CatalogValue.Agent);
+            tasks.Add(new CiTaskSpec(name, (int)key.Start.Line, image, agent, taskTargets, taskParameters, environment,
+                produces, Sequence(task, "needs"), Int(task, "shards", 1, Error), Int(task, "timeout", 60, Error), on));
         }
-        var catalog = new CiCatalog(file, tasks, settings is null ? "build-*/pytest-results/*.xml" : Scalar(settings, "junit") ?? "build-*/pytest-results/*.xml",
-            settings is null ? "ubuntu-22.04" : Scalar(settings, "github_runner") ?? "ubuntu-22.04");
+        string Setting(string key, string fallback, CatalogValue shape) =>
+            settings is not null && Child(settings, key) is YamlScalarNode { Value: not null } node
+                ? Checked(node, shape, "settings: ") : fallback;
+        var catalog = new CiCatalog(file, tasks,
+            Setting("junit", "build-*/pytest-results/*.xml", CatalogValue.JunitGlob),
+            Setting("github_runner", "ubuntu-22.04", CatalogValue.Runner));
         catalog.Check(tasksNode);
         return catalog;
     }
@@ -128,12 +143,13 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.FirstOrDefault(p => p.Key is YamlScalarNode s && s.Value == key).Value;
 
-    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+    private static List<string> Sequence(YamlMappingNode node, string key) =>
+        Nodes(node, key).Select(n => n.Value!).ToList();
 
-    private static List<string> Sequence(YamlMappingNode node, string key) => Child(node, key) switch
+    private static List<YamlScalarNode> Nodes(YamlMappingNode node, string key) => Child(node, key) switch
     {
-        YamlSequenceNode list => list.Select(n => ((YamlScalarNode)n).Value!).ToList(),
-        YamlScalarNode scalar => [scalar.Value!],
+        YamlSequenceNode list => list.Select(n => (YamlScalarNode)n).ToList(),
+        YamlScalarNode scalar => [scalar],
         _ => [],
     };
 
