@@ -16,7 +16,7 @@ public static class Jenkinsfile
         text.AppendLine("env.TVM_HOME = '.'  // the checkout in each task's workspace; agents need the .NET 10 SDK to run ./build.sh");
         text.AppendLine();
         text.AppendLine("// Which kinds of change (code, docs, docker) this build has; a task runs when one of its kinds is among them.");
-        text.AppendLine("def changes = ''");
+        text.AppendLine("changes = ''  // a binding variable, not def: runs() below reads it");
         text.AppendLine("node('CPU-SMALL') {");
         text.AppendLine("  checkout scm");
         text.AppendLine("  changes = sh(returnStdout: true, script: './build.sh CiTask --changes --verbosity quiet').trim()");

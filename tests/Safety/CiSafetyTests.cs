@@ -50,6 +50,25 @@ public class CiSafetyTests
         Snapshot(output).ShouldBe(before, "a refused catalog leaves the old files and writes nothing");
     }
 
+    [RequiresToolFact("groovy", "apt-get install groovy (.ci/run does)")]
+    public void The_jenkinsfile_runs_ci_task_calls_only_for_the_kinds_of_change_it_is_told()
+    {
+        var jenkinsfile = Path.Combine(RepoRoot, "ci", "Jenkinsfile");
+        var all = JenkinsStub.Run(jenkinsfile).Commands();
+        all[0].ShouldBe("./build.sh CiTask --changes --verbosity quiet");
+        all.ShouldContain("./build.sh CiTask --name unittest");
+        all.ShouldContain("./build.sh CiTask --name unittest-gpu --shard 2/2");
+        all.Skip(1).ShouldAllBe(c => c.StartsWith("./build.sh CiTask --name "));
+        all.Count.ShouldBe(11, string.Join("\n", all)); // --changes, 8 tasks, and unittest-gpu in 2 shards
+
+        var docs = JenkinsStub.Run(jenkinsfile, "docs");
+        docs.Commands().ShouldBe([
+            "./build.sh CiTask --changes --verbosity quiet", "./build.sh CiTask --name lint",
+            "./build.sh CiTask --name build-gpu",
+            "./build.sh CiTask --name docs"]);
+        docs.ShouldContain(s => s[0] == "echo" && s[1] == "Skipped: no code/docker change");
+    }
+
     /// <summary>A scratch build root holding only a changed copy of this repository's catalog.</summary>
     private static (string Root, string Catalog) CatalogRoot(string from, string to)
     {
@@ -70,8 +89,8 @@ public class CiSafetyTests
         var output = TempDirectory();
         Directory.CreateDirectory(Path.Combine(output, "ci"));
         Directory.CreateDirectory(Path.Combine(output, ".github", "workflows"));
-        File.Copy(Path.Combine(RepoRoot, "ci", "Jenkinsfile"), Path.Combine(output, "ci", "Jenkinsfile"));
-        File.Copy(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"), Path.Combine(output, ".github", "workflows", "ci.yml"));
+        foreach (var file in new[] { "ci/Jenkinsfile", ".github/workflows/ci.yml" })
+            File.Copy(Path.Combine(RepoRoot, file), Path.Combine(output, file));
         return output;
     }
 
