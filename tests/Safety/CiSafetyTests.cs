@@ -1,6 +1,9 @@
 using Shouldly;
+using TvmBuild.Ci;
+using TvmBuild.Engine;
 using TvmBuild.Tests.Support;
 using Xunit;
+using YamlDotNet.RepresentationModel;
 using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
@@ -51,6 +54,54 @@ public class CiSafetyTests
     }
 
     [RequiresToolFact("groovy", "apt-get install groovy (.ci/run does)")]
+    public void A_value_the_loader_would_refuse_still_reaches_jenkins_as_one_value()
+    {
+        const string name = "x'; sh 'id'; '\\";
+        const string agent = "CPU') { sh 'id' }\nnode('CPU";
+        const string junit = "*.xml'), sh('id\"${env.HOME}";
+        var jenkinsfile = Path.Combine(TempDirectory(), "Jenkinsfile");
+        var catalog = Hostile(name: name, agent: agent, junit: junit, produces: ["a'b", "c\\d"]);
+        File.WriteAllText(jenkinsfile, Jenkinsfile.Generate(catalog, "test"));
+
+        var steps = JenkinsStub.Run(jenkinsfile);
+
+        steps.ShouldContain(s => s[0] == "branch" && s[1] == name);
+        steps.ShouldContain(s => s[0] == "node" && s[1] == agent);
+        steps.ShouldContain(s => s[0] == "ws" && s[1] == $"workspace/exec_1/tvm/{name}");
+        steps.ShouldContain(s => s[0] == "junit" && s[1] == junit);
+        steps.ShouldContain(s => s[0] == "stash" && s[1] == name && s[2] == "a'b,c\\d");
+        var commands = steps.Commands();
+        commands.Count.ShouldBe(2, string.Join("\n", commands));
+        commands[0].ShouldBe("./build.sh CiTask --changes --verbosity quiet");
+        // The shell gets the name as one argument.
+        var (_, argv) = Processes.Run("bash", ["-c", commands[1].Replace("./build.sh", "printf '%s\\n'")]);
+        argv.ShouldBe($"CiTask\n--name\n{name}\n");
+    }
+
+    [Fact]
+    public void A_value_the_loader_would_refuse_stays_one_yaml_value_or_is_not_written()
+    {
+        const string runner = "ubuntu\"\n  evil: [1]  # x";
+        const string junit = "*.xml\"\n- run: id  # x";
+        var yaml = new YamlStream();
+        var catalog = Hostile(runner: runner, junit: junit, produces: ["a'b: c", "#d"], image: "ci_'x");
+        yaml.Load(new StringReader(GitHubWorkflow.Generate(catalog, "test")));
+
+        var jobs = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"];
+        var job = (YamlMappingNode)jobs["build-cpu"];
+        job["runs-on"].ToString().ShouldBe(runner);
+        job["container"]["image"].ToString().ShouldBe("${{ fromJSON(needs.prepare.outputs.images)['ci_''x'] }}");
+        var paths = ((YamlSequenceNode)job["steps"]).Cast<YamlMappingNode>()
+            .Select(s => s.Children.TryGetValue("with", out var with) ? (YamlMappingNode)with : new YamlMappingNode())
+            .Where(with => with.Children.ContainsKey("path")).Select(with => with["path"].ToString());
+        paths.ShouldBe([junit, "a'b: c\n#d\n"]);
+        // What cannot be written safely is not written: a job id GitHub would refuse, an expression GitHub would run.
+        Should.Throw<InvalidOperationException>(() => GitHubWorkflow.Generate(Hostile(name: "x: y"), ""));
+        Should.Throw<InvalidOperationException>(() =>
+            GitHubWorkflow.Generate(Hostile(runner: "${{ github.token }}"), ""));
+    }
+
+    [RequiresToolFact("groovy", "apt-get install groovy (.ci/run does)")]
     public void The_jenkinsfile_runs_ci_task_calls_only_for_the_kinds_of_change_it_is_told()
     {
         var jenkinsfile = Path.Combine(RepoRoot, "ci", "Jenkinsfile");
@@ -64,10 +115,15 @@ public class CiSafetyTests
         var docs = JenkinsStub.Run(jenkinsfile, "docs");
         docs.Commands().ShouldBe([
             "./build.sh CiTask --changes --verbosity quiet", "./build.sh CiTask --name lint",
-            "./build.sh CiTask --name build-gpu",
-            "./build.sh CiTask --name docs"]);
+            "./build.sh CiTask --name build-gpu", "./build.sh CiTask --name docs"]);
         docs.ShouldContain(s => s[0] == "echo" && s[1] == "Skipped: no code/docker change");
     }
+
+    /// <summary>A catalog of one task made directly, with values the loader would refuse.</summary>
+    private static CiCatalog Hostile(string name = "build-cpu", string agent = "CPU", string image = "ci_cpu",
+        string junit = "*.xml", string runner = "ubuntu-22.04", string[]? produces = null) =>
+        new(AbsolutePath.Create("/nowhere/ci/catalog.yaml"), [new CiTaskSpec(name, 1, image, agent, ["Compile"], [],
+            new Dictionary<string, string>(), produces ?? [], [], 1, 10, ["code"])], junit, runner);
 
     /// <summary>A scratch build root holding only a changed copy of this repository's catalog.</summary>
     private static (string Root, string Catalog) CatalogRoot(string from, string to)
