@@ -31,6 +31,9 @@ public static partial class GitHubWorkflow
         y.AppendLine("  cancel-in-progress: true");
         y.AppendLine("env:");
         y.AppendLine("  TVM_HOME: .  # the checkout; relative, so it holds inside a job's container too");
+        y.AppendLine("defaults:");
+        y.AppendLine("  run:");
+        y.AppendLine("    shell: bash  # bash --noprofile --norc -eo pipefail {0}: any failing command fails the step");
         y.AppendLine("jobs:");
         // What changed (code, docs, docker) and the CI images the TVM tree names, for the jobs below.
         y.AppendLine("  prepare:");
@@ -46,8 +49,12 @@ public static partial class GitHubWorkflow
         SetupDotnetStep(y);
         y.AppendLine("      - id: prepare");
         y.AppendLine("        run: |");
-        y.AppendLine("          echo \"kinds=$(./build.sh CiTask --changes --verbosity quiet)\" >> \"$GITHUB_OUTPUT\"");
-        y.AppendLine("          echo \"images=$(./build.sh CiTask --images --verbosity quiet)\" >> \"$GITHUB_OUTPUT\"");
+        // Bare assignments: under -e one fails the step when ./build.sh fails; echo "k=$(...)" would succeed, skip
+        // every job and leave the required checks green.
+        y.AppendLine("          kinds=$(./build.sh CiTask --changes --verbosity quiet)");
+        y.AppendLine("          images=$(./build.sh CiTask --images --verbosity quiet)");
+        y.AppendLine("          echo \"kinds=$kinds\" >> \"$GITHUB_OUTPUT\"");
+        y.AppendLine("          echo \"images=$images\" >> \"$GITHUB_OUTPUT\"");
         foreach (var task in catalog.Tasks)
         {
             var kinds = string.Join(" || ", task.On.Select(k =>

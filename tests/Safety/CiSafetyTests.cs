@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Shouldly;
 using TvmBuild.Ci;
 using TvmBuild.Engine;
@@ -119,6 +120,68 @@ public class CiSafetyTests
         docs.ShouldContain(s => s[0] == "echo" && s[1] == "Skipped: no code/docker change");
     }
 
+    [Fact]
+    public void The_workflow_runs_its_steps_with_bash_errexit_and_pipefail()
+    {
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        workflow.DefaultShell.ShouldBe("bash", "GitHub runs `shell: bash` as bash --noprofile --norc -eo pipefail {0}");
+        workflow.Steps.ShouldAllBe(s => s.Shell == "bash", "no job or step chooses another shell");
+    }
+
+    [Fact]
+    public void Every_workflow_step_fails_when_the_build_project_does_not_compile()
+    {
+        var clone = TempDirectory("tvm-build-broken-");
+        try { EveryStepFailsIn(clone); }
+        finally { Directory.Delete(clone, recursive: true); }
+    }
+
+    private static void EveryStepFailsIn(string clone)
+    {
+        Git(RepoRoot, "clone", "--quiet", RepoRoot, clone);
+        File.AppendAllText(Path.Combine(clone, "build", "Build.cs"), "\nthis is not C# // broken on purpose\n");
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        workflow.Steps.Count.ShouldBeGreaterThan(5);
+
+        foreach (var step in workflow.Steps)
+        {
+            var scratch = TempDirectory();
+            var script = Path.Combine(scratch, "step.sh");
+            File.WriteAllText(script, Workflow.Substitute(step.Run));
+            var githubOutput = Path.Combine(scratch, "github-output");
+            var environment = new Dictionary<string, string?>(workflow.Environment.Concat(step.Environment))
+            {
+                ["GITHUB_OUTPUT"] = githubOutput, ["GITHUB_ACTIONS"] = "true", ["CI"] = "true",
+            };
+            string[] bash = ["--noprofile", "--norc", "-eo", "pipefail", script]; // what GitHub runs for `shell: bash`
+            var (code, output) = Processes.Run("bash", bash, clone, environment);
+
+            var context = $"job {step.Job}, step:\n{step.Run}\n{output}";
+            code.ShouldNotBe(0, context);
+            output.ShouldContain("error: the build project failed to compile", Case.Sensitive, context);
+            File.Exists(githubOutput).ShouldBeFalse("a failed step sets no outputs");
+        }
+    }
+
+    [Fact]
+    public void No_jenkinsfile_step_hides_a_failure()
+    {
+        var jenkinsfile = File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"));
+        var calls = Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\b(?!\.)").Count; // sh, not build.sh
+        const string literal = @"'((?:[^'\\]|\\.)*)'";
+        var step = $@"(?<![\w./-])sh(?: {literal}|\(returnStdout: true, script: {literal}\))";
+        var steps = Regex.Matches(jenkinsfile, step)
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
+        // Both forms fail the build on a non-zero exit (returnStatus: true would not).
+        steps.Count.ShouldBe(calls, "every sh step is `sh '...'` or `sh(returnStdout: true, script: '...')`");
+        steps.Count.ShouldBeGreaterThan(5);
+        // One plain command each: nothing that could swallow its status (`|| true`, `; echo`, `set +e`, a pipe, `&`).
+        steps.ShouldAllBe(s => Regex.IsMatch(s, @"^\./build\.sh CiTask( [A-Za-z0-9_./-]+)+$"));
+        string[] hiders = ["returnStatus", "catchError", "warnError", "propagate", "catch (", "unstable(", "set +e",
+            "|| true", "; true", "; echo"];
+        foreach (var hider in hiders) jenkinsfile.ShouldNotContain(hider);
+    }
+
     /// <summary>A catalog of one task made directly, with values the loader would refuse.</summary>
     private static CiCatalog Hostile(string name = "build-cpu", string agent = "CPU", string image = "ci_cpu",
         string junit = "*.xml", string runner = "ubuntu-22.04", string[]? produces = null) =>
@@ -152,4 +215,10 @@ public class CiSafetyTests
 
     private static Dictionary<string, string> Snapshot(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+
+    private static void Git(string directory, params string[] args)
+    {
+        var (code, output) = Processes.Run("git", args, directory);
+        code.ShouldBe(0, output);
+    }
 }
