@@ -76,13 +76,24 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
         var tasks = new List<CiTaskSpec>();
         foreach (var (key, value) in tasksNode.Children)
         {
-            var name = Checked((YamlScalarNode)key, CatalogValue.TaskName, "");
+            var nameNode = key as YamlScalarNode ?? throw Error(key, "a task name must be a plain value");
+            var name = Checked(nameNode, CatalogValue.TaskName, "");
             if (value is not YamlMappingNode task) throw Error(key, $"task '{name}' must be a mapping");
             var context = $"task '{name}': ";
+            BuildFailure NotAList(YamlNode node, string field) =>
+                Error(node, $"{context}'{field}' must be a list of plain values");
+            List<YamlScalarNode> Nodes(string field) => Child(task, field) switch
+            {
+                null => [],
+                YamlScalarNode scalar => [scalar],
+                YamlSequenceNode list => list.Select(n => n as YamlScalarNode ?? throw NotAList(n, field)).ToList(),
+                var other => throw NotAList(other, field),
+            };
+            List<string> Sequence(string field) => Nodes(field).Select(n => n.Value!).ToList();
             string Required(string field, CatalogValue shape) =>
                 Child(task, field) is YamlScalarNode { Value: not null } node ? Checked(node, shape, context)
                     : throw Error(task, $"task '{name}' has no {field}");
-            var taskTargets = Sequence(task, "targets");
+            var taskTargets = Sequence("targets");
             if (taskTargets.Count == 0) throw Error(task, $"task '{name}' has no targets");
             foreach (var target in taskTargets.Where(t => !targets.Contains(t)))
                 throw Error(Child(task, "targets")!, $"task '{name}': unknown target '{target}' ({ExecutionPlanner.DidYouMean(target, targets)}targets: {string.Join(", ", targets.Order())})");
@@ -95,17 +106,17 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
                         throw Error(parameterKey, $"task '{name}': unknown parameter '--{parameter}' ({ExecutionPlanner.DidYouMean("--" + parameter, parameters.Select(p => "--" + p))}see ./build.sh --help)");
                     taskParameters.Add((parameter, parameterValue is YamlSequenceNode list ? list.Select(n => ((YamlScalarNode)n).Value!).ToList() : [((YamlScalarNode)parameterValue).Value!]));
                 }
-            var on = Child(task, "on") is null ? ChangeKinds.ToList() : Sequence(task, "on");
-            foreach (var kind in Nodes(task, "on").Where(k => !ChangeKinds.Contains(k.Value)))
+            var on = Child(task, "on") is null ? ChangeKinds.ToList() : Sequence("on");
+            foreach (var kind in Nodes("on").Where(k => !ChangeKinds.Contains(k.Value)))
                 throw Error(kind,
                     $"{context}unknown change kind {CatalogValue.Show(kind.Value!)} (code, docs, docker)");
-            var produces = Nodes(task, "produces").Select(n => Checked(n, CatalogValue.ProducesGlob, context)).ToList();
+            var produces = Nodes("produces").Select(n => Checked(n, CatalogValue.ProducesGlob, context)).ToList();
             var environment = Child(task, "environment") is YamlMappingNode env
                 ? env.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!) : new Dictionary<string, string>();
             var image = Required("image", CatalogValue.Image);
             var agent = Required("agent", CatalogValue.Agent);
             tasks.Add(new CiTaskSpec(name, (int)key.Start.Line, image, agent, taskTargets, taskParameters, environment,
-                produces, Sequence(task, "needs"), Int(task, "shards", 1, Error), Int(task, "timeout", 60, Error), on));
+                produces, Sequence("needs"), Int(task, "shards", 1, Error), Int(task, "timeout", 60, Error), on));
         }
         string Setting(string key, string fallback, CatalogValue shape) =>
             settings is not null && Child(settings, key) is YamlScalarNode { Value: not null } node
@@ -142,16 +153,6 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.FirstOrDefault(p => p.Key is YamlScalarNode s && s.Value == key).Value;
-
-    private static List<string> Sequence(YamlMappingNode node, string key) =>
-        Nodes(node, key).Select(n => n.Value!).ToList();
-
-    private static List<YamlScalarNode> Nodes(YamlMappingNode node, string key) => Child(node, key) switch
-    {
-        YamlSequenceNode list => list.Select(n => (YamlScalarNode)n).ToList(),
-        YamlScalarNode scalar => [scalar],
-        _ => [],
-    };
 
     private static int Int(YamlMappingNode node, string key, int fallback, Func<YamlNode, string, BuildFailure> error) =>
         Child(node, key) is not YamlScalarNode scalar ? fallback

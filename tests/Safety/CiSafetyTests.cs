@@ -34,6 +34,8 @@ public class CiSafetyTests
         "settings: junit glob \"*.xml'), sh('id\" is not allowed", "a glob is a relative path")]
     [InlineData("  github_runner: ubuntu-22.04\n", "  github_runner: \"${{ github.head_ref }}\"\n",
         "settings: github_runner \"${{ github.head_ref }}\" is not allowed", "a runner label is letters, digits")]
+    [InlineData("    produces: [build-cpu/lib/*.so,", "    produces: [[build-cpu/lib/*.so],",
+        "task 'build-cpu': 'produces' must be a list of plain values", Hint)]
     [InlineData("    on: [code, docs]\n", "    on: [code, \"docs') || true\"]\n",
         "task 'docs': unknown change kind \"docs') || true\"", "(code, docs, docker)")]
     public void A_hostile_catalog_value_is_refused_with_file_line_and_nothing_is_written(
