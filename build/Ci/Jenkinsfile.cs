@@ -68,7 +68,7 @@ public static class Jenkinsfile
 
     /// <summary>The one way a value enters the Jenkinsfile: a single-quoted Groovy string, which does not
     /// interpolate, with its quotes, backslashes and control characters escaped.</summary>
-    public static string Groovy(string value)
+    private static string Groovy(string value)
     {
         var text = new StringBuilder("'");
         foreach (var c in value)
