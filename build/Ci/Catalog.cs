@@ -68,15 +68,32 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
             throw new BuildFailure($"{file}:1: the catalog must be a mapping with 'tasks'.");
 
         BuildFailure Error(YamlNode node, string message) => new($"{file}:{node.Start.Line}: {message}", "Fix ci/catalog.yaml, then run ./build.sh GenerateCi.");
+        // Names, labels, images and globs reach YAML, shell and Groovy in the generated files: each must fit its shape.
+        string Checked(YamlScalarNode node, CatalogValue shape, string context) =>
+            shape.Problem(node.Value!) is { } problem ? throw Error(node, context + problem) : node.Value!;
         var settings = Child(root, "settings") as YamlMappingNode;
         var tasksNode = Child(root, "tasks") as YamlMappingNode ?? throw Error(root, "missing 'tasks' mapping");
         var tasks = new List<CiTaskSpec>();
         foreach (var (key, value) in tasksNode.Children)
         {
-            var name = ((YamlScalarNode)key).Value!;
+            var nameNode = key as YamlScalarNode ?? throw Error(key, "a task name must be a plain value");
+            var name = Checked(nameNode, CatalogValue.TaskName, "");
             if (value is not YamlMappingNode task) throw Error(key, $"task '{name}' must be a mapping");
-            string Required(string field) => Scalar(task, field) ?? throw Error(task, $"task '{name}' has no {field}");
-            var taskTargets = Sequence(task, "targets");
+            var context = $"task '{name}': ";
+            BuildFailure NotAList(YamlNode node, string field) =>
+                Error(node, $"{context}'{field}' must be a list of plain values");
+            List<YamlScalarNode> Nodes(string field) => Child(task, field) switch
+            {
+                null => [],
+                YamlScalarNode scalar => [scalar],
+                YamlSequenceNode list => list.Select(n => n as YamlScalarNode ?? throw NotAList(n, field)).ToList(),
+                var other => throw NotAList(other, field),
+            };
+            List<string> Sequence(string field) => Nodes(field).Select(n => n.Value!).ToList();
+            string Required(string field, CatalogValue shape) =>
+                Child(task, field) is YamlScalarNode { Value: not null } node ? Checked(node, shape, context)
+                    : throw Error(task, $"task '{name}' has no {field}");
+            var taskTargets = Sequence("targets");
             if (taskTargets.Count == 0) throw Error(task, $"task '{name}' has no targets");
             foreach (var target in taskTargets.Where(t => !targets.Contains(t)))
                 throw Error(Child(task, "targets")!, $"task '{name}': unknown target '{target}' ({ExecutionPlanner.DidYouMean(target, targets)}targets: {string.Join(", ", targets.Order())})");
@@ -89,15 +106,24 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
                         throw Error(parameterKey, $"task '{name}': unknown parameter '--{parameter}' ({ExecutionPlanner.DidYouMean("--" + parameter, parameters.Select(p => "--" + p))}see ./build.sh --help)");
                     taskParameters.Add((parameter, parameterValue is YamlSequenceNode list ? list.Select(n => ((YamlScalarNode)n).Value!).ToList() : [((YamlScalarNode)parameterValue).Value!]));
                 }
-            var on = Child(task, "on") is null ? ChangeKinds.ToList() : Sequence(task, "on");
-            foreach (var kind in on.Where(k => !ChangeKinds.Contains(k))) throw Error(Child(task, "on")!, $"task '{name}': unknown change kind '{kind}' (code, docs, docker)");
+            var on = Child(task, "on") is null ? ChangeKinds.ToList() : Sequence("on");
+            foreach (var kind in Nodes("on").Where(k => !ChangeKinds.Contains(k.Value)))
+                throw Error(kind,
+                    $"{context}unknown change kind {CatalogValue.Show(kind.Value!)} (code, docs, docker)");
+            var produces = Nodes("produces").Select(n => Checked(n, CatalogValue.ProducesGlob, context)).ToList();
             var environment = Child(task, "environment") is YamlMappingNode env
                 ? env.Children.ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!) : new Dictionary<string, string>();
-            tasks.Add(new CiTaskSpec(name, (int)key.Start.Line, Required("image"), Required("agent"), taskTargets, taskParameters, environment,
-                Sequence(task, "produces"), Sequence(task, "needs"), Int(task, "shards", 1, Error), Int(task, "timeout", 60, Error), on));
+            var image = Required("image", CatalogValue.Image);
+            var agent = Required("agent", CatalogValue.Agent);
+            tasks.Add(new CiTaskSpec(name, (int)key.Start.Line, image, agent, taskTargets, taskParameters, environment,
+                produces, Sequence("needs"), Int(task, "shards", 1, Error), Int(task, "timeout", 60, Error), on));
         }
-        var catalog = new CiCatalog(file, tasks, settings is null ? "build-*/pytest-results/*.xml" : Scalar(settings, "junit") ?? "build-*/pytest-results/*.xml",
-            settings is null ? "ubuntu-22.04" : Scalar(settings, "github_runner") ?? "ubuntu-22.04");
+        string Setting(string key, string fallback, CatalogValue shape) =>
+            settings is not null && Child(settings, key) is YamlScalarNode { Value: not null } node
+                ? Checked(node, shape, "settings: ") : fallback;
+        var catalog = new CiCatalog(file, tasks,
+            Setting("junit", "build-*/pytest-results/*.xml", CatalogValue.JunitGlob),
+            Setting("github_runner", "ubuntu-22.04", CatalogValue.Runner));
         catalog.Check(tasksNode);
         return catalog;
     }
@@ -127,15 +153,6 @@ public sealed record CiCatalog(AbsolutePath File, IReadOnlyList<CiTaskSpec> Task
 
     private static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.FirstOrDefault(p => p.Key is YamlScalarNode s && s.Value == key).Value;
-
-    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
-
-    private static List<string> Sequence(YamlMappingNode node, string key) => Child(node, key) switch
-    {
-        YamlSequenceNode list => list.Select(n => ((YamlScalarNode)n).Value!).ToList(),
-        YamlScalarNode scalar => [scalar.Value!],
-        _ => [],
-    };
 
     private static int Int(YamlMappingNode node, string key, int fallback, Func<YamlNode, string, BuildFailure> error) =>
         Child(node, key) is not YamlScalarNode scalar ? fallback

@@ -1,4 +1,5 @@
 using System.Text;
+using TvmBuild.Engine;
 
 namespace TvmBuild.Ci;
 
@@ -16,7 +17,7 @@ public static class Jenkinsfile
         text.AppendLine("env.TVM_HOME = '.'  // the checkout in each task's workspace; agents need the .NET 10 SDK to run ./build.sh");
         text.AppendLine();
         text.AppendLine("// Which kinds of change (code, docs, docker) this build has; a task runs when one of its kinds is among them.");
-        text.AppendLine("def changes = ''");
+        text.AppendLine("changes = ''  // a binding variable, not def: runs() below reads it");
         text.AppendLine("node('CPU-SMALL') {");
         text.AppendLine("  checkout scm");
         text.AppendLine("  changes = sh(returnStdout: true, script: './build.sh CiTask --changes --verbosity quiet').trim()");
@@ -26,7 +27,7 @@ public static class Jenkinsfile
         foreach (var (stage, index) in catalog.Stages().Select((s, i) => (s, i)))
         {
             text.AppendLine();
-            text.AppendLine($"stage('{StageName(stage, index)}') {{");
+            text.AppendLine($"stage({Groovy(StageName(stage, index))}) {{");
             text.AppendLine("  parallel(");
             foreach (var task in stage)
                 foreach (var shard in Enumerable.Range(1, task.Shards))
@@ -40,26 +41,47 @@ public static class Jenkinsfile
     private static void Branch(StringBuilder text, CiCatalog catalog, CiTaskSpec task, int? shard)
     {
         var name = shard is null ? task.Name : $"{task.Name} {shard}/{task.Shards}";
-        var command = shard is null ? $"./build.sh CiTask --name {task.Name}" : $"./build.sh CiTask --name {task.Name} --shard {shard}/{task.Shards}";
-        var kinds = string.Join(", ", task.On.Select(k => $"'{k}'"));
-        text.AppendLine($"    '{name}': {{");
-        text.AppendLine($"      if (!runs([{kinds}])) {{ echo 'Skipped: no {string.Join("/", task.On)} change'; return }}");
-        text.AppendLine($"      node('{task.Agent}') {{");
-        text.AppendLine($"        ws(\"workspace/exec_${{env.EXECUTOR_NUMBER}}/tvm/{task.Name}\") {{");
+        List<string> arguments = ["./build.sh", "CiTask", "--name", task.Name];
+        if (shard is not null) arguments.AddRange(["--shard", $"{shard}/{task.Shards}"]);
+        var command = string.Join(" ", arguments.Select(Command.Quote));
+        var kinds = string.Join(", ", task.On.Select(Groovy));
+        var skipped = Groovy($"Skipped: no {string.Join("/", task.On)} change");
+        text.AppendLine($"    {Groovy(name)}: {{");
+        text.AppendLine($"      if (!runs([{kinds}])) {{ echo {skipped}; return }}");
+        text.AppendLine($"      node({Groovy(task.Agent)}) {{");
+        text.AppendLine($"        ws(\"workspace/exec_${{env.EXECUTOR_NUMBER}}/tvm/\" + {Groovy(task.Name)}) {{");
         text.AppendLine("          checkout scm");
         text.AppendLine($"          timeout(time: {task.Timeout}, unit: 'MINUTES') {{");
-        foreach (var need in task.Needs) text.AppendLine($"            unstash '{need}'");
+        foreach (var need in task.Needs) text.AppendLine($"            unstash {Groovy(need)}");
         text.AppendLine("            try {");
-        text.AppendLine($"              sh '{command}'");
+        text.AppendLine($"              sh {Groovy(command)}");
         text.AppendLine("            } finally {");
-        text.AppendLine($"              junit(allowEmptyResults: true, testResults: '{catalog.JunitPattern}')");
+        text.AppendLine($"              junit(allowEmptyResults: true, testResults: {Groovy(catalog.JunitPattern)})");
         text.AppendLine("            }");
-        if (task.Produces.Count > 0 && shard is null)
-            text.AppendLine($"            stash(name: '{task.Name}', includes: '{string.Join(",", task.Produces)}')");
+        var includes = Groovy(string.Join(',', task.Produces));
+        if (task.Produces.Count > 0 && shard is null) text.AppendLine($"            stash(name: {Groovy(task.Name)}, includes: {includes})");
         text.AppendLine("          }");
         text.AppendLine("        }");
         text.AppendLine("      }");
         text.AppendLine("    },");
+    }
+
+    /// <summary>The one way a value enters the Jenkinsfile: a single-quoted Groovy string, which does not
+    /// interpolate, with its quotes, backslashes and control characters escaped.</summary>
+    private static string Groovy(string value)
+    {
+        var text = new StringBuilder("'");
+        foreach (var c in value)
+            text.Append(c switch
+            {
+                '\'' or '\\' => $"\\{c}",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ => c.ToString(),
+            });
+        return text.Append('\'').ToString();
     }
 
     private static string StageName(List<CiTaskSpec> stage, int index) =>

@@ -60,7 +60,8 @@ public class CiTests
         jenkinsfile.ShouldContain("sh './build.sh CiTask --name unittest-gpu --shard 2/2'");
         jenkinsfile.ShouldContain("unstash 'build-cpu'");
         var workflow = File.ReadAllLines(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
-        workflow.Where(l => l.TrimStart().StartsWith("- run:") || l.TrimStart().StartsWith("echo ")).ShouldAllBe(l => l.Contains("./build.sh CiTask"));
+        workflow.Where(l => l.TrimStart().StartsWith("- run:") || l.Contains("=$(")).ShouldAllBe(l => l.Contains("./build.sh CiTask"));
+        workflow.Where(l => l.TrimStart().StartsWith("echo ")).ShouldAllBe(l => l.EndsWith(" >> \"$GITHUB_OUTPUT\""));
         workflow.Where(l => l.Contains("uses: actions/")).ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, "@[0-9a-f]{40} "));
     }
 

@@ -1,0 +1,226 @@
+using System.Text.RegularExpressions;
+using Shouldly;
+using TvmBuild.Ci;
+using TvmBuild.Engine;
+using TvmBuild.Tests.Support;
+using Xunit;
+using YamlDotNet.RepresentationModel;
+using static TvmBuild.Tests.Support.BuildScript;
+
+namespace TvmBuild.Tests.Safety;
+
+/// <summary>Issue 13, items 14 and 16: no catalog value becomes YAML, shell or Groovy code, and no generated CI step
+/// hides a failure of ./build.sh.</summary>
+public class CiSafetyTests
+{
+    private const string Hint = "Fix ci/catalog.yaml, then run ./build.sh GenerateCi.";
+
+    [Theory]
+    [InlineData("  lint:\n", "  \"x'; sh 'rm -rf /'; '\":\n",
+        "task name \"x'; sh 'rm -rf /'; '\" is not allowed",
+        "a task name is lower-case letters, digits and '-', starting with a letter")]
+    [InlineData("    agent: CPU-SMALL\n", "    agent: \"CPU-SMALL') { sh 'id' }\\nnode('CPU\"\n",
+        "task 'lint': agent \"CPU-SMALL') { sh 'id' }\\nnode('CPU\" is not allowed",
+        "an agent is letters, digits, '_', '.' and '-' (a Jenkins node label such as CPU-SMALL)")]
+    [InlineData("    image: ci_cpu\n", "    image: \"${{ github.event.pull_request.title }}\"\n",
+        "task 'build-cpu': image \"${{ github.event.pull_request.title }}\" is not allowed",
+        "an image is 'host' or lower-case letters, digits and '_', starting with a letter (an image shortcut")]
+    [InlineData(", build-cpu/config.cmake]", ", \"build-cpu/x', includes: '**\"]",
+        "task 'build-cpu': produces glob \"build-cpu/x', includes: '**\" is not allowed",
+        "a glob is a relative path of letters, digits, '_', '.', '-', '/', '*' and '?', without '..'")]
+    [InlineData(", build-cpu/config.cmake]", ", ../../etc/passwd]",
+        "task 'build-cpu': produces glob \"../../etc/passwd\" is not allowed", "without '..'")]
+    [InlineData("  junit: build-*/pytest-results/*.xml\n", "  junit: \"*.xml'), sh('id\"\n",
+        "settings: junit glob \"*.xml'), sh('id\" is not allowed", "a glob is a relative path")]
+    [InlineData("  github_runner: ubuntu-22.04\n", "  github_runner: \"${{ github.head_ref }}\"\n",
+        "settings: github_runner \"${{ github.head_ref }}\" is not allowed", "a runner label is letters, digits")]
+    [InlineData("    produces: [build-cpu/lib/*.so,", "    produces: [[build-cpu/lib/*.so],",
+        "task 'build-cpu': 'produces' must be a list of plain values", Hint)]
+    [InlineData("    on: [code, docs]\n", "    on: [code, \"docs') || true\"]\n",
+        "task 'docs': unknown change kind \"docs') || true\"", "(code, docs, docker)")]
+    public void A_hostile_catalog_value_is_refused_with_file_line_and_nothing_is_written(
+        string from, string to, string message, string allowed)
+    {
+        var (root, catalog) = CatalogRoot(from, to);
+        var output = OutputWithOldFiles();
+        var before = Snapshot(output);
+
+        var result = Run("GenerateCi", "--root", root, "--output", output);
+
+        result.ExitCode.ShouldBe(255, result.ToString());
+        var line = Array.FindIndex(File.ReadAllLines(catalog), l => l.Contains(to.Split('\n')[0].Trim())) + 1;
+        result.Output.ShouldContain($"{catalog}:{line}: {message}", Case.Sensitive, result.ToString());
+        result.Output.ShouldContain(allowed);
+        result.Output.ShouldContain(Hint);
+        result.Output.ShouldNotContain("   at "); // a message, not a stack trace
+        Snapshot(output).ShouldBe(before, "a refused catalog leaves the old files and writes nothing");
+    }
+
+    [RequiresToolFact("groovy", "apt-get install groovy (.ci/run does)")]
+    public void A_value_the_loader_would_refuse_still_reaches_jenkins_as_one_value()
+    {
+        const string name = "x'; sh 'id'; '\\";
+        const string agent = "CPU') { sh 'id' }\nnode('CPU";
+        const string junit = "*.xml'), sh('id\"${env.HOME}";
+        var jenkinsfile = Path.Combine(TempDirectory(), "Jenkinsfile");
+        var catalog = Hostile(name: name, agent: agent, junit: junit, produces: ["a'b", "c\\d"]);
+        File.WriteAllText(jenkinsfile, Jenkinsfile.Generate(catalog, "test"));
+
+        var steps = JenkinsStub.Run(jenkinsfile);
+
+        steps.ShouldContain(s => s[0] == "branch" && s[1] == name);
+        steps.ShouldContain(s => s[0] == "node" && s[1] == agent);
+        steps.ShouldContain(s => s[0] == "ws" && s[1] == $"workspace/exec_1/tvm/{name}");
+        steps.ShouldContain(s => s[0] == "junit" && s[1] == junit);
+        steps.ShouldContain(s => s[0] == "stash" && s[1] == name && s[2] == "a'b,c\\d");
+        var commands = steps.Commands();
+        commands.Count.ShouldBe(2, string.Join("\n", commands));
+        commands[0].ShouldBe("./build.sh CiTask --changes --verbosity quiet");
+        // The shell gets the name as one argument.
+        var (_, argv) = Processes.Run("bash", ["-c", commands[1].Replace("./build.sh", "printf '%s\\n'")]);
+        argv.ShouldBe($"CiTask\n--name\n{name}\n");
+    }
+
+    [Fact]
+    public void A_value_the_loader_would_refuse_stays_one_yaml_value_or_is_not_written()
+    {
+        const string runner = "ubuntu\"\n  evil: [1]  # x";
+        const string junit = "*.xml\"\n- run: id  # x";
+        var yaml = new YamlStream();
+        var catalog = Hostile(runner: runner, junit: junit, produces: ["a'b: c", "#d"], image: "ci_'x");
+        yaml.Load(new StringReader(GitHubWorkflow.Generate(catalog, "test")));
+
+        var jobs = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["jobs"];
+        var job = (YamlMappingNode)jobs["build-cpu"];
+        job["runs-on"].ToString().ShouldBe(runner);
+        job["container"]["image"].ToString().ShouldBe("${{ fromJSON(needs.prepare.outputs.images)['ci_''x'] }}");
+        var paths = ((YamlSequenceNode)job["steps"]).Cast<YamlMappingNode>()
+            .Select(s => s.Children.TryGetValue("with", out var with) ? (YamlMappingNode)with : new YamlMappingNode())
+            .Where(with => with.Children.ContainsKey("path")).Select(with => with["path"].ToString());
+        paths.ShouldBe([junit, "a'b: c\n#d\n"]);
+        // What cannot be written safely is not written: a job id GitHub would refuse, an expression GitHub would run.
+        Should.Throw<InvalidOperationException>(() => GitHubWorkflow.Generate(Hostile(name: "x: y"), ""));
+        Should.Throw<InvalidOperationException>(() =>
+            GitHubWorkflow.Generate(Hostile(runner: "${{ github.token }}"), ""));
+    }
+
+    [RequiresToolFact("groovy", "apt-get install groovy (.ci/run does)")]
+    public void The_jenkinsfile_runs_ci_task_calls_only_for_the_kinds_of_change_it_is_told()
+    {
+        var jenkinsfile = Path.Combine(RepoRoot, "ci", "Jenkinsfile");
+        var all = JenkinsStub.Run(jenkinsfile).Commands();
+        all[0].ShouldBe("./build.sh CiTask --changes --verbosity quiet");
+        all.ShouldContain("./build.sh CiTask --name unittest");
+        all.ShouldContain("./build.sh CiTask --name unittest-gpu --shard 2/2");
+        all.Skip(1).ShouldAllBe(c => c.StartsWith("./build.sh CiTask --name "));
+        all.Count.ShouldBe(11, string.Join("\n", all)); // --changes, 8 tasks, and unittest-gpu in 2 shards
+
+        var docs = JenkinsStub.Run(jenkinsfile, "docs");
+        docs.Commands().ShouldBe([
+            "./build.sh CiTask --changes --verbosity quiet", "./build.sh CiTask --name lint",
+            "./build.sh CiTask --name build-gpu", "./build.sh CiTask --name docs"]);
+        docs.ShouldContain(s => s[0] == "echo" && s[1] == "Skipped: no code/docker change");
+    }
+
+    [Fact]
+    public void The_workflow_runs_its_steps_with_bash_errexit_and_pipefail()
+    {
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        workflow.DefaultShell.ShouldBe("bash", "GitHub runs `shell: bash` as bash --noprofile --norc -eo pipefail {0}");
+        workflow.Steps.ShouldAllBe(s => s.Shell == "bash", "no job or step chooses another shell");
+    }
+
+    [Fact]
+    public void Every_workflow_step_fails_when_the_build_project_does_not_compile()
+    {
+        var clone = TempDirectory("tvm-build-broken-");
+        try { EveryStepFailsIn(clone); }
+        finally { Directory.Delete(clone, recursive: true); }
+    }
+
+    private static void EveryStepFailsIn(string clone)
+    {
+        Git(RepoRoot, "clone", "--quiet", RepoRoot, clone);
+        File.AppendAllText(Path.Combine(clone, "build", "Build.cs"), "\nthis is not C# // broken on purpose\n");
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        workflow.Steps.Count.ShouldBeGreaterThan(5);
+
+        foreach (var step in workflow.Steps)
+        {
+            var scratch = TempDirectory();
+            var script = Path.Combine(scratch, "step.sh");
+            File.WriteAllText(script, Workflow.Substitute(step.Run));
+            var githubOutput = Path.Combine(scratch, "github-output");
+            var environment = new Dictionary<string, string?>(workflow.Environment.Concat(step.Environment))
+            {
+                ["GITHUB_OUTPUT"] = githubOutput, ["GITHUB_ACTIONS"] = "true", ["CI"] = "true",
+            };
+            string[] bash = ["--noprofile", "--norc", "-eo", "pipefail", script]; // what GitHub runs for `shell: bash`
+            var (code, output) = Processes.Run("bash", bash, clone, environment);
+
+            var context = $"job {step.Job}, step:\n{step.Run}\n{output}";
+            code.ShouldNotBe(0, context);
+            output.ShouldContain("error: the build project failed to compile", Case.Sensitive, context);
+            File.Exists(githubOutput).ShouldBeFalse("a failed step sets no outputs");
+        }
+    }
+
+    [Fact]
+    public void No_jenkinsfile_step_hides_a_failure()
+    {
+        var jenkinsfile = File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"));
+        var calls = Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\b(?!\.)").Count; // sh, not build.sh
+        const string literal = @"'((?:[^'\\]|\\.)*)'";
+        var step = $@"(?<![\w./-])sh(?: {literal}|\(returnStdout: true, script: {literal}\))";
+        var steps = Regex.Matches(jenkinsfile, step)
+            .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
+        // Both forms fail the build on a non-zero exit (returnStatus: true would not).
+        steps.Count.ShouldBe(calls, "every sh step is `sh '...'` or `sh(returnStdout: true, script: '...')`");
+        steps.Count.ShouldBeGreaterThan(5);
+        // One plain command each: nothing that could swallow its status (`|| true`, `; echo`, `set +e`, a pipe, `&`).
+        steps.ShouldAllBe(s => Regex.IsMatch(s, @"^\./build\.sh CiTask( [A-Za-z0-9_./-]+)+$"));
+        string[] hiders = ["returnStatus", "catchError", "warnError", "propagate", "catch (", "unstable(", "set +e",
+            "|| true", "; true", "; echo"];
+        foreach (var hider in hiders) jenkinsfile.ShouldNotContain(hider);
+    }
+
+    /// <summary>A catalog of one task made directly, with values the loader would refuse.</summary>
+    private static CiCatalog Hostile(string name = "build-cpu", string agent = "CPU", string image = "ci_cpu",
+        string junit = "*.xml", string runner = "ubuntu-22.04", string[]? produces = null) =>
+        new(AbsolutePath.Create("/nowhere/ci/catalog.yaml"), [new CiTaskSpec(name, 1, image, agent, ["Compile"], [],
+            new Dictionary<string, string>(), produces ?? [], [], 1, 10, ["code"])], junit, runner);
+
+    /// <summary>A scratch build root holding only a changed copy of this repository's catalog.</summary>
+    private static (string Root, string Catalog) CatalogRoot(string from, string to)
+    {
+        var root = TempDirectory();
+        Directory.CreateDirectory(Path.Combine(root, ".nuke"));
+        Directory.CreateDirectory(Path.Combine(root, "ci"));
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "ci", "catalog.yaml"));
+        if (!text.Contains(from)) throw new InvalidOperationException($"catalog lacks: {from}");
+        var index = text.IndexOf(from, StringComparison.Ordinal);
+        var catalog = Path.Combine(root, "ci", "catalog.yaml");
+        File.WriteAllText(catalog, text[..index] + to + text[(index + from.Length)..]);
+        return (root, catalog);
+    }
+
+    /// <summary>A GenerateCi --output folder with the committed generated files in it.</summary>
+    private static string OutputWithOldFiles()
+    {
+        var output = TempDirectory();
+        Directory.CreateDirectory(Path.Combine(output, "ci"));
+        Directory.CreateDirectory(Path.Combine(output, ".github", "workflows"));
+        foreach (var file in new[] { "ci/Jenkinsfile", ".github/workflows/ci.yml" })
+            File.Copy(Path.Combine(RepoRoot, file), Path.Combine(output, file));
+        return output;
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.ReadAllText);
+
+    private static void Git(string directory, params string[] args)
+    {
+        var (code, output) = Processes.Run("git", args, directory);
+        code.ShouldBe(0, output);
+    }
+}
