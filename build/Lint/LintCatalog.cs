@@ -43,7 +43,7 @@ public static class LintCatalog
         {
             "trailing-whitespace" => Native(text, NativeChecks.TrailingWhitespace),
             "end-of-file-fixer" => Native(text, NativeChecks.EndOfFile),
-            "mixed-line-ending" => Native(text, NativeChecks.MixedLineEnding),
+            "mixed-line-ending" => Native(text, (files, fix) => NativeChecks.MixedLineEnding(files, fix, hook.Args)),
             "check-merge-conflict" => Native(text, (files, _) => NativeChecks.MergeConflict(files, gitDirectory, hook.Args.Contains("--assume-in-merge"))),
             "check-case-conflict" => Native(new(), (files, _) => NativeChecks.CaseConflict(files, files.Select(f => f.Path))),
             "check-symlinks" => Native(new(Types: ["symlink"]), (files, _) => NativeChecks.Symlinks(files)),
