@@ -61,13 +61,15 @@ interface ILint : IHazTvm
             Log.Information("Installed {Hook}: each commit runs Lint --changed (skip once with git commit --no-verify)", hook);
         });
 
-    /// <summary>TVM's lint scripts call python3 and mypy by name; these make them the lint Python's.</summary>
+    /// <summary>TVM's lint scripts call python3 and mypy by name; these make them the lint Python's. The Python is one
+    /// shell word, quoted: a path with a space stays one, and a ';' in it runs nothing.</summary>
     static void WriteShims(LintTools tools)
     {
         if (OperatingSystem.IsWindows() || ToolResolver.InContainer || ProcessTasks.DryRun) return;
         tools.ShimDirectory.CreateDirectory();
-        (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {tools.Python} \"$@\"\n");
-        (tools.ShimDirectory / "mypy").WriteAllTextAtomically($"#!/bin/sh\nexec {tools.Python} -m mypy \"$@\"\n");
+        var python = Command.Quote(tools.Python);
+        (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {python} \"$@\"\n");
+        (tools.ShimDirectory / "mypy").WriteAllTextAtomically($"#!/bin/sh\nexec {python} -m mypy \"$@\"\n");
         foreach (var shim in new[] { "python3", "mypy" })
             File.SetUnixFileMode(tools.ShimDirectory / shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
     }

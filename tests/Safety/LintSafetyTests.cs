@@ -73,4 +73,27 @@ public class LintSafetyTests
         foreach (var (file, before, _) in Encodings)
             File.ReadAllBytes(Path.Combine(tree, file)).ShouldBe(before, file);
     }
+
+    [Fact]
+    public void The_lint_shims_quote_python_so_a_path_with_a_space_works_and_a_command_in_it_does_not_run()
+    {
+        var spaced = Path.Combine(TempDirectory(), "with space");
+        Directory.CreateDirectory(spaced);
+        var python = Path.Combine(spaced, "python3");
+        File.CreateSymbolicLink(python, "/usr/bin/python3");
+        var tree = Trees.CopyFixtureAsV090();
+
+        var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "file-type", "--python", python);
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldMatch(@"file-type +\d+ +0 +[0-9.]+s  ok");
+        var shims = Directory.GetFiles(Path.Combine(RepoRoot, ".nuke", "temp", "lint-bin"), "python3",
+            SearchOption.AllDirectories);
+        shims.Select(File.ReadAllText).ShouldContain($"#!/bin/sh\nexec '{python}' \"$@\"\n");
+
+        var marker = Path.Combine(TempDirectory(), "injected");
+        var injected = Run("Lint", "--tvm-home", tree, "--all", "--linters", "file-type",
+            "--python", $"touch {marker}; /usr/bin/python3");
+        injected.ExitCode.ShouldNotBe(0, injected.ToString());
+        File.Exists(marker).ShouldBeFalse(injected.ToString());
+    }
 }
