@@ -96,4 +96,52 @@ public class LintSafetyTests
         injected.ExitCode.ShouldNotBe(0, injected.ToString());
         File.Exists(marker).ShouldBeFalse(injected.ToString());
     }
+
+    /// <summary>Every tool Lint could start, as a spy that records its calls: under --dry-run none may be
+    /// called.</summary>
+    private static (Dictionary<string, string?> Environment, string Folder, string Log) Spies()
+    {
+        var folder = TempDirectory("lint-spies-");
+        var log = Path.Combine(folder, "calls.log");
+        foreach (var tool in new[] { "python3", "yamllint", "clang-format-21", "node", "taplo", "ruff", "cython-lint" })
+        {
+            File.WriteAllText(Path.Combine(folder, tool), $"#!/bin/sh\necho \"$0 $*\" >> {log}\n");
+            File.SetUnixFileMode(Path.Combine(folder, tool), (UnixFileMode)0b111_101_101);
+        }
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = folder + ":" + Environment.GetEnvironmentVariable("PATH"),
+            ["PYTHON"] = Path.Combine(folder, "python3"),
+        };
+        return (environment, folder, log);
+    }
+
+    private static List<string> Bytes(string tree) => Directory.EnumerateFiles(tree, "*", SearchOption.AllDirectories)
+        .Where(f => !f.Contains("/.git/")).Order(StringComparer.Ordinal)
+        .Select(f => $"{f} {Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f)))}").ToList();
+
+    [Theory]
+    [InlineData("Lint", "--all")]
+    [InlineData("Lint", "--all", "--fix")]
+    [InlineData("CiTask", "--name", "lint")]
+    public void Dry_run_runs_no_linter_prints_each_and_changes_nothing(params string[] args)
+    {
+        var tree = GitTree.CommittedFixture();
+        GitTree.AddBait(tree);
+        var before = Bytes(tree);
+        var (environment, spies, log) = Spies();
+
+        var result = Run([.. args, "--tvm-home", tree, "--dry-run"], environment);
+        result.ExitCode.ShouldBe(0, result.ToString());
+        File.Exists(log).ShouldBeFalse(File.Exists(log) ? File.ReadAllText(log) : "");
+        var lines = result.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
+        foreach (var native in new[] { "trailing-whitespace", "end-of-file-fixer", "mixed-line-ending", "check-yaml" })
+            lines.ShouldContain(l => Regex.IsMatch(l, $@"^# would run {native} on \d+ files(, fixing them)?$"), native);
+        lines.ShouldContain(l => Regex.IsMatch(l, @"^# would run requirements-txt-fixer on 1 file(, fixing them)?$"));
+        var yamllint = $"cd {tree} && {spies}/yamllint -f parsable --config-file .yamllint.yaml ";
+        lines.ShouldContain(l => l.StartsWith(yamllint) && l.Contains(" bad.yaml"));
+        lines.ShouldContain(l => l.StartsWith($"cd {tree} && {spies}/python3 tests/lint/check_asf_header.py --"));
+        lines.ShouldNotContain(l => l.Contains(": trailing-whitespace: "));
+        Bytes(tree).ShouldBe(before);
+    }
 }
