@@ -144,4 +144,112 @@ public class LintSafetyTests
         lines.ShouldNotContain(l => l.Contains(": trailing-whitespace: "));
         Bytes(tree).ShouldBe(before);
     }
+
+    private static (int Code, string Output) Commit(string tree, string message) =>
+        GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "core.hooksPath=.git/hooks",
+            "commit", "-m", message);
+
+    private static string TreeWithHook()
+    {
+        var tree = GitTree.CommittedFixture();
+        var install = Run("InstallHooks", "--tvm-home", tree);
+        install.ExitCode.ShouldBe(0, install.ToString());
+        return tree;
+    }
+
+    private static IEnumerable<string> PatchesLeft(string tree) => Path.Combine(tree, ".git", "tvm-build") is var folder
+        && Directory.Exists(folder) ? Directory.GetFiles(folder) : [];
+
+    [Fact]
+    public void The_hook_blocks_a_bad_staged_line_and_keeps_the_unstaged_fix_byte_for_byte()
+    {
+        var tree = TreeWithHook();
+        var readme = Path.Combine(tree, "README.md");
+        var committed = File.ReadAllBytes(readme);
+        File.AppendAllText(readme, "a staged line with trailing blanks   \n");
+        File.WriteAllText(Path.Combine(tree, "notes.txt"), "staged, then deleted  \n");
+        GitTree.Git(tree, "add", "README.md", "notes.txt");
+        // The unstaged fix: Latin-1 and CRLF bytes that a text round trip would change.
+        var unstaged = committed.Concat(B("a staged line, fixed: caf\u00E9\r\n")).ToArray();
+        File.WriteAllBytes(readme, unstaged);
+        File.Delete(Path.Combine(tree, "notes.txt"));
+
+        var commit = Commit(tree, "bad");
+        commit.Code.ShouldNotBe(0, commit.Output);
+        var line = Encoding.UTF8.GetString(committed).Split('\n').Length;
+        commit.Output.ShouldContain($"README.md:{line}:35: trailing-whitespace: trailing whitespace");
+        commit.Output.ShouldContain("notes.txt:1:21: trailing-whitespace: trailing whitespace");
+        commit.Output.ShouldContain($"Saving the unstaged changes of 2 staged files to {tree}/.git/tvm-build/");
+        File.ReadAllBytes(readme).ShouldBe(unstaged);
+        File.Exists(Path.Combine(tree, "notes.txt")).ShouldBeFalse();
+        GitTree.Git(tree, "diff", "--cached", "--name-only").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .ShouldBe(["README.md", "notes.txt"]);
+        GitTree.Git(tree, "log", "--format=%s").Output.Trim().ShouldBe("fixture");
+        PatchesLeft(tree).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_hook_passes_a_clean_index_beside_an_untracked_bad_file_and_an_unstaged_bad_change()
+    {
+        var tree = TreeWithHook();
+        GitTree.AddBait(tree, "trailing.txt");
+        var bait = File.ReadAllBytes(Path.Combine(tree, "trailing.txt"));
+        var readme = Path.Combine(tree, "README.md");
+        File.AppendAllText(readme, "A clean staged line.\n");
+        GitTree.Git(tree, "add", "README.md");
+        File.AppendAllText(readme, "an unstaged line with trailing blanks   \n");
+        var unstaged = File.ReadAllBytes(readme);
+
+        var commit = Commit(tree, "clean");
+        commit.Code.ShouldBe(0, commit.Output);
+        GitTree.Git(tree, "show", "HEAD:README.md").Output.ShouldEndWith("A clean staged line.\n");
+        File.ReadAllBytes(readme).ShouldBe(unstaged);
+        File.ReadAllBytes(Path.Combine(tree, "trailing.txt")).ShouldBe(bait);
+        PatchesLeft(tree).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Staged_fix_whose_changes_conflict_with_unstaged_work_drops_the_fixes_and_keeps_the_work()
+    {
+        var tree = GitTree.CommittedFixture();
+        var notes = Path.Combine(tree, "notes.txt");
+        File.WriteAllText(notes, "a  \nb\n");
+        GitTree.Git(tree, "add", "notes.txt");
+        File.WriteAllBytes(notes, B("a  \nb, changed: caf\u00E9\n"));
+
+        var result = Run("Lint", "--tvm-home", tree, "--staged", "--fix", "--linters", "trailing-whitespace");
+        result.Output.ShouldContain("conflict with the unstaged changes");
+        File.ReadAllBytes(notes).ShouldBe(B("a  \nb, changed: caf\u00E9\n"));
+        GitTree.Git(tree, "show", ":notes.txt").Output.ShouldBe("a  \nb\n");
+        PatchesLeft(tree).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Ctrl_c_during_a_staged_lint_restores_the_unstaged_changes()
+    {
+        var tree = GitTree.CommittedFixture();
+        var readme = Path.Combine(tree, "README.md");
+        File.AppendAllText(readme, "staged\n");
+        GitTree.Git(tree, "add", "README.md");
+        File.AppendAllText(readme, "unstaged\n");
+        var unstaged = File.ReadAllBytes(readme);
+        // A lint Python that hangs, so that Ctrl-C comes while the staged content is checked out.
+        var started = Path.Combine(TempDirectory(), "started");
+        var python = Path.Combine(TempDirectory(), "python3");
+        File.WriteAllText(python, $"#!/bin/sh\ntouch {started}\nexec sleep 60\n");
+        File.SetUnixFileMode(python, (UnixFileMode)0b111_101_101);
+
+        string[] args = ["Lint", "--tvm-home", tree, "--staged", "--linters", "check-asf-header", "--python", python];
+        var result = Run(args, whileRunning: process =>
+        {
+            var clock = Stopwatch.StartNew();
+            while (!File.Exists(started) && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90))
+                Thread.Sleep(100);
+            File.ReadAllBytes(readme).ShouldNotBe(unstaged); // the staged content is what is being linted
+            Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
+        });
+        result.ExitCode.ShouldBe(130, result.ToString());
+        File.ReadAllBytes(readme).ShouldBe(unstaged);
+        PatchesLeft(tree).ShouldBeEmpty();
+    }
 }
