@@ -25,14 +25,6 @@ public static class LintFiles
         [".md"] = ["markdown"], [".rst"] = ["rst"], [".sh"] = ["shell"], [".json"] = ["json"], [".java"] = ["java"], [".rs"] = ["rust"],
     };
 
-    /// <summary>The files of <paramref name="scope"/>, described as they are in the work tree now.</summary>
-    public static List<LintFile> Select(AbsolutePath root, LintScope scope, string? baseRef, out string description)
-    {
-        var selection = Choose(root, scope, baseRef);
-        description = selection.Description;
-        return Describe(root, selection);
-    }
-
     /// <summary>Which paths, asking git only (read-only probes); nothing is read from the files yet.</summary>
     public static LintSelection Choose(AbsolutePath root, LintScope scope, string? baseRef)
     {
