@@ -21,6 +21,10 @@ interface ILint : IHazTvm
     [Parameter("Lint: apply the formatters and fixers (clang-format -i, ruff, whitespace, end of file...) and report what changed.")]
     bool Fix => TryGetValue<bool?>(() => Fix) ?? false;
 
+    [Parameter("Lint: only the files staged for commit, as staged (what the git hook checks); their unstaged " +
+               "changes are set aside meanwhile.")]
+    bool Staged => TryGetValue<bool?>(() => Staged) ?? false;
+
     [Parameter("Lint: a linter whose tool is missing fails the build instead of being skipped (the default under CI).")]
     bool? Strict => TryGetValue(() => Strict);
 
@@ -28,19 +32,26 @@ interface ILint : IHazTvm
         .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) on changed files or --all")
         .Executes(async () =>
         {
+            if (Staged && (All || Changed || BaseRef is not null))
+                throw new BuildFailure("--staged lints what is being committed: it goes with none of --all, " +
+                    "--changed, --base.", "Give one of them.");
             var python = Python ?? (File.Exists("/usr/bin/python3") && !ToolResolver.InContainer ? "/usr/bin/python3" : "python3");
             var tools = new LintTools(RootDirectory, TvmRoot, python);
             var linters = Choose(LintCatalog.For(Layout.Name, tools));
             WriteShims(tools);
-            var all = All || (!Changed && IsServerBuild);
-            var files = LintFiles.Select(TvmRoot, all, BaseRef, out var description);
-            Log.Information("Linting {Description}: {Files} files, {Linters} linters", description, files.Count, linters.Count);
-            var results = await LintRunner.Run(linters, files, TvmRoot, python, Fix && !ProcessTasks.DryRun); // --dry-run changes nothing
-            Report(results);
+            var scope = Staged ? LintScope.Staged
+                : All || (!Changed && IsServerBuild) ? LintScope.All : LintScope.Changed;
+            var selection = LintFiles.Choose(TvmRoot, scope, BaseRef);
+            // --staged: the files are described and linted as staged; the unstaged changes come back however this ends.
+            using var staged = scope == LintScope.Staged ? SetAsideUnstaged(selection) : null;
+            var files = LintFiles.Describe(TvmRoot, selection);
+            Log.Information("Linting {Description}: {Files} files, {Linters} linters",
+                selection.Description, files.Count, linters.Count);
+            Report(await LintRunner.Run(linters, files, TvmRoot, python, Fix)); // --dry-run: prints what would run
         });
 
     Target InstallHooks => _ => _
-        .Description("Installs a git pre-commit hook in the TVM tree that runs Lint --changed on each commit")
+        .Description("Installs a git pre-commit hook in the TVM tree that runs Lint --staged on each commit")
         .Executes(() =>
         {
             var git = ToolResolver.Find("git", "Install it: apt-get install git.");
@@ -58,16 +69,31 @@ interface ILint : IHazTvm
             }
             hook.WriteAllTextAtomically(text);
             if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(hook, (UnixFileMode)0b111_101_101);
-            Log.Information("Installed {Hook}: each commit runs Lint --changed (skip once with git commit --no-verify)", hook);
+            Log.Information("Installed {Hook}: each commit runs Lint --staged (skip once with git commit --no-verify)",
+                hook);
         });
 
-    /// <summary>TVM's lint scripts call python3 and mypy by name; these make them the lint Python's.</summary>
+    /// <summary>--staged: the staged files that have unstaged changes get their staged content while Lint
+    /// runs.</summary>
+    StagedContent? SetAsideUnstaged(LintSelection selection)
+    {
+        var unstaged = StagedContent.WithUnstagedChanges(TvmRoot, selection.Paths);
+        if (unstaged.Count == 0) return null;
+        if (!ProcessTasks.DryRun) return StagedContent.SetAside(TvmRoot, unstaged);
+        Console.Out.WriteLine($"# would save the unstaged changes of {StagedContent.Count(unstaged)} to " +
+                              $"{StagedContent.NewPatchFile(TvmRoot)} and check out their staged content");
+        return null;
+    }
+
+    /// <summary>TVM's lint scripts call python3 and mypy by name; these make them the lint Python's. The Python is one
+    /// shell word, quoted: a path with a space stays one, and a ';' in it runs nothing.</summary>
     static void WriteShims(LintTools tools)
     {
         if (OperatingSystem.IsWindows() || ToolResolver.InContainer || ProcessTasks.DryRun) return;
         tools.ShimDirectory.CreateDirectory();
-        (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {tools.Python} \"$@\"\n");
-        (tools.ShimDirectory / "mypy").WriteAllTextAtomically($"#!/bin/sh\nexec {tools.Python} -m mypy \"$@\"\n");
+        var python = Command.Quote(tools.Python);
+        (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {python} \"$@\"\n");
+        (tools.ShimDirectory / "mypy").WriteAllTextAtomically($"#!/bin/sh\nexec {python} -m mypy \"$@\"\n");
         foreach (var shim in new[] { "python3", "mypy" })
             File.SetUnixFileMode(tools.ShimDirectory / shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
     }
@@ -103,6 +129,7 @@ interface ILint : IHazTvm
                 LintStatus.Crashed => $"crashed: {r.Detail}",
                 LintStatus.Fixed => $"fixed {r.Outcome.Fixed.Count} files",
                 LintStatus.NoFiles => "no files",
+                LintStatus.DryRun => "dry run",
                 _ => r.Outcome.Problems.Count == 0 ? "ok" : "problems",
             };
             Log.Information("{Row}", $"{r.Linter.Id,-30} {r.Files,6} {r.Outcome.Problems.Count,9} {r.Duration.TotalSeconds,7:0.00}s  {status}");
@@ -116,7 +143,7 @@ interface ILint : IHazTvm
         if (crashed.Count > 0) throw new BuildFailure($"Linters crashed: {string.Join(", ", crashed)} (their output is above).");
         if (problems > 0)
             throw new BuildFailure($"Lint found {problems} problems.", "Fix them, or run with --fix for the formatters and fixers.");
-        if (strict && missing.Count > 0)
+        if (strict && missing.Count > 0 && !ProcessTasks.DryRun)
             throw new BuildFailure($"Linters without their tool: {string.Join(", ", missing)} (--strict).", "Install what the table says, or run with --docker ci_lint.");
     }
 }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using TvmBuild.Engine;
 
 namespace TvmBuild.Lint;
@@ -5,8 +7,12 @@ namespace TvmBuild.Lint;
 /// <summary>Where the linters' tools come from on this machine, and how to get a missing one.</summary>
 public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string Python)
 {
-    /// <summary>TVM's scripts call <c>python3</c> and <c>mypy</c>: a folder put first on their PATH makes those the lint Python.</summary>
-    public AbsolutePath ShimDirectory => Root / ".nuke" / "temp" / "lint-bin";
+    /// <summary>TVM's scripts call <c>python3</c> and <c>mypy</c>: a folder put first on their PATH makes those the
+    /// lint Python. One folder per Python, so that two Lint runs with different ones do not rewrite each
+    /// other's.</summary>
+    public AbsolutePath ShimDirectory => Root / ".nuke" / "temp" / "lint-bin" / PythonKey;
+
+    private string PythonKey => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Python)))[..12];
 
     public AbsolutePath NpmModules => Root / "dev" / "lint" / "node_modules";
     public string? Taplo => ToolResolver.TryFind("taplo") ?? ((NpmModules / ".bin" / "taplo").FileExists() ? (string)(NpmModules / ".bin" / "taplo") : null);
@@ -43,7 +49,7 @@ public static class LintCatalog
         {
             "trailing-whitespace" => Native(text, NativeChecks.TrailingWhitespace),
             "end-of-file-fixer" => Native(text, NativeChecks.EndOfFile),
-            "mixed-line-ending" => Native(text, NativeChecks.MixedLineEnding),
+            "mixed-line-ending" => Native(text, (files, fix) => NativeChecks.MixedLineEnding(files, fix, hook.Args)),
             "check-merge-conflict" => Native(text, (files, _) => NativeChecks.MergeConflict(files, gitDirectory, hook.Args.Contains("--assume-in-merge"))),
             "check-case-conflict" => Native(new(), (files, _) => NativeChecks.CaseConflict(files, files.Select(f => f.Path))),
             "check-symlinks" => Native(new(Types: ["symlink"]), (files, _) => NativeChecks.Symlinks(files)),

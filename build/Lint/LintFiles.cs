@@ -3,8 +3,17 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Lint;
 
-/// <summary>The files to lint: the whole tree (git's tracked + untracked files), or only those changed against a base
-/// plus untracked ones. Type tags follow pre-commit's identify: text or binary, and the language by extension.</summary>
+/// <summary>Which files Lint looks at: every file, those changed against a base (plus untracked ones), or those staged
+/// for commit (what the git hook checks).</summary>
+public enum LintScope { All, Changed, Staged }
+
+/// <summary>The paths to lint (relative to the tree), those of them that are new, and how to say which they
+/// are.</summary>
+public sealed record LintSelection(IReadOnlyList<string> Paths, IReadOnlySet<string> Added, string Description);
+
+/// <summary>The files to lint: the whole tree (git's tracked + untracked files), those changed against a base plus
+/// untracked ones, or the staged ones. Type tags follow pre-commit's identify: text or binary, and the language by
+/// extension.</summary>
 public static class LintFiles
 {
     private static readonly Dictionary<string, string[]> Extensions = new()
@@ -16,41 +25,59 @@ public static class LintFiles
         [".md"] = ["markdown"], [".rst"] = ["rst"], [".sh"] = ["shell"], [".json"] = ["json"], [".java"] = ["java"], [".rs"] = ["rust"],
     };
 
-    public static List<LintFile> Select(AbsolutePath root, bool all, string? baseRef, out string description)
+    /// <summary>Which paths, asking git only (read-only probes); nothing is read from the files yet.</summary>
+    public static LintSelection Choose(AbsolutePath root, LintScope scope, string? baseRef)
     {
         var git = ToolResolver.TryFind("git");
         var isGit = git is not null && (root / ".git").Exists();
         if (!isGit)
         {
-            if (!all) Log.Warning("{Root} is not a git tree: linting all files instead of the changed ones", root);
-            description = "all files (not a git tree)";
+            if (scope == LintScope.Staged)
+                throw new BuildFailure($"{root} is not a git tree, so nothing is staged.",
+                    "Lint it with --all or --changed instead.");
+            if (scope == LintScope.Changed)
+                Log.Warning("{Root} is not a git tree: linting all files instead of the changed ones", root);
             // Without git's ignore rules: leave out build output and hidden folders (.git, .pytest_cache, ...).
-            return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+            var files = Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
                 .Select(f => Path.GetRelativePath(root, f))
-                .Where(f => f.Split('/') is var parts && !parts[0].StartsWith("build") && !parts[..^1].Any(d => d.StartsWith('.') || d == "__pycache__"))
-                .Order(StringComparer.Ordinal).Select(f => Describe(root, f, isNew: false)).OfType<LintFile>().ToList();
+                .Where(f => f.Split('/') is var parts && !parts[0].StartsWith("build")
+                    && !parts[..^1].Any(d => d.StartsWith('.') || d == "__pycache__"))
+                .ToList();
+            return new(files, new HashSet<string>(), "all files (not a git tree)");
         }
-        string Git(params string[] args) => ProcessTasks.Run(new Command(git!, args, root), probe: true, onHost: true).Output;
-        var untracked = Lines(Git("ls-files", "--others", "--exclude-standard"));
-        List<string> paths;
-        HashSet<string> added;
-        if (all)
+        // -z: paths as they are, not C-quoted (a name with a space, a tab or a non-ASCII letter stays one path).
+        List<string> Paths(params string[] args)
         {
-            paths = [.. Lines(Git("ls-files")), .. untracked];
-            added = [.. untracked];
-            description = "all files";
+            var output = ProcessTasks.Run(new Command(git!, [.. args, "-z"], root), probe: true, onHost: true).Output;
+            if (output.EndsWith('\n')) output = output[..^1]; // the line end the runner adds
+            return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).ToList();
         }
-        else
+        switch (scope)
         {
-            var from = baseRef ?? DefaultBase(root, git!);
-            if (ProcessTasks.Run(new Command(git!, ["rev-parse", "--verify", "--quiet", $"{from}^{{commit}}"], root), allowFailure: true, probe: true, onHost: true).ExitCode != 0)
-                throw new BuildFailure($"--base {from} is not a commit of {root}.", "Give a branch, tag or commit (e.g. --base HEAD or --base origin/main).");
-            paths = [.. Lines(Git("diff", "--name-only", "--diff-filter=ACMR", from)), .. untracked];
-            added = [.. Lines(Git("diff", "--name-only", "--diff-filter=A", from)), .. untracked];
-            description = $"files changed since {from}";
+            case LintScope.Staged:
+                return new(Paths("diff", "--cached", "--name-only", "--diff-filter=ACMR"),
+                    Paths("diff", "--cached", "--name-only", "--diff-filter=A").ToHashSet(), "files staged for commit");
+            case LintScope.All:
+                var others = Paths("ls-files", "--others", "--exclude-standard");
+                return new([.. Paths("ls-files"), .. others], others.ToHashSet(), "all files");
+            default:
+                var from = baseRef ?? DefaultBase(root, git!);
+                var verify = new Command(git!, ["rev-parse", "--verify", "--quiet", $"{from}^{{commit}}"], root);
+                if (ProcessTasks.Run(verify, allowFailure: true, probe: true, onHost: true).ExitCode != 0)
+                    throw new BuildFailure($"--base {from} is not a commit of {root}.",
+                        "Give a branch, tag or commit (e.g. --base HEAD or --base origin/main).");
+                var untracked = Paths("ls-files", "--others", "--exclude-standard");
+                return new([.. Paths("diff", "--name-only", "--diff-filter=ACMR", from), .. untracked],
+                    Paths("diff", "--name-only", "--diff-filter=A", from).Concat(untracked).ToHashSet(),
+                    $"files changed since {from}");
         }
-        return paths.Distinct().Order(StringComparer.Ordinal).Select(p => Describe(root, p, added.Contains(p))).OfType<LintFile>().ToList();
     }
+
+    /// <summary>The selected files with their type tags, read from the work tree (a path deleted there is left
+    /// out).</summary>
+    public static List<LintFile> Describe(AbsolutePath root, LintSelection selection) => selection.Paths.Distinct()
+        .Order(StringComparer.Ordinal).Select(p => Describe(root, p, selection.Added.Contains(p)))
+        .OfType<LintFile>().ToList();
 
     /// <summary>The merge-base with origin/main, else HEAD (what a contributor's branch changed).</summary>
     private static string DefaultBase(AbsolutePath root, string git)
@@ -58,8 +85,6 @@ public static class LintFiles
         var mergeBase = ProcessTasks.Run(new Command(git, ["merge-base", "HEAD", "origin/main"], root), allowFailure: true, probe: true, onHost: true);
         return mergeBase.ExitCode == 0 ? mergeBase.Output.Trim() : "HEAD";
     }
-
-    private static IEnumerable<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static LintFile? Describe(AbsolutePath root, string path, bool isNew)
     {

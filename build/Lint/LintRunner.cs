@@ -4,7 +4,7 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Lint;
 
-public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed }
+public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed, DryRun }
 
 public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status, string? Detail = null);
 
@@ -15,6 +15,13 @@ public static class LintRunner
 
     public static async Task<List<LintResult>> Run(IReadOnlyList<Linter> linters, IReadOnlyList<LintFile> files, AbsolutePath root, string python, bool fix)
     {
+        if (ProcessTasks.DryRun) // nothing runs: one line per linter, in the catalog's order
+        {
+            var planned = new List<LintResult>();
+            foreach (var linter in linters)
+                planned.Add(await RunOne(linter, files.Where(linter.Filter.Matches).ToList(), root, python, fix));
+            return planned;
+        }
         // Fixers rewrite files, so they take turns, as pre-commit's hooks do; checkers run in parallel.
         using var slots = new SemaphoreSlim(fix ? 1 : Environment.ProcessorCount);
         var tasks = linters.Select(async linter =>
@@ -31,6 +38,12 @@ public static class LintRunner
         var clock = Stopwatch.StartNew();
         var passFilenames = linter.Action is not ToolAction { PassFilenames: false };
         if (passFilenames && files.Count == 0) return new(linter, 0, LintOutcome.Empty, clock.Elapsed, LintStatus.NoFiles);
+        if (linter.Action is NativeAction && ProcessTasks.DryRun)
+        {
+            var count = files.Count == 1 ? "1 file" : $"{files.Count} files";
+            Console.Out.WriteLine($"# would run {linter.Id} on {count}{(fix ? ", fixing them" : "")}");
+            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun);
+        }
         if (linter.Action is NativeAction native)
         {
             var outcome = await Task.Run(() => native.Run(files, fix));
@@ -38,7 +51,8 @@ public static class LintRunner
         }
         var tool = (ToolAction)linter.Action;
         var executable = tool.Available == false ? null : ToolResolver.TryFind(tool.Tool);
-        var missing = executable is null ? tool.Tool : await Missing(tool, root, python);
+        // Under --dry-run the needs are not probed: that would start Python.
+        var missing = executable is null ? tool.Tool : ProcessTasks.DryRun ? null : await Missing(tool, root, python);
         if (missing is not null)
             return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.Missing, $"{missing.Split(':').Last()} missing: {tool.InstallHint}");
         if (fix && tool.Fix is null) fix = false; // a checker without a fixer still checks
@@ -60,6 +74,8 @@ public static class LintRunner
                 crashed.Add($"{tool.Tool} exited with code {result.ExitCode}: {Tail(result.Output)}");
             problems.AddRange(found);
         }
+        if (ProcessTasks.DryRun) // the commands were printed, not run
+            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun);
         var fixedFiles = before is null ? [] : files.Where(f => Hash(f) != before[f.Path]).Select(f => f.Path).ToList();
         if (crashed.Count > 0) return new(linter, files.Count, new(problems, fixedFiles), clock.Elapsed, LintStatus.Crashed, string.Join("; ", crashed));
         return Done(linter, files.Count, fix ? new([], fixedFiles) : new(problems, []), clock);

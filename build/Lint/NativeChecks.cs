@@ -1,18 +1,23 @@
-using System.Text;
-using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace TvmBuild.Lint;
 
 /// <summary>pre-commit-hooks' generic checks in C#, so they run with no Python at all. Each follows the hook of the same
-/// id (v5.0.0): what it flags, and with --fix what pre-commit would rewrite.</summary>
-public static partial class NativeChecks
+/// id (v5.0.0): what it flags, and with --fix what pre-commit would rewrite. Like the hooks they read and write bytes,
+/// so a fixer changes only what it fixes, whatever the encoding.</summary>
+public static class NativeChecks
 {
-    public static LintOutcome TrailingWhitespace(IReadOnlyList<LintFile> files, bool fix) => PerLine(files, fix, "trailing-whitespace",
-        line => TrailingBlank().Match(line) is { Success: true } m ? (m.Index + 1, "trailing whitespace") : null,
-        line => TrailingBlank().Replace(line, ""));
+    /// <summary>What <c>bytes.rstrip()</c> strips (space, \t, \v, \f, \r before the line end), keeping the line
+    /// end.</summary>
+    public static LintOutcome TrailingWhitespace(IReadOnlyList<LintFile> files, bool fix) =>
+        PerLine(files, fix, "trailing-whitespace",
+            (line, first) => ByteLines.RStrip(line) is var end && end < line.Length
+                ? (ByteLines.Column(line, end, first), "trailing whitespace") : null,
+            line => line[..ByteLines.RStrip(line)]);
 
+    /// <summary>One line end at the end of a non-empty file: the first of the ending ones is kept (\n, \r\n or \r); a
+    /// file of nothing but line ends becomes empty.</summary>
     public static LintOutcome EndOfFile(IReadOnlyList<LintFile> files, bool fix)
     {
         var outcome = LintOutcome.Empty;
@@ -21,39 +26,59 @@ public static partial class NativeChecks
             var bytes = File.ReadAllBytes(file.FullPath);
             if (bytes.Length == 0) continue;
             var end = bytes.Length;
-            while (end > 0 && (bytes[end - 1] == '\n' || bytes[end - 1] == '\r')) end--;
-            var ending = bytes.AsSpan(end).ToArray();
-            var single = ending is [(byte)'\n'] || ending is [(byte)'\r', (byte)'\n'];
-            if (single || (end == 0 && ending.Length == 0)) continue;
-            var lines = bytes.Count(b => b == '\n') + 1;
+            while (end > 0 && bytes[end - 1] is (byte)'\n' or (byte)'\r') end--;
+            var ending = bytes[end..];
+            if (end > 0 && ending is [(byte)'\n'] or [(byte)'\r', (byte)'\n'] or [(byte)'\r']) continue;
             if (fix)
             {
-                var kept = end == 0 ? [] : bytes[..end].Concat(ending.Length > 0 && ending[0] == '\r' ? "\r\n"u8.ToArray() : "\n"u8.ToArray()).ToArray();
+                byte[] kept = ending.Length == 0 ? [.. bytes, (byte)'\n'] : end == 0 ? []
+                    : [.. bytes[..end], .. ending is [(byte)'\r', (byte)'\n', ..] ? "\r\n"u8 : ending[..1]];
                 File.WriteAllBytes(file.FullPath, kept);
                 outcome.Fixed.Add(file.Path);
             }
-            else outcome.Problems.Add(new(file.Path, lines, 1, "end-of-file-fixer", ending.Length == 0 ? "no newline at end of file" : "extra blank lines at end of file"));
+            else outcome.Problems.Add(new(file.Path, bytes.Count(b => b == '\n') + 1, 1, "end-of-file-fixer",
+                ending.Length == 0 ? "no newline at end of file" : "extra blank lines at end of file"));
         }
         return outcome;
     }
 
-    public static LintOutcome MixedLineEnding(IReadOnlyList<LintFile> files, bool fix)
+    /// <summary>The hook's <c>--fix</c> argument: auto (the most common ending; ties go to LF, then CRLF), no (report
+    /// only), or lf, crlf, cr (every line gets that one).</summary>
+    public static LintOutcome MixedLineEnding(IReadOnlyList<LintFile> files, bool fix, IReadOnlyList<string> args)
     {
+        var at = args.ToList().FindIndex(a => a is "--fix" or "-f" || a.StartsWith("--fix="));
+        var mode = at < 0 ? "auto"
+            : args[at].StartsWith("--fix=") ? args[at][6..] : args.ElementAtOrDefault(at + 1) ?? "auto";
+        string[] names = ["cr", "crlf", "lf"]; // the hook's order, which breaks ties
+        byte[][] endings = ["\r"u8.ToArray(), "\r\n"u8.ToArray(), "\n"u8.ToArray()];
         var outcome = LintOutcome.Empty;
         foreach (var file in files)
         {
-            var text = File.ReadAllText(file.FullPath);
-            var crlf = Regex.Count(text, "\r\n");
-            var lf = Regex.Count(text, "(?<!\r)\n");
-            var cr = Regex.Count(text, "\r(?!\n)");
-            if (new[] { crlf, lf, cr }.Count(n => n > 0) < 2) continue;
-            if (fix)
+            var lines = ByteLines.SplitUniversal(File.ReadAllBytes(file.FullPath));
+            var counts = new int[3];
+            foreach (var line in lines)
+                if (line.AsSpan().EndsWith("\r\n"u8)) counts[1]++;
+                else if (line[^1] == '\n') counts[2]++;
+                else if (line[^1] == '\r') counts[0]++;
+            var target = Array.IndexOf(names, mode);
+            var bad = target >= 0 ? counts.Where((_, i) => i != target).Sum() > 0 : counts.Count(n => n > 0) > 1;
+            if (!bad) continue;
+            if (fix && mode != "no")
             {
-                var ending = crlf >= lf && crlf >= cr ? "\r\n" : lf >= cr ? "\n" : "\r";
-                File.WriteAllText(file.FullPath, Regex.Replace(text, "\r\n|\r|\n", ending));
+                if (target < 0)
+                    for (int i = 0, most = 0; i < counts.Length; i++)
+                        if (counts[i] >= most) (target, most) = (i, counts[i]);
+                var ending = endings[target];
+                var rewritten = lines.Select(l => (byte[])[.. l.AsSpan().TrimEnd("\r\n"u8), .. ending]);
+                File.WriteAllBytes(file.FullPath, ByteLines.Concat(rewritten));
                 outcome.Fixed.Add(file.Path);
             }
-            else outcome.Problems.Add(new(file.Path, 1, 1, "mixed-line-ending", $"mixed line endings ({crlf} CRLF, {lf} LF, {cr} CR)"));
+            else
+            {
+                var what = target < 0 ? "mixed line endings" : $"line endings other than {mode.ToUpperInvariant()}";
+                outcome.Problems.Add(new(file.Path, 1, 1, "mixed-line-ending",
+                    $"{what} ({counts[1]} CRLF, {counts[2]} LF, {counts[0]} CR)"));
+            }
         }
         return outcome;
     }
@@ -63,9 +88,18 @@ public static partial class NativeChecks
     {
         if (!assumeInMerge && !File.Exists(Path.Combine(gitDirectory, "MERGE_MSG")) && !File.Exists(Path.Combine(gitDirectory, "MERGE_HEAD")))
             return LintOutcome.Empty;
-        return PerLine(files, false, "check-merge-conflict",
-            line => line.StartsWith("<<<<<<< ") || line.StartsWith(">>>>>>> ") || line == "=======" || line.StartsWith("======= ")
-                ? (1, $"merge conflict string '{line.Split(' ')[0]}' found") : null, null);
+        var patterns = new[] { "<<<<<<< ", "======= ", "=======\r\n", "=======\n", ">>>>>>> " }
+            .Select(p => (Text: p.Trim(), Bytes: System.Text.Encoding.ASCII.GetBytes(p))).ToList();
+        var outcome = LintOutcome.Empty;
+        foreach (var file in files)
+        {
+            var lines = ByteLines.Split(File.ReadAllBytes(file.FullPath));
+            for (var i = 0; i < lines.Count; i++)
+                foreach (var pattern in patterns.Where(p => lines[i].AsSpan().StartsWith(p.Bytes)).Take(1))
+                    outcome.Problems.Add(new(file.Path, i + 1, 1, "check-merge-conflict",
+                        $"merge conflict string '{pattern.Text}' found"));
+        }
+        return outcome;
     }
 
     public static LintOutcome CaseConflict(IReadOnlyList<LintFile> files, IEnumerable<string> allPaths)
@@ -122,57 +156,46 @@ public static partial class NativeChecks
         return outcome;
     }
 
-    /// <summary>requirements-txt-fixer: requirement lines sorted by name (comments travel with the line below them).</summary>
+    /// <summary>requirements-txt-fixer: requirement lines sorted by name (see <see cref="RequirementsTxt"/>).</summary>
     public static LintOutcome RequirementsSorted(IReadOnlyList<LintFile> files, bool fix)
     {
         var outcome = LintOutcome.Empty;
         foreach (var file in files)
         {
-            var text = File.ReadAllText(file.FullPath);
-            var blocks = new List<(string Key, string Text)>();
-            var pending = new StringBuilder();
-            foreach (var line in text.Split('\n').SkipLast(text.EndsWith('\n') ? 1 : 0))
-            {
-                pending.Append(line).Append('\n');
-                if (line.TrimStart().StartsWith('#') || line.Trim().Length == 0) continue;
-                blocks.Add((Requirement().Match(line).Value.ToLowerInvariant().Replace('_', '-'), pending.ToString()));
-                pending.Clear();
-            }
-            var sorted = string.Concat(blocks.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => b.Text)) + pending;
-            var original = string.Concat(blocks.Select(b => b.Text)) + pending;
-            if (sorted == original) continue;
-            if (fix) { File.WriteAllText(file.FullPath, sorted); outcome.Fixed.Add(file.Path); }
+            var before = File.ReadAllBytes(file.FullPath);
+            var sorted = RequirementsTxt.Sorted(before);
+            if (sorted.AsSpan().SequenceEqual(before)) continue;
+            if (fix) { File.WriteAllBytes(file.FullPath, sorted); outcome.Fixed.Add(file.Path); }
             else outcome.Problems.Add(new(file.Path, 1, 1, "requirements-txt-fixer", "requirements are not sorted"));
         }
         return outcome;
     }
 
-    private static LintOutcome PerLine(IReadOnlyList<LintFile> files, bool fix, string linter, Func<string, (int Column, string Message)?> check, Func<string, string>? repair)
+    /// <summary>Checks each line's content (its bytes without the line end); with fix, repairs them and keeps the
+    /// end.</summary>
+    private static LintOutcome PerLine(IReadOnlyList<LintFile> files, bool fix, string linter,
+        Func<byte[], bool, (int Column, string Message)?> check, Func<byte[], byte[]> repair)
     {
         var outcome = LintOutcome.Empty;
         foreach (var file in files)
         {
-            var text = File.ReadAllText(file.FullPath);
-            var lines = Regex.Split(text, "(?<=\n)");
+            var lines = ByteLines.Split(File.ReadAllBytes(file.FullPath));
             var changed = false;
-            for (var i = 0; i < lines.Length; i++)
+            for (var i = 0; i < lines.Count; i++)
             {
-                var ending = lines[i].EndsWith("\r\n") ? "\r\n" : lines[i].EndsWith('\n') ? "\n" : "";
-                var content = lines[i][..^ending.Length];
-                if (check(content) is not { } found) continue;
-                if (fix && repair is not null) { lines[i] = repair(content) + ending; changed = true; }
+                var end = lines[i].Length - ByteLines.EndLength(lines[i]);
+                if (check(lines[i][..end], i == 0) is not { } found) continue;
+                if (fix)
+                {
+                    lines[i] = [.. repair(lines[i][..end]), .. lines[i][end..]];
+                    changed = true;
+                }
                 else outcome.Problems.Add(new(file.Path, i + 1, found.Column, linter, found.Message));
             }
             if (!changed) continue;
-            File.WriteAllText(file.FullPath, string.Concat(lines));
+            File.WriteAllBytes(file.FullPath, ByteLines.Concat(lines));
             outcome.Fixed.Add(file.Path);
         }
         return outcome;
     }
-
-    [GeneratedRegex(@"[ \t\f\v]+$")]
-    private static partial Regex TrailingBlank();
-
-    [GeneratedRegex(@"^\s*[A-Za-z0-9._-]+")]
-    private static partial Regex Requirement();
 }

@@ -155,7 +155,7 @@ public class LintTests
         var tree = GitTree.CommittedFixture();
         Run("InstallHooks", "--tvm-home", tree).ExitCode.ShouldBe(0);
         var hook = Path.Combine(tree, ".git", "hooks", "pre-commit");
-        File.ReadAllText(hook).ShouldContain($"Lint --tvm-home {tree} --changed --base HEAD");
+        File.ReadAllText(hook).ShouldContain($"Lint --tvm-home {tree} --staged");
         File.WriteAllText(Path.Combine(tree, "notes.txt"), "trailing   \n");
         GitTree.Git(tree, "add", "notes.txt");
         var commit = GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "core.hooksPath=.git/hooks", "commit", "-m", "bad");
