@@ -46,10 +46,32 @@ $dll = Join-Path $Output '_build.dll'
 if (-not (Test-Path $dll) -or -not (Test-Path $Stamp) -or (Get-Content -Raw $Stamp).Trim() -ne $hash) {
     New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
     $log = Join-Path $TempDir 'compile.log'
-    & $Dotnet build $Project -c Release -nologo -v quiet -clp:NoSummary *> $log
-    if ($LASTEXITCODE -ne 0) {
+    # Ctrl-C stops this script inside the try (and dotnet, which cancels and exits 1): an interruption, not a
+    # compile error. MSBuild's own note catches the case where only dotnet saw it.
+    $finished = $false
+    try {
+        & $Dotnet build $Project -c Release -nologo -v quiet -clp:NoSummary *> $log
+        $status = $LASTEXITCODE
+        $finished = $true
+    }
+    finally {
+        $cancelled = $finished -and $status -ne 0 -and
+            (Select-String -Path $log -SimpleMatch -Pattern 'Attempting to cancel the build' -Quiet)
+        if (-not $finished -or $cancelled) {
+            [Console]::Error.WriteLine("interrupted: the build project was not compiled")
+            exit 130
+        }
+    }
+    if ($status -ne 0) {
         [Console]::Error.WriteLine("error: the build project failed to compile:")
-        Get-Content $log | Where-Object { $_ -match 'error' } | Sort-Object -Unique | ForEach-Object { [Console]::Error.WriteLine($_) }
+        # MSBuild's diagnostics ("file(1,2): error CS1525: ...") once each, in order; never its "0 Error(s)" summary.
+        $lines = Get-Content $log
+        $errors = @($lines | Where-Object { $_ -cmatch ': (fatal )?error( [A-Za-z]+[0-9]+)?:' } | Select-Object -Unique)
+        if ($errors.Count -eq 0) {
+            $summary = '^ *[0-9]+ (Warning|Error)\(s\)$|^Build FAILED\.$|^Time Elapsed|^ *$'
+            $errors = @($lines | Where-Object { $_ -notmatch $summary })
+        }
+        $errors | ForEach-Object { [Console]::Error.WriteLine($_) }
         exit 1
     }
     Set-Content -Path $Stamp -Value $hash

@@ -34,9 +34,24 @@ if [[ ! -f "$OUTPUT/_build.dll" || ! -f "$STAMP" || "$(<"$STAMP")" != "$hash" ]]
   exec 9>"$TEMP_DIR/build.lock"
   flock 9  # two builds started at once compile once
   if [[ ! -f "$OUTPUT/_build.dll" || ! -f "$STAMP" || "$(<"$STAMP")" != "$hash" ]]; then
-    if ! "$DOTNET_EXE" build "$PROJECT" -c Release -nologo -v quiet -clp:NoSummary >"$TEMP_DIR/compile.log" 2>&1; then
+    # Ctrl-C reaches dotnet too, which cancels and exits 1: that is an interruption, not a compile error.
+    # MSBuild's own note catches the case where only dotnet saw it.
+    interrupted='' status=0
+    trap 'interrupted=1' INT
+    "$DOTNET_EXE" build "$PROJECT" -c Release -nologo -v quiet -clp:NoSummary >"$TEMP_DIR/compile.log" 2>&1 || status=$?
+    trap - INT
+    if ((status != 0)) && grep -q '^Attempting to cancel the build' "$TEMP_DIR/compile.log"; then interrupted=1; fi
+    if [[ -n "$interrupted" ]]; then
+      echo "interrupted: the build project was not compiled" >&2
+      exit 130
+    fi
+    if ((status != 0)); then
       echo "error: the build project failed to compile:" >&2
-      grep -E 'error|Error' "$TEMP_DIR/compile.log" | sort -u >&2 || cat "$TEMP_DIR/compile.log" >&2
+      # MSBuild's diagnostics ("file(1,2): error CS1525: ...", "x.csproj : error NU1101: ...") once each, in order;
+      # without any, the log less its summary ("0 Error(s)").
+      summary='^ *[0-9]+ (Warning|Error)\(s\)$|^Build FAILED\.$|^Time Elapsed|^ *$'
+      grep -E ': (fatal )?error( [A-Za-z]+[0-9]+)?:' "$TEMP_DIR/compile.log" | awk '!seen[$0]++' >&2 ||
+        grep -vE "$summary" "$TEMP_DIR/compile.log" >&2 || true
       exit 1
     fi
     echo "$hash" >"$STAMP"

@@ -56,22 +56,26 @@ interface IConfigure : IHazTvm
             if (!ProcessTasks.DryRun) stamp.WriteAllTextAtomically(hash);
         });
 
-    /// <summary>cmake/config.cmake followed by one <c>set(...)</c> line per preset setting and --cmake-option, as the script's <c>cp</c> + <c>echo >></c> does.</summary>
+    /// <summary>cmake/config.cmake followed by one <c>set(...)</c> line per preset setting and --cmake-option, as the
+    /// script's <c>cp</c> + <c>echo >></c> does. Preset lines are TVM's own text; an option's value is quoted so that
+    /// CMake reads back exactly what was given.</summary>
     string ConfigCMakeText()
     {
         var template = TvmRoot / "cmake" / "config.cmake";
-        var settings = PresetSettings.Concat(CMakeOptions.Select(ParseOption));
+        var options = CMakeOptions.Select(ParseOption).Select(o => $"{o.Key} {CMake.Argument(o.Value)}");
+        var settings = PresetSettings.Concat(options);
         return template.ReadAllText() + string.Concat(settings.Select(s => $"set({s})\n"));
     }
 
-    static string ParseOption(string option)
+    static (string Key, string Value) ParseOption(string option)
     {
         var parts = option.Split('=', 2);
         if (parts.Length != 2 || !System.Text.RegularExpressions.Regex.IsMatch(parts[0], "^[A-Za-z_][A-Za-z0-9_]*$"))
             throw new BuildFailure($"Bad --cmake-option '{option}'.", "Write it as KEY=VALUE, e.g. --cmake-option USE_LLVM=llvm-config-16.");
-        var value = parts[1];
-        var quoted = value.Length == 0 || (value.IndexOfAny([' ', ';', '(', ')', '#']) >= 0 && !value.StartsWith('"'));
-        return $"{parts[0]} {(quoted ? $"\"{value}\"" : value)}";
+        if (parts[1].IndexOfAny(['\n', '\r']) >= 0)
+            throw new BuildFailure($"Bad --cmake-option {parts[0]}: its value contains a line break.",
+                "Give the value on one line; config.cmake holds one setting per line.");
+        return (parts[0], parts[1]);
     }
 
     void WriteIfChanged(AbsolutePath file, string text)
@@ -130,9 +134,10 @@ interface IConfigure : IHazTvm
     /// <summary>A preset names the CI image's tools (llvm-config-17); say so before CMake fails on it.</summary>
     void CheckPresetTools()
     {
-        var llvm = PresetSettings.Concat(CMakeOptions.Select(ParseOption)).LastOrDefault(s => s.StartsWith("USE_LLVM "));
+        var llvm = CMakeOptions.Select(ParseOption).LastOrDefault(o => o.Key == "USE_LLVM").Value
+            ?? PresetSettings.LastOrDefault(s => s.StartsWith("USE_LLVM "))?["USE_LLVM ".Length..].Trim('"');
         if (llvm is null) return;
-        var tool = llvm["USE_LLVM ".Length..].Trim('"').Split(' ')[0];
+        var tool = llvm.Split(' ')[0];
         if (tool is "ON" or "OFF" or "" || ToolResolver.TryFind(tool) is not null) return;
         var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
             .SelectMany(d => Directory.Exists(d) ? Directory.EnumerateFiles(d, "llvm-config*") : [])

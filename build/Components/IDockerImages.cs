@@ -65,11 +65,10 @@ interface IDockerImages : IDocker
         .Description("docker/clear-stale-images.sh: removes tlcpack images that this tree's CI files (and its worktrees') no longer name")
         .Executes(() =>
         {
-            var used = new HashSet<string>();
-            foreach (var tree in KeepImagesOf.Select(AbsolutePath.FromUser).Prepend(TvmRoot).SelectMany(Worktrees))
-                used.UnionWith(DockerImages.Read(tree, out var source).Values);
-            var images = ProcessTasks.Run(new Command(DockerExecutable, "images", "--format", "{{.Repository}}:{{.Tag}}"), probe: true, onHost: true)
-                .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var used = ImagesToKeep([TvmRoot, .. KeepImagesOf.Select(AbsolutePath.FromUser)]);
+            var list = new Command(DockerExecutable, "images", "--format", "{{.Repository}}:{{.Tag}}");
+            var images = ProcessTasks.Run(list, probe: true, onHost: true).Output
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var remove = new List<string>();
             foreach (var image in images.Where(i => i != "<none>:<none>"))
             {
@@ -82,16 +81,60 @@ interface IDockerImages : IDocker
                 Log.Information("No stale tlcpack images.");
                 return;
             }
+            // Whatever happens next (--yes, a question, a refusal, --dry-run), the user sees what would go first.
+            Console.Out.WriteLine($"Stale tlcpack images ({remove.Count}), named by none of the trees' CI files:");
+            foreach (var image in remove) Console.Out.WriteLine($"  {image}");
             var command = new Command(DockerExecutable, ["rmi", .. remove]);
             if (!Yes && !ProcessTasks.DryRun)
             {
                 if (Console.IsInputRedirected)
-                    throw new BuildFailure($"Would remove {remove.Count} images: {string.Join(" ", remove)}.", "Pass --yes to remove them, or --dry-run to only print the command.");
+                    throw new BuildFailure($"Would remove {remove.Count} images: {string.Join(" ", remove)}.",
+                        "Pass --yes to remove them, or --dry-run to only print the command.");
                 Console.Out.Write($"will run: {command.ToShellString()}\nProceed? [y/N] ");
                 if (Console.ReadLine()?.Trim() is not ("y" or "Y")) throw new BuildFailure("Aborted.");
             }
             ProcessTasks.Run(command, onHost: true);
         });
+
+    /// <summary>The images the trees (and their worktrees) name. A tree that names none would make every tlcpack image
+    /// look stale: refused, before docker is asked anything.</summary>
+    HashSet<string> ImagesToKeep(IEnumerable<AbsolutePath> trees)
+    {
+        var used = new HashSet<string>();
+        foreach (var tree in trees)
+        {
+            var images = ReadImages(tree, out var source);
+            if (images.Count == 0)
+                throw new BuildFailure($"{tree} names no CI images ({source}): " +
+                    "every tlcpack image would look stale, so nothing was removed.",
+                    "Point --tvm-home (and --keep-images-of) at TVM checkouts: main names its images in " +
+                    "ci/jenkins/docker-images.ini, v0.9.0 in its Jenkinsfile.");
+            used.UnionWith(images.Values);
+            foreach (var worktree in Worktrees(tree).Where(w => w != tree))
+            {
+                var named = ReadImages(worktree, out var where);
+                if (named.Count == 0)
+                    Log.Warning("Worktree {Worktree} names no CI images ({Source}); it keeps none", worktree, where);
+                used.UnionWith(named.Values);
+            }
+        }
+        return used;
+    }
+
+    private static IReadOnlyDictionary<string, string> ReadImages(AbsolutePath tree, out string source)
+    {
+        try
+        {
+            var images = DockerImages.Read(tree, out source);
+            source = source.StartsWith('(') ? source.Trim('(', ')') : $"read {source}";
+            return images;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            source = $"cannot read its image list: {e.Message}";
+            return new Dictionary<string, string>();
+        }
+    }
 
     /// <summary>The tree and, when it is a git checkout, its linked worktrees, as clear-stale-images.sh consults them.</summary>
     IEnumerable<AbsolutePath> Worktrees(AbsolutePath tree)

@@ -28,6 +28,7 @@ interface IDocs : ITest
     Target Docs => _ => _
         .Description("Builds TVM's docs with Sphinx (task_python_docs.sh); --serve serves them with live reload")
         .DependsOn(Compile)
+        .RequiresThat(() => Serve ? DocsServer.CannotServeOn(ServeAddress, Port, tryBind: !ProcessTasks.DryRun) : null)
         .Executes(async () =>
         {
             var sources = TvmRoot / "docs";

@@ -33,7 +33,8 @@ public sealed class DocsServer : IAsyncDisposable
 
     public static async Task<DocsServer> Start(AbsolutePath root, string host, int port)
     {
-        EnsurePortFree(host, port);
+        // Checked before the build too; the port may have been taken since.
+        if (CannotServeOn(host, port, tryBind: true) is { } problem) throw new BuildFailure(problem);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         // The build owns Ctrl-C (it stops the watcher and this server); ASP.NET's console lifetime would swallow it.
@@ -60,7 +61,10 @@ public sealed class DocsServer : IAsyncDisposable
         if (path.EndsWith('/')) path += "index.html";
         // PhysicalFileProvider refuses paths that leave the root ("..", absolute, encoded forms after unescaping).
         var file = path.Split('/').Contains("..") ? null : files.GetFileInfo(path);
-        if (file is null || !file.Exists || file.IsDirectory)
+        // A symbolic link in the output (or a folder above the file) may lead anywhere: what is served is the file the
+        // OS would open, and only when it really lies under the root.
+        var real = file is { Exists: true, IsDirectory: false, PhysicalPath: { } on } ? RealPath.Of(on) : null;
+        if (file is null || real is null || !RealPath.IsInside(real, files.Root))
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             await context.Response.WriteAsync("404: not found\n");
@@ -76,10 +80,10 @@ public sealed class DocsServer : IAsyncDisposable
         context.Response.Headers.CacheControl = "no-cache";
         if (extension != ".html")
         {
-            await context.Response.SendFileAsync(file);
+            await context.Response.SendFileAsync(real);
             return;
         }
-        var html = await File.ReadAllTextAsync(file.PhysicalPath!);
+        var html = await File.ReadAllTextAsync(real);
         var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         await context.Response.WriteAsync(at < 0 ? html + Script : html.Insert(at, Script));
     }
@@ -104,22 +108,29 @@ public sealed class DocsServer : IAsyncDisposable
         finally { lock (_clients) _clients.Remove(channel); }
     }
 
-    private static void EnsurePortFree(string host, int port)
+    /// <summary>Why the pages cannot be served on host:port, as one line that says what to do; null when they can.
+    /// Checked before anything is built: a taken port fails in a second, not after CMake and Sphinx.</summary>
+    public static string? CannotServeOn(string host, int port, bool tryBind)
     {
+        const string Addresses = "use 127.0.0.1 (the default), 0.0.0.0 or another address of this machine";
+        if (port is < 1 or > 65535) return $"--port {port} is not a port: give one from 1 to 65535.";
+        if (!IPAddress.TryParse(host == "localhost" ? "127.0.0.1" : host, out var address))
+            return $"--host {host} is not an IP address: {Addresses}.";
+        if (!tryBind) return null;
         try
         {
-            var address = host == "localhost" ? IPAddress.Loopback : IPAddress.Parse(host);
             using var probe = new TcpListener(address, port);
             probe.Start();
             probe.Stop();
+            return null;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.AddressNotAvailable)
+        {
+            return $"--host {host} is not an address of this machine, so it cannot be bound: {Addresses}.";
         }
         catch (SocketException)
         {
-            throw new BuildFailure($"Port {port} on {host} is in use (or not allowed).", "Pick another one with --port.");
-        }
-        catch (FormatException)
-        {
-            throw new BuildFailure($"--host {host} is not an IP address.", "Use 127.0.0.1 (the default), 0.0.0.0 or another address of this machine.");
+            return $"Port {port} on {host} is in use (or not allowed). Pick another one with --port.";
         }
     }
 

@@ -22,6 +22,21 @@ public static partial class CMake
             .. verbose ? new[] { "--verbose" } : [],
         ]);
 
+    /// <summary>A value as one argument of a CMake command that reads back exactly as given and cannot end the command:
+    /// a plain word as is (TVM's look, <c>set(USE_LLVM llvm-config-14)</c>), anything else as a bracket argument
+    /// (<c>[=[...]=]</c>: no escapes, no <c>${}</c>, no comments) whose level the value cannot close.</summary>
+    public static string Argument(string value)
+    {
+        if (value.Length == 0) return "\"\"";
+        if (PlainWord().IsMatch(value)) return value;
+        if (value.Contains('\n') || value.Contains('\r'))
+            throw new ArgumentException("A CMake bracket argument would drop a leading line break.", nameof(value));
+        var level = "";
+        // "]" appended: a value ending in "]=" would otherwise close the bracket together with its closing "]".
+        while ((value + "]").Contains($"]{level}]")) level += "=";
+        return $"[{level}[{value}]{level}]";
+    }
+
     /// <summary>The installed version, e.g. 3.25.1; null when cmake is missing.</summary>
     public static Version? InstalledVersion()
     {
@@ -46,6 +61,9 @@ public static partial class CMake
         string? Value(string key) => File.ReadLines(cache).FirstOrDefault(l => l.StartsWith(key + ":"))?.Split('=', 2)[1];
         return (Value("CMAKE_GENERATOR"), Value("CMAKE_HOME_DIRECTORY"));
     }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.+/:=,-]+\z")]
+    private static partial Regex PlainWord();
 
     [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
     private static partial Regex VersionPattern();

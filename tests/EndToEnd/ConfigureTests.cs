@@ -19,7 +19,7 @@ public class ConfigureTests
         result.ExitCode.ShouldBe(0, result.ToString());
         File.ReadAllText(Path.Combine(build, "config.cmake")).ShouldBe(Template +
             "set(USE_SORT ON)\nset(USE_LLVM llvm-config-15)\nset(CMAKE_CXX_FLAGS -Werror)\nset(HIDE_PRIVATE_SYMBOLS ON)\n" +
-            "set(USE_CCACHE OFF)\nset(SUMMARIZE ON)\nset(USE_LLVM llvm-config-16)\nset(CMAKE_CXX_FLAGS \"-O2 -g\")\n");
+            "set(USE_CCACHE OFF)\nset(SUMMARIZE ON)\nset(USE_LLVM llvm-config-16)\nset(CMAKE_CXX_FLAGS [[-O2 -g]])\n");
         File.Exists(Path.Combine(build, "CMakeCache.txt")).ShouldBeFalse();
         result.Output.ShouldNotContain("> /usr/bin/cmake");
     }

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Shouldly;
+using TvmBuild.Tests.Support;
+using Xunit;
+using static TvmBuild.Tests.Support.BuildScript;
+
+namespace TvmBuild.Tests.Safety;
+
+/// <summary>Issue 13, item 21: Ctrl-C while build.sh compiles the build project exits 130 with one line; a real compile
+/// error prints its error lines (never MSBuild's "0 Error(s)"); neither writes the stamp that skips the next compile.</summary>
+public class BootstrapInterruptTests
+{
+    /// <summary>build.sh, build.ps1 and build/ of this working tree, without build output: the bootstrap must compile.</summary>
+    private static string CopyOfTheBootstrap()
+    {
+        var copy = TempDirectory("bootstrap-");
+        foreach (var script in new[] { "build.sh", "build.ps1" })
+        {
+            File.Copy(Path.Combine(RepoRoot, script), Path.Combine(copy, script));
+            File.SetUnixFileMode(Path.Combine(copy, script), File.GetUnixFileMode(Path.Combine(RepoRoot, script)));
+        }
+        Directory.CreateDirectory(Path.Combine(copy, ".nuke"));
+        File.Copy(Path.Combine(RepoRoot, ".nuke", "parameters.json"), Path.Combine(copy, ".nuke", "parameters.json"));
+        Copy(Path.Combine(RepoRoot, "build"), Path.Combine(copy, "build"));
+        return copy;
+    }
+
+    private static void Copy(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        foreach (var folder in Directory.EnumerateDirectories(source).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+            Copy(folder, Path.Combine(target, Path.GetFileName(folder)));
+    }
+
+    /// <summary>Starts the script as a terminal would: its own process group, Ctrl-C not ignored (a test runner started
+    /// in the background may ignore it, and a shell cannot trap a signal it inherited as ignored).</summary>
+    private static ScriptResult RunInProcessGroup(string copy, string[] command, Action<Process> whileRunning) =>
+        Run(["python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setsid(); " +
+                "os.execv(sys.argv[1], sys.argv[1:])", .. command],
+            workingDirectory: copy, script: "/usr/bin/env", timeout: TimeSpan.FromMinutes(5), whileRunning: whileRunning);
+
+    private static void InterruptWhenCompiling(string copy, Process process)
+    {
+        // project.assets.json: restore is done and MSBuild (with its Ctrl-C handler) is compiling.
+        var assets = Path.Combine(copy, "build", "obj", "project.assets.json");
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!File.Exists(assets) && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(100);
+        File.Exists(Path.Combine(copy, ".nuke", "temp", "compile.log")).ShouldBeTrue("the bootstrap should be compiling");
+        Thread.Sleep(1000);
+        Process.Start("kill", ["-INT", "--", $"-{process.Id}"])!.WaitForExit();
+    }
+
+    /// <summary>The command line that runs a bootstrap of the copy: build.sh itself, build.ps1 through pwsh.</summary>
+    private static string[] Bootstrap(string copy, string script) => script == "build.sh"
+        ? [Path.Combine(copy, "build.sh"), "--help"]
+        : [Path.Combine(RepoRoot, ".tools", "pwsh"), "-NoProfile", "-File", Path.Combine(copy, "build.ps1"), "--help"];
+
+    private static string Stamp(string copy, string script) =>
+        Path.Combine(copy, ".nuke", "temp", script == "build.sh" ? "build.stamp" : "build.ps1.stamp");
+
+    private static void Interrupted(string script)
+    {
+        var copy = CopyOfTheBootstrap();
+        var result = RunInProcessGroup(copy, Bootstrap(copy, script), p => InterruptWhenCompiling(copy, p));
+        result.ExitCode.ShouldBe(130, result.ToString());
+        result.Output.Trim().ShouldBe("interrupted: the build project was not compiled");
+        File.Exists(Stamp(copy, script)).ShouldBeFalse();
+    }
+
+    private static void CompileError(string script)
+    {
+        var copy = CopyOfTheBootstrap();
+        File.WriteAllText(Path.Combine(copy, "build", "Broken.cs"), "class Broken { int M() => ; }\n");
+        var command = Bootstrap(copy, script);
+        var result = Run(command[1..], workingDirectory: copy, script: command[0], timeout: TimeSpan.FromMinutes(5));
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var lines = result.Output.Trim().Split('\n');
+        lines[0].ShouldBe("error: the build project failed to compile:");
+        lines.Skip(1).ShouldHaveSingleItem(result.ToString()).ShouldContain("Broken.cs(1,27): error CS1525: Invalid expression term ';'");
+        result.Output.ShouldNotContain("Error(s)");
+        result.Output.ShouldNotContain("Warning(s)");
+        File.Exists(Stamp(copy, script)).ShouldBeFalse();
+    }
+
+    [RequiresToolFact("python3", "apt-get install python3")]
+    public void Ctrl_c_during_the_compile_exits_130_with_one_line_and_no_stamp() => Interrupted("build.sh");
+
+    [Fact]
+    public void A_compile_error_prints_the_error_line_not_the_summary() => CompileError("build.sh");
+
+    [RequiresToolFact(".tools/pwsh", "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
+    public void Build_ps1_ctrl_c_during_the_compile_exits_130_with_one_line_and_no_stamp() => Interrupted("build.ps1");
+
+    [RequiresToolFact(".tools/pwsh", "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
+    public void Build_ps1_compile_error_prints_the_error_line_not_the_summary() => CompileError("build.ps1");
+}
