@@ -44,35 +44,13 @@ public static class BuildDirectories
 
     private static string? Protected(AbsolutePath directory, AbsolutePath tree, AbsolutePath buildRoot)
     {
-        var real = RealPath(directory);
+        if (RealPath.Of(directory) is not { } real) return "its path cannot be resolved (a loop of links?)";
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        if (real == "/" || real == Path.GetPathRoot(real)) return "it is the root folder";
-        if (Contains(real, RealPath(tree))) return real == RealPath(tree) ? "it is the TVM tree" : "it holds the TVM tree";
-        if (home.Length > 0 && Contains(real, RealPath(home)))
-            return real == RealPath(home) ? "it is your home folder" : "it holds your home folder";
-        if (Contains(real, RealPath(buildRoot))) return "it holds tvm-build itself";
+        if (real == Path.GetPathRoot(real)) return "it is the root folder";
+        if (RealPath.IsInside(tree, real)) return RealPath.IsInside(real, tree) ? "it is the TVM tree" : "it holds the TVM tree";
+        if (home.Length > 0 && RealPath.IsInside(home, real))
+            return RealPath.IsInside(real, home) ? "it is your home folder" : "it holds your home folder";
+        if (RealPath.IsInside(buildRoot, real)) return "it holds tvm-build itself";
         return null;
-    }
-
-    private static bool Contains(string outer, string inner) =>
-        inner == outer || inner.StartsWith(outer.EndsWith(Path.DirectorySeparatorChar) ? outer : outer + Path.DirectorySeparatorChar);
-
-    /// <summary>The path with every symbolic link resolved (realpath), for the parts that exist.</summary>
-    public static string RealPath(string path) => RealPath(path, depth: 0);
-
-    private static string RealPath(string path, int depth)
-    {
-        var full = Path.GetFullPath(path);
-        var root = Path.GetPathRoot(full)!;
-        var resolved = root;
-        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var next = Path.Combine(resolved, part);
-            // A link's target may hold links of its own: resolve it whole (a loop of links stops after 40).
-            resolved = new FileInfo(next).LinkTarget is { } target && depth < 40
-                ? RealPath(Path.GetFullPath(target, resolved), depth + 1)
-                : next;
-        }
-        return resolved;
     }
 }

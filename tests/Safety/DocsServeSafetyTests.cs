@@ -76,14 +76,11 @@ public class DocsServeSafetyTests
         {
             var port = ((IPEndPoint)listener.LocalEndpoint).Port;
             var build = TempDirectory();
-            var clock = Stopwatch.StartNew();
             var result = Run(DocsArgs(Trees.CopyFixture(), build, "--serve", "--port", port.ToString()));
-            clock.Stop();
             result.ExitCode.ShouldBe(255, result.ToString());
             result.Output.Trim().Split('\n').ShouldHaveSingleItem(result.ToString())
                 .ShouldContain($"Port {port} on 127.0.0.1 is in use (or not allowed).");
             Directory.EnumerateFileSystemEntries(build).ShouldBeEmpty(); // no CMake, no Sphinx
-            clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(15));
         }
         finally { listener.Stop(); }
     }
@@ -91,8 +88,8 @@ public class DocsServeSafetyTests
     [Theory]
     [InlineData("--host", "192.0.2.1", "192.0.2.1 is not an address of this machine")]
     [InlineData("--host", "docs.example", "--host docs.example is not an IP address")]
-    [InlineData("--port", "70000", "--port 70000 is not a port")]
-    [InlineData("--port", "0", "--port 0 is not a port")]
+    [InlineData("--port", "70000", "Invalid value '70000' for --port (from the command line): expected a whole number from 1 to 65535")]
+    [InlineData("--port", "0", "Invalid value '0' for --port (from the command line): expected a whole number from 1 to 65535")]
     public void An_address_that_cannot_be_bound_fails_in_one_line_before_anything_is_built(string name, string value, string message)
     {
         var build = TempDirectory();

@@ -111,7 +111,7 @@ public class LintSafetyTests
         var environment = new Dictionary<string, string?>
         {
             ["PATH"] = folder + ":" + Environment.GetEnvironmentVariable("PATH"),
-            ["PYTHON"] = Path.Combine(folder, "python3"),
+            ["TVM_BUILD_PYTHON"] = Path.Combine(folder, "python3"),
         };
         return (environment, folder, log);
     }

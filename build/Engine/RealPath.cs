@@ -1,4 +1,4 @@
-namespace TvmBuild.Docs;
+namespace TvmBuild.Engine;
 
 /// <summary>realpath(3) without libc: a path with every symbolic link (and junction) along it resolved, as the OS
 /// will open it. .NET resolves only a path's last link, and a link in a folder above it leads elsewhere too.</summary>
