@@ -6,5 +6,5 @@ class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTes
 {
     public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 
-    protected override void OnBuildInitialized() => ((IDocker)this).EnterContainerMode();
+    protected override ProcessRunner ConfigureRunner(ProcessRunner runner) => ((IDocker)this).ContainerRunner(runner);
 }

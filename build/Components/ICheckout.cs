@@ -13,6 +13,7 @@ interface ICheckout : IHazTvm
 
     Target Checkout => _ => _
         .Description("Clones TVM and its submodules into --tvm-home (an existing tree is left alone)")
+        .Needs(Requirements.Git)
         .Requires(() => TvmHome)
         .RequiresThat(() => NotInContainer("Checkout"))
         .Executes(() =>
@@ -27,10 +28,10 @@ interface ICheckout : IHazTvm
             var partial = AbsolutePath.Create($"{target}.partial-{Environment.ProcessId}");
             try
             {
-                ProcessTasks.Run(Git.Clone(TvmRepo, partial));
-                ProcessTasks.Run(Git.Checkout(partial, TvmRef), failureHint: $"Is '{TvmRef}' a branch, tag or commit of {TvmRepo}?");
-                ProcessTasks.Run(Git.UpdateSubmodules(partial), failureHint: "Submodules come from their own URLs (.gitmodules); check that they are reachable.");
-                if (!ProcessTasks.DryRun)
+                Runner.Run(Git.Clone(TvmRepo, partial));
+                Runner.Run(Git.Checkout(partial, TvmRef), new RunOptions { FailureHint = $"Is '{TvmRef}' a branch, tag or commit of {TvmRepo}?" });
+                Runner.Run(Git.UpdateSubmodules(partial), new RunOptions { FailureHint = "Submodules come from their own URLs (.gitmodules); check that they are reachable." });
+                if (!Runner.DryRun)
                 {
                     if (target.DirectoryExists()) Directory.Delete(target);
                     Directory.Move(partial, target);

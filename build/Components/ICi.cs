@@ -3,10 +3,11 @@ using Serilog;
 using TvmBuild.Ci;
 using TvmBuild.Docker;
 using TvmBuild.Engine;
+using TvmBuild.Tools;
 
 /// <summary>CI as data: ci/catalog.yaml names every CI task; CiTask runs one (what CI calls), GenerateCi writes the
 /// Jenkinsfile and the GitHub Actions workflow from the catalog, so a local run and a CI run are the same.</summary>
-interface ICi : IHazTvm
+interface ICi : IHazTvm, IHazGeneratedFiles
 {
     [Parameter("CiTask: the task of ci/catalog.yaml to run.")]
     string? Name => TryGetValue(() => Name);
@@ -23,10 +24,6 @@ interface ICi : IHazTvm
     [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
     bool Images => TryGetValue<bool?>(() => Images) ?? false;
 
-    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be generated.",
-        For = [nameof(GenerateCi), "GenerateDocs"])]
-    bool Check => TryGetValue<bool?>(() => Check) ?? false;
-
     [Parameter("GenerateCi: write into this folder (e.g. a TVM checkout) instead of this repository.", For = [nameof(GenerateCi)])]
     AbsolutePath? Output => TryGetValue(() => Output);
 
@@ -39,11 +36,12 @@ interface ICi : IHazTvm
 
     Target CiTask => _ => _
         .Description("Runs one CI task of ci/catalog.yaml (what CI calls): --name X [--shard I/N]; --list, --changes, --images")
+        .Needs(Requirements.Git)
         .Executes(() =>
         {
             if (List) { PrintCatalog(Catalog); return; }
             if (Changes) { Console.Out.WriteLine(ChangeKinds()); return; }
-            if (Images) { Console.Out.WriteLine(JsonSerializer.Serialize(DockerImages.Read(TvmRoot, out var source).OrderBy(p => p.Key).ToDictionary())); return; }
+            if (Images) { Console.Out.WriteLine(JsonSerializer.Serialize(DockerImages.Read(TvmRoot, Layout.Images, out var source).OrderBy(p => p.Key).ToDictionary())); return; }
             if (Name is null) throw new BuildFailure("CiTask needs --name <task> (or --list, --changes, --images).", $"Tasks: {string.Join(", ", Catalog.Tasks.Select(t => t.Name))}.");
             RunTask(Catalog.Find(Name));
         });
@@ -62,27 +60,6 @@ interface ICi : IHazTvm
             WriteOrCheck(files, Output ?? RootDirectory, "ci/catalog.yaml", "GenerateCi");
         });
 
-    /// <summary>Writes generated files (all made in memory first, so a failure leaves the old ones), or with --check
-    /// prints a unified diff of each stale one and fails.</summary>
-    void WriteOrCheck(IReadOnlyDictionary<string, string> files, AbsolutePath root, string source, string target)
-    {
-        if (Check)
-        {
-            var stale = files.Where(f => !(root / f.Key).FileExists() || (root / f.Key).ReadAllText() != f.Value).ToList();
-            foreach (var (path, text) in stale) Console.Out.Write(CiDiff.Unified(root / path, text, path));
-            if (stale.Count > 0)
-                throw new BuildFailure($"{string.Join(", ", stale.Select(f => f.Key))} differ from what {source} generates.", $"Run ./build.sh {target} and commit the result.");
-            Log.Information("The generated files match {Source}", source);
-            return;
-        }
-        foreach (var (path, text) in files)
-        {
-            if (ProcessTasks.DryRun) { Console.Out.WriteLine($"# would write {root / path}"); continue; }
-            (root / path).WriteAllTextAtomically(text);
-            Log.Information("Wrote {File}", root / path);
-        }
-    }
-
     void RunTask(CiTaskSpec task)
     {
         var environment = task.Environment.ToDictionary(p => p.Key, p => (string?)p.Value);
@@ -100,11 +77,11 @@ interface ICi : IHazTvm
         var inImage = Environment.GetEnvironmentVariable("TVM_BUILD_IN_IMAGE") == "1";
         if (!inImage && task.Image != CiCatalog.Host && (Docker is not null || IsServerBuild))
             arguments.AddRange(["--docker", string.IsNullOrEmpty(Docker) ? task.Image : Docker]);
-        if (ProcessTasks.DryRun) arguments.Add("--dry-run");
+        if (Runner.DryRun) arguments.Add("--dry-run");
         arguments.AddRange(["--docker-cli", DockerCliName, "--no-logo"]);
         var command = new Command(RootDirectory / "build.sh", arguments, Directory.GetCurrentDirectory(), environment);
         Log.Information("CI task {Task}: {Command}", task.Name, command.ToShellString());
-        var exitCode = ProcessTasks.RunAttached(command, evenInDryRun: true);
+        var exitCode = Runner.RunAttached(command, evenInDryRun: true);
         if (exitCode != 0) throw new BuildFailure($"CI task {task.Name} failed (exit code {exitCode}).", "Its output is above; run the same command locally to reproduce.");
     }
 
@@ -113,9 +90,9 @@ interface ICi : IHazTvm
     {
         var all = string.Join(" ", CiCatalog.ChangeKinds);
         if (ToolResolver.TryFind("git") is not { } git || !(TvmRoot / ".git").Exists()) return all;
-        var mergeBase = ProcessTasks.Run(new Command(git, ["merge-base", "HEAD", "origin/main"], TvmRoot), allowFailure: true, probe: true, onHost: true);
+        var mergeBase = Runner.OnHost.Probe(new Command(git, ["merge-base", "HEAD", "origin/main"], TvmRoot), RunOptions.MayFail);
         if (mergeBase.ExitCode != 0) return all;
-        var changed = ProcessTasks.Run(new Command(git, ["diff", "--name-only", mergeBase.Output.Trim(), "HEAD"], TvmRoot), allowFailure: true, probe: true, onHost: true)
+        var changed = Runner.OnHost.Probe(new Command(git, ["diff", "--name-only", mergeBase.Output.Trim(), "HEAD"], TvmRoot), RunOptions.MayFail)
             .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (changed.Length == 0) return all; // e.g. main itself: run everything
         var kinds = new List<string>();

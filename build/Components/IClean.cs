@@ -32,7 +32,7 @@ interface IClean : IHazTvm
     void Remove(AbsolutePath directory)
     {
         var link = BuildDirectories.IsLink(directory);
-        if (ProcessTasks.DryRun)
+        if (Runner.DryRun)
         {
             Console.Out.WriteLine($"{(link ? "rm" : "rm -rf")} {Command.Quote(directory)}");
             return;
@@ -43,19 +43,9 @@ interface IClean : IHazTvm
             Log.Information("Removed the link {Directory}", directory);
             return;
         }
-        LockCheck(directory);
+        if (!Session.Contains<FileStream>(directory) && BuildDirectories.IsLockedElsewhere(directory))
+            throw new BuildFailure($"Another build is using {directory} right now.", "Wait for it to finish before cleaning.");
         directory.DeleteDirectory();
         Log.Information("Removed {Directory}", directory);
-    }
-
-    static void LockCheck(AbsolutePath directory)
-    {
-        var lockFile = directory / BuildDirectories.Lock;
-        if (!lockFile.FileExists() || TvmState.Locks.ContainsKey(directory)) return;
-        try { using var _ = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None); }
-        catch (IOException e) when (BuildLock.IsHeldElsewhere(e))
-        {
-            throw new BuildFailure($"Another build is using {directory} right now.", "Wait for it to finish before cleaning.");
-        }
     }
 }

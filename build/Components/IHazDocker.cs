@@ -40,7 +40,7 @@ interface IHazDocker : INukeBuild
     string DockerCliName => DockerCli.ToString().ToLowerInvariant();
 
     /// <summary>The CLI on this machine (a name only under --dry-run, which needs no engine).</summary>
-    string DockerExecutable => ProcessTasks.DryRun ? DockerCliName
+    string DockerExecutable => Runner.DryRun ? DockerCliName
         : ToolResolver.Find(DockerCliName, DockerCli == global::DockerCli.Podman
             ? "Install it: apt-get install podman runc."
             : "Install it: apt-get install docker.io (the CLI is enough to print commands), or use --docker-cli podman.");

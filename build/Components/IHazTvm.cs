@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using TvmBuild.Engine;
 using TvmBuild.Tvm;
 
@@ -28,9 +27,9 @@ interface IHazTvm : IHazDocker
 
     /// <summary>--python names an executable file (in docker mode: a plain path or name in the image); it is run,
     /// never read by a shell, so anything else is refused.</summary>
-    static string Interpreter(string python)
+    string Interpreter(string python)
     {
-        if (ToolResolver.InContainer)
+        if (Runner.InContainer)
             return System.Text.RegularExpressions.Regex.IsMatch(python, "^[A-Za-z0-9_./+-]+$") ? python
                 : throw new BuildFailure($"--python '{python}' is not a path or a program name.", "In docker mode give the image's interpreter, e.g. --python python3.");
         string? path = python.Contains('/') ? AbsolutePath.FromUser(python) : ToolResolver.TryFind(python);
@@ -41,7 +40,7 @@ interface IHazTvm : IHazDocker
     AbsolutePath TvmRoot => TvmHome ?? throw new BuildFailure("No TVM tree given.",
         "Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
 
-    Layout Layout => TvmState.Layouts.GetOrAdd(TvmRoot, root => Layouts.Detect(Layouts.Load(AbsolutePath.Create(AppContext.BaseDirectory) / "layouts.yaml"), root));
+    Layout Layout => Session.GetOrAdd(TvmRoot, () => Layouts.Detect(Layouts.Load(Layouts.File), TvmRoot));
 
     AbsolutePath BuildDirectory => BuildDir is null ? TvmRoot / $"build-{Preset}"
         : Path.IsPathRooted(BuildDir) ? AbsolutePath.Create(BuildDir) : TvmRoot / BuildDir;
@@ -60,40 +59,4 @@ interface IHazTvm : IHazDocker
 
     IReadOnlyDictionary<string, string?> Expand(IReadOnlyDictionary<string, string> environment, string context) =>
         environment.ToDictionary(p => p.Key, p => (string?)Layouts.Expand(p.Value, Variables, context));
-
-    /// <summary>One build at a time per build directory: a second one stops with a clear message. A folder that is
-    /// not safe to build in (the tree, a folder holding it, a folder of other files) is refused before anything is
-    /// written; a folder used is marked, so Clean may remove it later.</summary>
-    void LockBuildDirectory()
-    {
-        _ = Layout; // a tree that is not TVM fails here, before anything is created
-        var directory = BuildDirectory;
-        if (TvmBuild.Tvm.BuildDirectories.RefuseToUse(directory, TvmRoot, RootDirectory) is { } why)
-            throw new BuildFailure($"Refusing to use {directory} as the build directory: {why}.",
-                "Give --build-dir a new or empty folder (or one tvm-build or CMake made).");
-        if (ProcessTasks.DryRun || TvmState.Locks.ContainsKey(directory)) return;
-        try
-        {
-            directory.CreateDirectory();
-            TvmBuild.Tvm.BuildDirectories.Mark(directory, TvmRoot);
-            TvmState.Locks[directory] = new FileStream(directory / TvmBuild.Tvm.BuildDirectories.Lock, FileMode.OpenOrCreate,
-                FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException e) when (BuildLock.IsHeldElsewhere(e))
-        {
-            throw new BuildFailure($"Another build is using {directory} right now.", "Wait for it to finish, or give this one another --build-dir.");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BuildFailure($"Cannot write the build directory {directory}: {BuildFailure.Reason(e)}",
-                "Make it writable (or free disk space), or give another --build-dir.");
-        }
-    }
-}
-
-/// <summary>What components remember within one run (interfaces hold no fields).</summary>
-static class TvmState
-{
-    public static ConcurrentDictionary<AbsolutePath, Layout> Layouts { get; } = new();
-    public static ConcurrentDictionary<AbsolutePath, FileStream> Locks { get; } = new();
 }

@@ -1,5 +1,6 @@
 using Serilog;
 using TvmBuild.Engine;
+using TvmBuild.Tools;
 using TvmBuild.Lint;
 
 /// <summary>TVM's linters as the tree defines them (pre-commit hooks on main, task_lint.sh's steps on v0.9.0), on the
@@ -30,38 +31,42 @@ interface ILint : IHazTvm
 
     Target Lint => _ => _
         .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) on changed files or --all")
+        .Needs(Requirements.Git, Requirements.Node, Requirements.Yamllint, Requirements.ClangFormat, Requirements.CythonLint,
+            Requirements.NpmTool(RootDirectory, "@taplo/cli", "taplo"),
+            Requirements.NpmTool(RootDirectory, "@astral-sh/ruff-wasm-nodejs", "ruff (WebAssembly)"))
         .Executes(async () =>
         {
             if (Staged && (All || Changed || BaseRef is not null))
                 throw new BuildFailure("--staged lints what is being committed: it goes with none of --all, " +
                     "--changed, --base.", "Give one of them.");
-            var python = Python ?? (File.Exists("/usr/bin/python3") && !ToolResolver.InContainer ? "/usr/bin/python3" : "python3");
-            var tools = new LintTools(RootDirectory, TvmRoot, python);
-            var linters = Choose(LintCatalog.For(Layout.Name, tools));
+            var python = Python ?? (File.Exists("/usr/bin/python3") && !Runner.InContainer ? "/usr/bin/python3" : "python3");
+            var tools = new LintTools(RootDirectory, TvmRoot, python, Runner);
+            var linters = Choose(LintCatalog.For(Layout.Lint, tools));
             WriteShims(tools);
             var scope = Staged ? LintScope.Staged
                 : All || (!Changed && IsServerBuild) ? LintScope.All : LintScope.Changed;
-            var selection = LintFiles.Choose(TvmRoot, scope, BaseRef);
+            var selection = LintFiles.Choose(Runner, TvmRoot, scope, BaseRef);
             // --staged: the files are described and linted as staged; the unstaged changes come back however this ends.
             using var staged = scope == LintScope.Staged ? SetAsideUnstaged(selection) : null;
             var files = LintFiles.Describe(TvmRoot, selection);
             Log.Information("Linting {Description}: {Files} files, {Linters} linters",
                 selection.Description, files.Count, linters.Count);
-            Report(await LintRunner.Run(linters, files, TvmRoot, python, Fix)); // --dry-run: prints what would run
+            Report(await LintRunner.Run(Runner, linters, files, TvmRoot, python, Fix)); // --dry-run: prints what would run
         });
 
     Target InstallHooks => _ => _
         .Description("Installs a git pre-commit hook in the TVM tree that runs Lint --staged on each commit")
+        .Needs(Requirements.Git)
         .Executes(() =>
         {
             var git = ToolResolver.Find("git", "Install it: apt-get install git.");
-            var hooks = ProcessTasks.Run(new Command(git, ["rev-parse", "--git-path", "hooks"], TvmRoot), allowFailure: true, probe: true, onHost: true);
+            var hooks = Runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-path", "hooks"], TvmRoot), RunOptions.MayFail);
             if (hooks.ExitCode != 0) throw new BuildFailure($"{TvmRoot} is not a git checkout.", "Hooks need a git tree; clone TVM with Checkout.");
             var directory = AbsolutePath.Create(Path.GetFullPath(hooks.Output.Trim(), TvmRoot));
             var hook = directory / "pre-commit";
             var text = (RootDirectory / "dev" / "git-hooks" / "pre-commit").ReadAllText()
                 .Replace("@BUILD@", Command.Quote(RootDirectory / "build.sh")).Replace("@TVM@", Command.Quote(TvmRoot));
-            if (ProcessTasks.DryRun) { Console.Out.WriteLine($"# would write {hook}"); return; }
+            if (Runner.DryRun) { Console.Out.WriteLine($"# would write {hook}"); return; }
             if (hook.FileExists() && !hook.ReadAllText().Contains("tvm-build pre-commit hook"))
             {
                 File.Move(hook, hook + ".before-tvm-build", overwrite: true);
@@ -79,7 +84,7 @@ interface ILint : IHazTvm
     {
         var unstaged = StagedContent.WithUnstagedChanges(TvmRoot, selection.Paths);
         if (unstaged.Count == 0) return null;
-        if (!ProcessTasks.DryRun) return StagedContent.SetAside(TvmRoot, unstaged);
+        if (!Runner.DryRun) return StagedContent.SetAside(TvmRoot, unstaged);
         Console.Out.WriteLine($"# would save the unstaged changes of {StagedContent.Count(unstaged)} to " +
                               $"{StagedContent.NewPatchFile(TvmRoot)} and check out their staged content");
         return null;
@@ -87,9 +92,10 @@ interface ILint : IHazTvm
 
     /// <summary>TVM's lint scripts call python3 and mypy by name; these make them the lint Python's. The Python is one
     /// shell word, quoted: a path with a space stays one, and a ';' in it runs nothing.</summary>
-    static void WriteShims(LintTools tools)
+    void WriteShims(LintTools tools)
     {
-        if (OperatingSystem.IsWindows() || ToolResolver.InContainer || ProcessTasks.DryRun) return;
+        if (OperatingSystem.IsWindows()) return;
+        if (Runner.InContainer || Runner.DryRun) return;
         tools.ShimDirectory.CreateDirectory();
         var python = Command.Quote(tools.Python);
         (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {python} \"$@\"\n");
@@ -143,7 +149,7 @@ interface ILint : IHazTvm
         if (crashed.Count > 0) throw new BuildFailure($"Linters crashed: {string.Join(", ", crashed)} (their output is above).");
         if (problems > 0)
             throw new BuildFailure($"Lint found {problems} problems.", "Fix them, or run with --fix for the formatters and fixers.");
-        if (strict && missing.Count > 0 && !ProcessTasks.DryRun)
+        if (strict && missing.Count > 0 && !Runner.DryRun)
             throw new BuildFailure($"Linters without their tool: {string.Join(", ", missing)} (--strict).", "Install what the table says, or run with --docker ci_lint.");
     }
 }

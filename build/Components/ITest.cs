@@ -15,11 +15,13 @@ interface ITest : ICompile
 
     Target UnitTest => _ => _
         .Description("Runs TVM's Python unit tests (task_python_unittest.sh)")
+        .Needs(Requirements.Pytest)
         .DependsOn(Compile)
         .Executes(() => RunSuite(Layout.Unittest, "unit tests"));
 
     Target IntegrationTest => _ => _
         .Description("Runs TVM's Python integration tests (task_python_integration.sh)")
+        .Needs(Requirements.Pytest)
         .DependsOn(Compile)
         .Executes(() => RunSuite(Layout.Integration, "integration tests"));
 
@@ -28,7 +30,7 @@ interface ITest : ICompile
         if (suite is null)
             throw new BuildFailure($"The {Layout.Name} layout of TVM has no {what} script; its tests run under UnitTest.");
         // In a container the image's python3 is the interpreter, as in TVM's CI; probes below run there too.
-        var python = ProcessTasks.DryRun || ToolResolver.InContainer ? (Python ?? "python3") : PythonTool.FindWithPytest(Python);
+        var python = Runner.DryRun || Runner.InContainer ? (Python ?? "python3") : PythonTool.FindWithPytest(Runner, Python);
         var variables = new Dictionary<string, string>(Variables) { ["PYTHON"] = python };
         var environment = new Dictionary<string, string?>
         {
@@ -42,12 +44,12 @@ interface ITest : ICompile
         foreach (var shard in new[] { "TVM_SHARD_INDEX", "TVM_NUM_SHARDS" })
             if (Env(shard) is { } value) environment[shard] = value;
 
-        foreach (var step in suite.Prepare) RunStep(step, variables, environment, suite.Script);
-        if (suite.InstallFfi is { } ffi) InstallFfi(python, ffi, environment);
+        foreach (var step in suite.Prepare) ScriptSteps.Run(Runner, step, TvmRoot, BuildDirectory, variables, environment, suite.Script);
+        if (suite.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
 
         var results = BuildDirectory / "pytest-results";
-        if (!ProcessTasks.DryRun) results.CreateDirectory();
-        string[] parallel = suite.Xdist is { } workers && (ProcessTasks.DryRun || PythonTool.CanImport(python, "xdist")) ? ["-n", workers] : [];
+        if (!Runner.DryRun) results.CreateDirectory();
+        string[] parallel = suite.Xdist is { } workers && (Runner.DryRun || PythonTool.CanImport(Runner, python, "xdist")) ? ["-n", workers] : [];
         var runs = Tests.Length == 0 ? suite.Suites : [Narrowed(suite.Suites[0])];
         var failed = new List<string>();
         foreach (var run in runs)
@@ -62,7 +64,7 @@ interface ITest : ICompile
             var runEnvironment = new Dictionary<string, string?>(environment);
             if (run.Ffi is not null) runEnvironment["TVM_FFI"] = run.Ffi;
             foreach (var (key, value) in run.Environment) runEnvironment[key] = Layouts.Expand(value, variables, suite.Script);
-            var result = ProcessTasks.Run(new Command(python, args, TvmRoot, runEnvironment), allowFailure: true);
+            var result = Runner.Run(new Command(python, args, TvmRoot, runEnvironment), RunOptions.MayFail);
             if (result.ExitCode != 0)
                 failed.Add($"{run.Name} (pytest exit {result.ExitCode}{(result.ExitCode == 5 ? ": no tests collected" : "")}; JUnit: {junit})");
         }
@@ -81,29 +83,6 @@ interface ITest : ICompile
     };
 
     bool IsTestPath(string argument) => !argument.StartsWith('-') && (TvmRoot / argument.Split("::")[0]).Exists();
-
-    void RunStep(Step step, IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string?> environment, string context)
-    {
-        var run = step.Run.Select(a => Layouts.Expand(a, variables, context)).ToList();
-        var directory = step.Cwd is null ? BuildDirectory : AbsolutePath.Create(Path.Combine(TvmRoot, Layouts.Expand(step.Cwd, variables, context)));
-        string executable = run[0].StartsWith("./") ? directory / run[0][2..] : run[0];
-        ProcessTasks.Run(new Command(executable, run.Skip(1).ToList(), directory, environment));
-    }
-
-    void InstallFfi(string python, string ffi, IReadOnlyDictionary<string, string?> environment)
-    {
-        if (!(TvmRoot / ffi / "pyproject.toml").FileExists()) return;
-        if (!ProcessTasks.DryRun && ProcessTasks.Run(new Command(python, ["-c", "import tvm_ffi"], TvmRoot, environment), allowFailure: true, probe: true).ExitCode == 0)
-        {
-            Log.Information("tvm_ffi is importable already; not reinstalling {Ffi}", ffi);
-            return;
-        }
-        // task_python_unittest.sh: uv pip install -v --target=python ./3rdparty/tvm-ffi/
-        var command = ToolResolver.TryFind("uv") is { } uv
-            ? new Command(uv, ["pip", "install", "-v", "--target=python", $"./{ffi}/"], TvmRoot, environment)
-            : new Command(python, ["-m", "pip", "install", "-v", "--target=python", $"./{ffi}/"], TvmRoot, environment);
-        ProcessTasks.Run(command, failureHint: "Building tvm-ffi needs its Python build tools (scikit-build-core, from PyPI); without them use --docker ci_cpu.");
-    }
 
     static string? Env(string name) => Environment.GetEnvironmentVariable(name);
 }

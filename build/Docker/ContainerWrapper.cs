@@ -5,7 +5,8 @@ namespace TvmBuild.Docker;
 /// <summary>Docker mode: every command a target runs becomes a <c>docker run</c> of the CI image, started the way
 /// docker/bash.sh starts it (same user mapping, mounts and environment). One container per command: the CI images
 /// carry no .NET, so the host orchestrates. Host paths under the TVM tree are rewritten to the mount point.</summary>
-public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host, AbsolutePath temporary) : ICommandWrapper
+public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host, AbsolutePath temporary, ProcessRunner runner)
+    : ICommandWrapper
 {
     private readonly string _mount = DockerRun.MountPoint(template, host);
     private int _count;
@@ -42,8 +43,7 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
         if (index < 0) return;
         var cidFile = wrapped.Arguments[index + 1];
         if (cancelled && File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id)
-            ProcessTasks.Run(new Command(wrapped.Executable == "nvidia-docker" ? "docker" : wrapped.Executable, "rm", "--force", id),
-                allowFailure: true, probe: true, onHost: true);
+            runner.OnHost.Probe(new Command(wrapped.Executable == "nvidia-docker" ? "docker" : wrapped.Executable, "rm", "--force", id), RunOptions.MayFail);
         File.Delete(cidFile);
     }
 

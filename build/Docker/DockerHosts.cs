@@ -1,4 +1,5 @@
 using TvmBuild.Engine;
+using TvmBuild.Tvm;
 
 namespace TvmBuild.Docker;
 
@@ -8,45 +9,45 @@ public static class DockerHosts
     private static readonly string[] IcdLocations =
         ["/usr/local/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/share/vulkan/icd.d", "/etc/glvnd/egl_vendor.d", "/usr/share/glvnd/egl_vendor.d"];
 
-    public static DockerHost Current(DockerRunOptions options, string cli) => new(
+    public static DockerHost Current(ProcessRunner runner, DockerRunOptions options, string cli) => new(
         Environment.GetEnvironmentVariable,
-        Identity(),
-        Rootless(options, cli),
+        Identity(runner),
+        Rootless(runner, options, cli),
         path => File.Exists(path) || Directory.Exists(path),
         path => Directory.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) != 0),
         ToolResolver.TryFind("nvidia-docker") is not null,
         IcdLocations.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*nvidia*.json", SearchOption.AllDirectories)).Order().ToList(),
-        GitCommonDirectory(options.RepoDirectory));
+        GitCommonDirectory(runner, options.RepoDirectory));
 
     /// <summary>Removes the container named by a --cidfile, if docker wrote one (after Ctrl-C or a killed client).</summary>
-    public static void RemoveContainer(string cli, string cidFile)
+    public static void RemoveContainer(ProcessRunner runner, string cli, string cidFile)
     {
-        if (File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id && !ProcessTasks.DryRun)
-            ProcessTasks.Run(new Command(cli, "rm", "--force", id), allowFailure: true, probe: true, onHost: true);
+        if (File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id && !runner.DryRun)
+            runner.OnHost.Probe(new Command(cli, "rm", "--force", id), RunOptions.MayFail);
         File.Delete(cidFile);
     }
 
-    private static (int, string, int, string) Identity()
+    private static (int, string, int, string) Identity(ProcessRunner runner)
     {
         string Id(params string[] args) =>
-            ProcessTasks.Run(new Command("id", args), probe: true, onHost: true).Output.Trim();
+            runner.OnHost.Probe(new Command("id", args)).Output.Trim();
         return (int.Parse(Id("-u")), Id("-u", "-n"), int.Parse(Id("-g")), Id("-g", "-n"));
     }
 
     /// <summary>bash.sh (main): DOCKER_IS_ROOTLESS set, or `docker info` says rootless.</summary>
-    private static bool Rootless(DockerRunOptions options, string cli)
+    private static bool Rootless(ProcessRunner runner, DockerRunOptions options, string cli)
     {
-        if (options.Layout == "v0.9.0") return false;
+        if (options.Dialect == BashShDialect.Classic) return false; // that bash.sh knows no rootless docker
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_IS_ROOTLESS"))) return true;
-        if (ProcessTasks.DryRun && ToolResolver.TryFind(cli) is null) return false;
-        var info = ProcessTasks.Run(new Command(cli, "info", "-f", "{{.SecurityOptions}}"), allowFailure: true, probe: true, onHost: true);
+        if (runner.DryRun && ToolResolver.TryFind(cli) is null) return false;
+        var info = runner.OnHost.Probe(new Command(cli, "info", "-f", "{{.SecurityOptions}}"), RunOptions.MayFail);
         return info.ExitCode == 0 && info.Output.Contains("rootless");
     }
 
-    private static string? GitCommonDirectory(AbsolutePath repository)
+    private static string? GitCommonDirectory(ProcessRunner runner, AbsolutePath repository)
     {
         if (!File.Exists(repository / ".git") || ToolResolver.TryFind("git") is not { } git) return null;
-        var output = ProcessTasks.Run(new Command(git, ["rev-parse", "--git-common-dir"], repository), allowFailure: true, probe: true, onHost: true);
+        var output = runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-common-dir"], repository), RunOptions.MayFail);
         if (output.ExitCode != 0) return null;
         var directory = output.Output.Trim();
         return Path.IsPathRooted(directory) ? directory : Path.GetFullPath(Path.Combine(repository, directory));

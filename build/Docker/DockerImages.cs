@@ -1,36 +1,45 @@
 using System.Text.RegularExpressions;
 using TvmBuild.Engine;
+using TvmBuild.Tvm;
 
 namespace TvmBuild.Docker;
 
-/// <summary>TVM's CI image shortcuts (ci_cpu, ci_gpu, ...) as the tree names them: <c>ci/jenkins/docker-images.ini</c> on
-/// main, the regex-scanned <c>ci_x = '...'</c> lines of the root Jenkinsfile on v0.9.0.</summary>
+/// <summary>TVM's CI image shortcuts (ci_cpu, ci_gpu, ...) as the tree names them, in the file its layout names
+/// (build/layouts.yaml's <c>images</c>): <c>ci/jenkins/docker-images.ini</c> on main, the <c>ci_x = '...'</c> lines of
+/// the root Jenkinsfile on v0.9.0.</summary>
 public static partial class DockerImages
 {
-    public static IReadOnlyDictionary<string, string> Read(AbsolutePath tvm, out string source)
+    public static IReadOnlyDictionary<string, string> Read(AbsolutePath tvm, ImageTable table, out string source)
     {
-        var ini = tvm / "ci" / "jenkins" / "docker-images.ini";
-        if (ini.FileExists())
+        source = table.File;
+        var file = tvm / table.File;
+        if (!file.FileExists())
         {
-            source = "ci/jenkins/docker-images.ini";
-            return ReadIni(ini.ReadAllText());
+            source = $"(no {table.File})";
+            return new Dictionary<string, string>();
         }
-        var jenkinsfile = tvm / "Jenkinsfile";
-        if (jenkinsfile.FileExists())
+        return table.Format switch
         {
-            source = "Jenkinsfile";
-            return JenkinsfileLine().Matches(jenkinsfile.ReadAllText())
-                .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.First().Groups[2].Value);
-        }
-        source = "(neither ci/jenkins/docker-images.ini nor Jenkinsfile)";
+            ImageTableFormat.Ini => ReadIni(file.ReadAllText()),
+            _ => JenkinsfileLine().Matches(file.ReadAllText())
+                .GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.First().Groups[2].Value),
+        };
+    }
+
+    /// <summary>The images of any tree (another checkout, a worktree at another ref): the table of the layout it
+    /// matches; a folder that is no known TVM layout names none.</summary>
+    public static IReadOnlyDictionary<string, string> Read(AbsolutePath tree, out string source)
+    {
+        if (Layouts.Load(Layouts.File).FirstOrDefault(l => l.Matches(tree)) is { } layout) return Read(tree, layout.Images, out source);
+        source = "(not a TVM tree of a known layout)";
         return new Dictionary<string, string>();
     }
 
     /// <summary>A shortcut resolves through the tree; a full name (with '/' or ':') is used as given.</summary>
-    public static string Resolve(AbsolutePath tvm, string image)
+    public static string Resolve(AbsolutePath tvm, ImageTable table, string image)
     {
         if (image.Contains('/') || image.Contains(':')) return image;
-        var images = Read(tvm, out var source);
+        var images = Read(tvm, table, out var source);
         return images.TryGetValue(image, out var full) ? full
             : throw new BuildFailure($"Unknown image shortcut '{image}'.",
                 images.Count == 0 ? $"{tvm} names no CI images {source}; give a full image name (e.g. tlcpack/ci-cpu:TAG)."

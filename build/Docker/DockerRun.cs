@@ -1,4 +1,5 @@
 using TvmBuild.Engine;
+using TvmBuild.Tvm;
 
 namespace TvmBuild.Docker;
 
@@ -6,7 +7,7 @@ namespace TvmBuild.Docker;
 public sealed record DockerRunOptions
 {
     public required string Cli { get; init; }
-    public required string Layout { get; init; }
+    public required BashShDialect Dialect { get; init; }
     public required AbsolutePath RepoDirectory { get; init; }
     public required string Image { get; init; }
     public string? RepoMountPoint { get; init; }
@@ -49,7 +50,7 @@ public static class DockerRun
 
     public static List<string> Argv(DockerRunOptions o, DockerHost host, List<string>? warnings = null)
     {
-        var main = o.Layout != "v0.9.0";
+        var main = o.Dialect == BashShDialect.RootlessAware; // TVM main's bash.sh; Classic is v0.9.0's
         var mount = MountPoint(o, host);
         var command = o.Command.Count == 0 ? new List<string> { "bash" } : [.. o.Command];
         var isBash = command is ["bash"];

@@ -21,6 +21,8 @@ public sealed class ExecutableTarget
     public string? Description => Definition.DescriptionText;
     public bool Listed => !Definition.IsUnlisted;
     public bool IsCollective => Definition.Actions.Count == 0;
+    /// <summary>What it declared with <c>Needs(...)</c>.</summary>
+    public IReadOnlyList<IRequirement> Needs => Definition.Needed;
 
     public List<ExecutableTarget> ExecutionDependencies { get; } = [];
     public List<ExecutableTarget> OrderDependencies { get; } = [];

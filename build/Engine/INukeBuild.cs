@@ -11,6 +11,10 @@ public interface INukeBuild
     bool IsLocalBuild { get; }
     bool IsServerBuild { get; }
     ParameterService Parameters { get; }
+    /// <summary>Runs the external commands of this build (dry run, Ctrl-C and docker mode already applied).</summary>
+    ProcessRunner Runner { get; }
+    /// <summary>What components remember within this run.</summary>
+    BuildSession Session { get; }
     /// <summary>Overrides the build's exit code (e.g. DevShell returns its command's).</summary>
     int? ExitCode { get; set; }
     IReadOnlyList<string> RemainingArguments { get; }

@@ -19,7 +19,7 @@ public abstract partial class NukeBuild
         T? build = null;
         try
         {
-            build = Setup<T>(args);
+            build = Setup<T>(args, cancellation.Token);
             var targets = ExecutableTargetFactory.Create(build, defaultTargets.Select(d => ExpressionText.MemberOf(d)!.Name).ToList());
             build.ExecutableTargets = targets;
             var invoked = (build.Target ?? []).Select(n => ExecutionPlanner.Find(targets, n)).ToList();
@@ -71,7 +71,7 @@ public abstract partial class NukeBuild
         cancellation.Cancel();
     }
 
-    private static T Setup<T>(string[] args) where T : NukeBuild, new()
+    private static T Setup<T>(string[] args, CancellationToken cancellation) where T : NukeBuild, new()
     {
         var environment = Environment.GetEnvironmentVariables();
         var parsed = ParsedArguments.Parse(args);
@@ -101,7 +101,7 @@ public abstract partial class NukeBuild
         }
         build.Target = (build.Target ?? []).Concat(parsed.Targets).ToArray();
         build.Host = Host.Create(build.HostName, environment);
-        ProcessTasks.DryRun = build.DryRun;
+        build.Runner = new ProcessRunner(build.DryRun, cancellation);
         return build;
     }
 
@@ -140,7 +140,6 @@ public abstract partial class NukeBuild
         }
         if (build.Host.IsInteractive) StatusLine.Install();
         Logging.Configure(build.Verbosity, build.Host.IsInteractive, logFile);
-        ProcessTasks.Cancellation = cancellation;
         try { SchemaText.Refresh(build, targets); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -22,6 +22,8 @@ public abstract partial class NukeBuild : INukeBuild
     public bool IsLocalBuild => !Host.IsServer;
     public bool IsServerBuild => Host.IsServer;
     public ParameterService Parameters { get; internal set; } = ParameterService.Empty;
+    public ProcessRunner Runner { get; internal set; } = new(dryRun: false, CancellationToken.None);
+    public BuildSession Session { get; } = new();
 
     public IReadOnlyList<ExecutableTarget> ExecutionPlan { get; internal set; } = [];
     public IReadOnlyList<ExecutableTarget> ExecutableTargets { get; internal set; } = [];
@@ -45,6 +47,10 @@ public abstract partial class NukeBuild : INukeBuild
         SummaryPairs.Add((key, value));
     }
 
+    /// <summary>Called once before the first target runs: return the runner the targets use (e.g. one that runs every
+    /// command in a container).</summary>
+    protected virtual ProcessRunner ConfigureRunner(ProcessRunner runner) => runner;
+
     protected virtual void OnBuildInitialized() { }
     protected virtual void OnTargetRunning(ExecutableTarget target) { }
     protected virtual void OnTargetSucceeded(ExecutableTarget target) { }
@@ -52,7 +58,11 @@ public abstract partial class NukeBuild : INukeBuild
     protected virtual void OnBuildFinished() { }
 
     // The engine raises the hooks; builds override them as in Nuke (protected, not internal).
-    internal void RaiseBuildInitialized() => OnBuildInitialized();
+    internal void RaiseBuildInitialized()
+    {
+        Runner = ConfigureRunner(Runner);
+        OnBuildInitialized();
+    }
     internal void RaiseTargetRunning(ExecutableTarget target) => OnTargetRunning(target);
     internal void RaiseTargetSucceeded(ExecutableTarget target) => OnTargetSucceeded(target);
     internal void RaiseTargetFailed(ExecutableTarget target) => OnTargetFailed(target);

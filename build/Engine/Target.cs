@@ -50,4 +50,7 @@ public interface ITargetDefinition
     ITargetDefinition AssuredAfterFailure();
     ITargetDefinition Unlisted();
     ITargetDefinition Produces(params string[] globs);
+
+    /// <summary>What the target needs on the machine (or image) that runs it; see <see cref="IRequirement"/>.</summary>
+    ITargetDefinition Needs(params IRequirement[] requirements);
 }

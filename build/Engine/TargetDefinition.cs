@@ -22,6 +22,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public bool IsAssuredAfterFailure { get; private set; }
     public bool IsUnlisted { get; private set; }
     public List<string> Artifacts { get; } = [];
+    public List<IRequirement> Needed { get; } = [];
 
     public ITargetDefinition Description(string description) { DescriptionText = description; return this; }
 
@@ -82,6 +83,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition AssuredAfterFailure() { IsAssuredAfterFailure = true; return this; }
     public ITargetDefinition Unlisted() { IsUnlisted = true; return this; }
     public ITargetDefinition Produces(params string[] globs) { Artifacts.AddRange(globs); return this; }
+    public ITargetDefinition Needs(params IRequirement[] requirements) { Needed.AddRange(requirements); return this; }
 
     private TargetDefinition Add(List<Target> list, Target[] targets) { list.AddRange(targets); return this; }
 

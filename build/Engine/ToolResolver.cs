@@ -1,14 +1,11 @@
 namespace TvmBuild.Engine;
 
-/// <summary>Nuke's <c>[PathVariable]</c> lookup: <c>CMAKE_EXE</c> first, then PATH.</summary>
+/// <summary>Nuke's <c>[PathVariable]</c> lookup on this machine: <c>CMAKE_EXE</c> first, then PATH. (In docker mode
+/// <see cref="ProcessRunner.TryFind"/> names tools instead, since the image has them.)</summary>
 public static class ToolResolver
 {
-    /// <summary>Docker mode: tools run inside a container, so they are named, not looked up on the host.</summary>
-    public static bool InContainer { get; set; }
-
     public static string? TryFind(string name)
     {
-        if (InContainer) return name;
         var overridden = Environment.GetEnvironmentVariable(OverrideVariable(name));
         if (!string.IsNullOrEmpty(overridden)) return File.Exists(overridden) ? overridden : null;
         if (name.Contains('/')) return File.Exists(name) ? Path.GetFullPath(name) : null;

@@ -1,11 +1,12 @@
 using System.Security.Cryptography;
 using System.Text;
 using TvmBuild.Engine;
+using TvmBuild.Tvm;
 
 namespace TvmBuild.Lint;
 
 /// <summary>Where the linters' tools come from on this machine, and how to get a missing one.</summary>
-public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string Python)
+public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string Python, ProcessRunner Runner)
 {
     /// <summary>TVM's scripts call <c>python3</c> and <c>mypy</c>: a folder put first on their PATH makes those the
     /// lint Python. One folder per Python, so that two Lint runs with different ones do not rewrite each
@@ -16,7 +17,7 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
 
     public AbsolutePath NpmModules => Root / "dev" / "lint" / "node_modules";
     public string? Taplo => ToolResolver.TryFind("taplo") ?? ((NpmModules / ".bin" / "taplo").FileExists() ? (string)(NpmModules / ".bin" / "taplo") : null);
-    public string? ClangFormat => ToolResolver.InContainer ? "clang-format" : Enumerable.Range(14, 8).Reverse().Select(v => $"clang-format-{v}").Append("clang-format").Select(ToolResolver.TryFind).FirstOrDefault(t => t is not null);
+    public string? ClangFormat => Runner.InContainer ? "clang-format" : Enumerable.Range(14, 8).Reverse().Select(v => $"clang-format-{v}").Append("clang-format").Select(ToolResolver.TryFind).FirstOrDefault(t => t is not null);
     public bool HasRuff => ToolResolver.TryFind("node") is not null && (NpmModules / "@astral-sh" / "ruff-wasm-nodejs").DirectoryExists();
     public const string NpmHint = "npm install --prefix dev/lint";
 }
@@ -25,8 +26,11 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
 /// tests/scripts/task_lint.sh. Linter ids are the hook ids where there is one.</summary>
 public static class LintCatalog
 {
-    public static List<Linter> For(string layout, LintTools tools) =>
-        layout == "v0.9.0" ? V090(tools) : PreCommit(tools);
+    public static List<Linter> For(LintSource source, LintTools tools) => source switch
+    {
+        LintSource.TaskLint => TaskLint(tools),
+        _ => PreCommit(tools),
+    };
 
     private static List<Linter> PreCommit(LintTools tools)
     {
@@ -63,9 +67,9 @@ public static class LintCatalog
             "taplo-format" => Tool(new(Types: ["toml"]), new ToolAction(tools.Taplo ?? "taplo", ["format", "--check", "{files}"], ["format", "{files}"],
                 TvmBuildHint(LintTools.NpmHint), OutputParser.Taplo)),
             // In a container (--docker ci_lint) the image's own ruff and taplo run; on the host, ruff's WebAssembly build.
-            "ruff-check" when ToolResolver.InContainer => Tool(python, new ToolAction("ruff", ["check", "--no-fix", "--output-format=concise", "{files}"],
+            "ruff-check" when tools.Runner.InContainer => Tool(python, new ToolAction("ruff", ["check", "--no-fix", "--output-format=concise", "{files}"],
                 ["check", "--fix", "{files}"], "the image has no ruff", OutputParser.PathLine)),
-            "ruff-format" when ToolResolver.InContainer => Tool(python, new ToolAction("ruff", ["format", "--check", "{files}"], ["format", "{files}"],
+            "ruff-format" when tools.Runner.InContainer => Tool(python, new ToolAction("ruff", ["format", "--check", "{files}"], ["format", "{files}"],
                 "the image has no ruff", OutputParser.RuffFormat)),
             "ruff-check" => Tool(python, new ToolAction(tools.HasRuff ? "node" : "ruff", ["--liftoff-only", Driver(tools), "check", .. ConfigArgs(Config("pyproject.toml")), "{files}"],
                 ["--liftoff-only", Driver(tools), "check", "--fix", .. ConfigArgs(Config("pyproject.toml")), "{files}"], TvmBuildHint(LintTools.NpmHint), OutputParser.PathLine,
@@ -92,7 +96,7 @@ public static class LintCatalog
     }
 
     /// <summary>v0.9.0: the steps of tests/scripts/task_lint.sh, each TVM's own script over the whole tree.</summary>
-    private static List<Linter> V090(LintTools tools)
+    private static List<Linter> TaskLint(LintTools tools)
     {
         var path = new Dictionary<string, string> { ["PATH"] = $"{tools.ShimDirectory}:{Environment.GetEnvironmentVariable("PATH")}" };
         Linter Step(string id, string[] check, string[]? fix, string hint, params string[] needs) =>

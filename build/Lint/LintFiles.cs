@@ -26,7 +26,7 @@ public static class LintFiles
     };
 
     /// <summary>Which paths, asking git only (read-only probes); nothing is read from the files yet.</summary>
-    public static LintSelection Choose(AbsolutePath root, LintScope scope, string? baseRef)
+    public static LintSelection Choose(ProcessRunner runner, AbsolutePath root, LintScope scope, string? baseRef)
     {
         var git = ToolResolver.TryFind("git");
         var isGit = git is not null && (root / ".git").Exists();
@@ -48,7 +48,7 @@ public static class LintFiles
         // -z: paths as they are, not C-quoted (a name with a space, a tab or a non-ASCII letter stays one path).
         List<string> Paths(params string[] args)
         {
-            var output = ProcessTasks.Run(new Command(git!, [.. args, "-z"], root), probe: true, onHost: true).Output;
+            var output = runner.OnHost.Probe(new Command(git!, [.. args, "-z"], root)).Output;
             if (output.EndsWith('\n')) output = output[..^1]; // the line end the runner adds
             return output.Split('\0', StringSplitOptions.RemoveEmptyEntries).ToList();
         }
@@ -61,9 +61,9 @@ public static class LintFiles
                 var others = Paths("ls-files", "--others", "--exclude-standard");
                 return new([.. Paths("ls-files"), .. others], others.ToHashSet(), "all files");
             default:
-                var from = baseRef ?? DefaultBase(root, git!);
+                var from = baseRef ?? DefaultBase(runner, root, git!);
                 var verify = new Command(git!, ["rev-parse", "--verify", "--quiet", $"{from}^{{commit}}"], root);
-                if (ProcessTasks.Run(verify, allowFailure: true, probe: true, onHost: true).ExitCode != 0)
+                if (runner.OnHost.Probe(verify, RunOptions.MayFail).ExitCode != 0)
                     throw new BuildFailure($"--base {from} is not a commit of {root}.",
                         "Give a branch, tag or commit (e.g. --base HEAD or --base origin/main).");
                 var untracked = Paths("ls-files", "--others", "--exclude-standard");
@@ -80,9 +80,9 @@ public static class LintFiles
         .OfType<LintFile>().ToList();
 
     /// <summary>The merge-base with origin/main, else HEAD (what a contributor's branch changed).</summary>
-    private static string DefaultBase(AbsolutePath root, string git)
+    private static string DefaultBase(ProcessRunner runner, AbsolutePath root, string git)
     {
-        var mergeBase = ProcessTasks.Run(new Command(git, ["merge-base", "HEAD", "origin/main"], root), allowFailure: true, probe: true, onHost: true);
+        var mergeBase = runner.OnHost.Probe(new Command(git, ["merge-base", "HEAD", "origin/main"], root), RunOptions.MayFail);
         return mergeBase.ExitCode == 0 ? mergeBase.Output.Trim() : "HEAD";
     }
 

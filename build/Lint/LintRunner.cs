@@ -13,32 +13,32 @@ public static class LintRunner
 {
     private const int FilesPerCall = 400;
 
-    public static async Task<List<LintResult>> Run(IReadOnlyList<Linter> linters, IReadOnlyList<LintFile> files, AbsolutePath root, string python, bool fix)
+    public static async Task<List<LintResult>> Run(ProcessRunner runner, IReadOnlyList<Linter> linters, IReadOnlyList<LintFile> files, AbsolutePath root, string python, bool fix)
     {
-        if (ProcessTasks.DryRun) // nothing runs: one line per linter, in the catalog's order
+        if (runner.DryRun) // nothing runs: one line per linter, in the catalog's order
         {
             var planned = new List<LintResult>();
             foreach (var linter in linters)
-                planned.Add(await RunOne(linter, files.Where(linter.Filter.Matches).ToList(), root, python, fix));
+                planned.Add(await RunOne(runner, linter, files.Where(linter.Filter.Matches).ToList(), root, python, fix));
             return planned;
         }
         // Fixers rewrite files, so they take turns, as pre-commit's hooks do; checkers run in parallel.
         using var slots = new SemaphoreSlim(fix ? 1 : Environment.ProcessorCount);
         var tasks = linters.Select(async linter =>
         {
-            await slots.WaitAsync(ProcessTasks.Cancellation);
-            try { return await RunOne(linter, files.Where(linter.Filter.Matches).ToList(), root, python, fix); }
+            await slots.WaitAsync(runner.Cancellation);
+            try { return await RunOne(runner, linter, files.Where(linter.Filter.Matches).ToList(), root, python, fix); }
             finally { slots.Release(); }
         });
         return [.. await Task.WhenAll(tasks)];
     }
 
-    private static async Task<LintResult> RunOne(Linter linter, List<LintFile> files, AbsolutePath root, string python, bool fix)
+    private static async Task<LintResult> RunOne(ProcessRunner runner, Linter linter, List<LintFile> files, AbsolutePath root, string python, bool fix)
     {
         var clock = Stopwatch.StartNew();
         var passFilenames = linter.Action is not ToolAction { PassFilenames: false };
         if (passFilenames && files.Count == 0) return new(linter, 0, LintOutcome.Empty, clock.Elapsed, LintStatus.NoFiles);
-        if (linter.Action is NativeAction && ProcessTasks.DryRun)
+        if (linter.Action is NativeAction && runner.DryRun)
         {
             var count = files.Count == 1 ? "1 file" : $"{files.Count} files";
             Console.Out.WriteLine($"# would run {linter.Id} on {count}{(fix ? ", fixing them" : "")}");
@@ -52,7 +52,7 @@ public static class LintRunner
         var tool = (ToolAction)linter.Action;
         var executable = tool.Available == false ? null : ToolResolver.TryFind(tool.Tool);
         // Under --dry-run the needs are not probed: that would start Python.
-        var missing = executable is null ? tool.Tool : ProcessTasks.DryRun ? null : await Missing(tool, root, python);
+        var missing = executable is null ? tool.Tool : runner.DryRun ? null : await Missing(runner, tool, root, python);
         if (missing is not null)
             return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.Missing, $"{missing.Split(':').Last()} missing: {tool.InstallHint}");
         if (fix && tool.Fix is null) fix = false; // a checker without a fixer still checks
@@ -65,7 +65,7 @@ public static class LintRunner
         {
             var arguments = (fix ? tool.Fix! : tool.Check).SelectMany(a => a == "{files}" ? chunk.Select(f => f.Path) : [a]).ToList();
             var environment = tool.Environment?.ToDictionary(p => p.Key, p => (string?)p.Value);
-            var result = await ProcessTasks.RunAsync(new Command(executable!, arguments, root, environment), allowFailure: true, logOutput: false);
+            var result = await runner.RunAsync(new Command(executable!, arguments, root, environment), new RunOptions { AllowFailure = true, Quiet = true });
             var found = tool.Output.Parse(result.Output, linter.Id, path => Relative(root, path));
             // A whole-tree script that exits 1 without file:line output reported findings its own way.
             if (result.ExitCode == 1 && found.Count == 0 && !passFilenames && !fix)
@@ -74,7 +74,7 @@ public static class LintRunner
                 crashed.Add($"{tool.Tool} exited with code {result.ExitCode}: {Tail(result.Output)}");
             problems.AddRange(found);
         }
-        if (ProcessTasks.DryRun) // the commands were printed, not run
+        if (runner.DryRun) // the commands were printed, not run
             return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun);
         var fixedFiles = before is null ? [] : files.Where(f => Hash(f) != before[f.Path]).Select(f => f.Path).ToList();
         if (crashed.Count > 0) return new(linter, files.Count, new(problems, fixedFiles), clock.Elapsed, LintStatus.Crashed, string.Join("; ", crashed));
@@ -82,17 +82,17 @@ public static class LintRunner
     }
 
     /// <summary>The first unmet need of the tool, if any (checked on the host, or in the container in docker mode).</summary>
-    private static async Task<string?> Missing(ToolAction tool, AbsolutePath root, string python)
+    private static async Task<string?> Missing(ProcessRunner runner, ToolAction tool, AbsolutePath root, string python)
     {
         foreach (var need in tool.Needs ?? [])
         {
             var (kind, name) = (need.Split(':', 2)[0], need.Split(':', 2)[1]);
             var met = kind switch
             {
-                "command" => ToolResolver.TryFind(name) is not null && (!ToolResolver.InContainer ||
-                    (await ProcessTasks.RunAsync(new Command("sh", ["-c", $"command -v {name}"], root), allowFailure: true, probe: true)).ExitCode == 0),
+                "command" => ToolResolver.TryFind(name) is not null && (!runner.InContainer ||
+                    (await runner.ProbeAsync(new Command("sh", ["-c", $"command -v {name}"], root), RunOptions.MayFail)).ExitCode == 0),
                 "file" => File.Exists(Path.IsPathRooted(name) ? name : Path.Combine(root, name)),
-                _ => (await ProcessTasks.RunAsync(new Command(python, ["-c", $"import {name}"], root), allowFailure: true, probe: true)).ExitCode == 0,
+                _ => (await runner.ProbeAsync(new Command(python, ["-c", $"import {name}"], root), RunOptions.MayFail)).ExitCode == 0,
             };
             if (!met) return need;
         }

