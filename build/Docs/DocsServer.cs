@@ -42,8 +42,15 @@ public sealed class DocsServer : IAsyncDisposable
         builder.WebHost.UseUrls($"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}");
         var app = builder.Build();
         var server = new DocsServer(app);
-        var files = new PhysicalFileProvider(root);
-        app.Run(context => context.Request.Path == ReloadPath ? server.Events(context) : server.Serve(context, files));
+        var files = new ContainedFileProvider(root);
+        app.Use((context, next) => context.Request.Path == ReloadPath ? server.Events(context) : next(context));
+        app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.Use((context, next) => WithReloadScript(context, next, files));
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            FileProvider = files,
+            OnPrepareResponse = file => file.Context.Response.Headers.CacheControl = "no-cache",
+        });
         await app.StartAsync();
         server.Url = $"http://{(host.Contains(':') ? $"[{host}]" : host)}:{port}/";
         return server;
@@ -55,35 +62,20 @@ public sealed class DocsServer : IAsyncDisposable
         lock (_clients) foreach (var client in _clients) client.Writer.TryWrite((@event, data));
     }
 
-    private async Task Serve(HttpContext context, PhysicalFileProvider files)
+    /// <summary>The reload middleware: an HTML page gets the live-reload script before its &lt;/body&gt;; everything
+    /// else (and any page the provider does not have) goes on to the static files.</summary>
+    private static async Task WithReloadScript(HttpContext context, RequestDelegate next, ContainedFileProvider files)
     {
-        var path = Uri.UnescapeDataString(context.Request.Path.Value ?? "/");
-        if (path.EndsWith('/')) path += "index.html";
-        // PhysicalFileProvider refuses paths that leave the root ("..", absolute, encoded forms after unescaping).
-        var file = path.Split('/').Contains("..") ? null : files.GetFileInfo(path);
-        // A symbolic link in the output (or a folder above the file) may lead anywhere: what is served is the file the
-        // OS would open, and only when it really lies under the root.
-        var real = file is { Exists: true, IsDirectory: false, PhysicalPath: { } on } ? RealPath.Of(on) : null;
-        if (file is null || real is null || !RealPath.IsInside(real, files.Root))
+        var path = context.Request.Path.Value ?? "/";
+        if (!path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || files.GetFileInfo(path) is not { Exists: true } page)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsync("404: not found\n");
+            await next(context);
             return;
         }
-        var extension = Path.GetExtension(file.Name).ToLowerInvariant();
-        context.Response.ContentType = extension switch
-        {
-            ".html" => "text/html; charset=utf-8", ".css" => "text/css", ".js" => "text/javascript", ".svg" => "image/svg+xml",
-            ".png" => "image/png", ".jpg" or ".jpeg" => "image/jpeg", ".gif" => "image/gif", ".json" => "application/json",
-            ".woff2" => "font/woff2", ".txt" => "text/plain; charset=utf-8", _ => "application/octet-stream",
-        };
+        context.Response.ContentType = "text/html; charset=utf-8";
         context.Response.Headers.CacheControl = "no-cache";
-        if (extension != ".html")
-        {
-            await context.Response.SendFileAsync(real);
-            return;
-        }
-        var html = await File.ReadAllTextAsync(real);
+        using var reader = new StreamReader(page.CreateReadStream());
+        var html = await reader.ReadToEndAsync();
         var at = html.LastIndexOf("</body>", StringComparison.OrdinalIgnoreCase);
         await context.Response.WriteAsync(at < 0 ? html + Script : html.Insert(at, Script));
     }
