@@ -1,25 +1,26 @@
+using Spectre.Console;
+
 namespace TvmBuild.Engine;
 
-/// <summary>The table Nuke prints at the end of a build (nuke-model.md §3).</summary>
+/// <summary>The table Nuke prints at the end of a build (nuke-model.md §3), then the targets' report lines and the
+/// outcome.</summary>
 internal static class Summary
 {
-    private const int Width = 60;
-
     public static string Render(NukeBuild build, bool cancelled, DateTime finished)
     {
         var rows = build.ExecutionPlan.Where(t => t.Status != ExecutionStatus.Collective).ToList();
-        var nameWidth = Math.Max(19, rows.Select(t => t.Name.Length + 2).DefaultIfEmpty(0).Max());
-        var lines = new List<string> { new('═', Width), Row("Target", "Status", "Duration", nameWidth), new('─', Width) };
+        var table = Tables.Create("Target", "Status", "Duration", "");
+        table.Columns[2].RightAligned();
         foreach (var target in rows)
         {
             var hasDuration = target.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Aborted;
-            var row = Row(target.Name, target.Status.ToString(), hasDuration ? Format(target.Duration) : "", nameWidth);
             var note = target.FailureSummary ?? target.SkipReason;
-            lines.Add(note is null ? row : $"{row}   // {note}");
+            table.AddRow(Markup.Escape(target.Name), Markup.Escape(target.Status.ToString()), hasDuration ? Format(target.Duration) : "",
+                note is null ? "" : Markup.Escape($"// {note}"));
         }
-        lines.Add(new('─', Width));
-        lines.Add(Row("Total", "", Format(TimeSpan.FromTicks(rows.Sum(t => t.Duration.Ticks))), nameWidth));
-        lines.Add(new('═', Width));
+        table.AddEmptyRow();
+        table.AddRow("Total", "", Format(TimeSpan.FromTicks(rows.Sum(t => t.Duration.Ticks))), "");
+        var lines = new List<string> { Tables.Render(table, plain: !build.Host.IsInteractive) };
         foreach (var (key, value) in build.SummaryPairs) lines.Add($"{key}: {value}");
         var outcome = cancelled ? "cancelled" : IsFailure(build) ? "failed" : "succeeded";
         lines.Add("");
@@ -29,9 +30,6 @@ internal static class Summary
 
     public static bool IsFailure(NukeBuild build) =>
         build.ExecutionPlan.Any(t => t.Status is ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun);
-
-    private static string Row(string name, string status, string duration, int nameWidth) =>
-        $"{name.PadRight(nameWidth)}{status,-12}{duration,8}";
 
     private static string Format(TimeSpan duration) =>
         duration < TimeSpan.FromSeconds(1) ? "< 1s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";
