@@ -35,12 +35,12 @@ public class BootstrapInterruptTests
 
     /// <summary>Starts the script as a terminal would: its own process group, Ctrl-C not ignored (a test runner started
     /// in the background may ignore it, and a shell cannot trap a signal it inherited as ignored).</summary>
-    private static ScriptResult RunInProcessGroup(string copy, string[] command, Action<Process> whileRunning) =>
+    private static ScriptResult RunInProcessGroup(string copy, string[] command, Action<RunningScript> whileRunning) =>
         Run(["python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setsid(); " +
                 "os.execv(sys.argv[1], sys.argv[1:])", .. command],
             workingDirectory: copy, script: "/usr/bin/env", timeout: TimeSpan.FromMinutes(5), whileRunning: whileRunning);
 
-    private static void InterruptWhenCompiling(string copy, Process process)
+    private static void InterruptWhenCompiling(string copy, RunningScript process)
     {
         // project.assets.json: restore is done and MSBuild (with its Ctrl-C handler) is compiling.
         var assets = Path.Combine(copy, "build", "obj", "project.assets.json");

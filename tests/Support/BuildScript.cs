@@ -1,11 +1,17 @@
-using System.Diagnostics;
 using System.Text;
+using CliWrap;
 
 namespace TvmBuild.Tests.Support;
 
 public sealed record ScriptResult(int ExitCode, string Output)
 {
     public override string ToString() => $"exit {ExitCode}\n{Output}";
+}
+
+/// <summary>A script a test started and may signal while it runs (named as System.Diagnostics.Process names them).</summary>
+public sealed record RunningScript(int Id, Func<bool> Exited)
+{
+    public bool HasExited => Exited();
 }
 
 /// <summary>Starts <c>./build.sh</c> (or another script of the repo) as a user would and captures what they see.</summary>
@@ -23,41 +29,38 @@ public static class BuildScript
     });
 
     public static ScriptResult Run(string[] args, Dictionary<string, string?>? environment = null, string? workingDirectory = null,
-        string script = "build.sh", TimeSpan? timeout = null, Action<Process>? whileRunning = null)
+        string script = "build.sh", TimeSpan? timeout = null, Action<RunningScript>? whileRunning = null)
     {
         if (script == "build.sh" && !(args is ["--help"] && environment is null)) _ = Compiled.Value;
-        var info = new ProcessStartInfo(script.Contains('/') ? script : Path.Combine(RepoRoot, script))
-        {
-            WorkingDirectory = workingDirectory ?? RepoRoot,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-        };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
         // A user's terminal, not this test run's CI: tests that want a host say so.
-        foreach (var name in new[] { "CI", "GITHUB_ACTIONS", "JENKINS_HOME", "JENKINS_URL", "TVM_HOME", "NUKE_TVM_HOME" })
-            info.Environment.Remove(name);
-        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
-        info.Environment["PYTEST_ADDOPTS"] = "-p no:cacheprovider"; // keep the fixture tree clean
-        foreach (var (key, value) in environment ?? [])
-            if (value is null) info.Environment.Remove(key); else info.Environment[key] = value;
-
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var output = new StringBuilder();
-        void Append(string? line) { if (line is not null) lock (output) output.AppendLine(line); }
-        process.OutputDataReceived += (_, e) => Append(e.Data);
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        whileRunning?.Invoke(process);
-        if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(3)))
+        var variables = new Dictionary<string, string?>
         {
-            process.Kill(entireProcessTree: true);
+            ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null, ["TVM_HOME"] = null,
+            ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
+            ["PYTEST_ADDOPTS"] = "-p no:cacheprovider", // keep the fixture tree clean
+        };
+        foreach (var (key, value) in environment ?? []) variables[key] = value;
+
+        var output = new StringBuilder();
+        var sink = PipeTarget.ToDelegate(line => { lock (output) output.AppendLine(line); });
+        var command = Cli.Wrap(script.Contains('/') ? script : Path.Combine(RepoRoot, script))
+            .WithArguments(args)
+            .WithWorkingDirectory(workingDirectory ?? RepoRoot)
+            .WithEnvironmentVariables(variables)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(sink)
+            .WithStandardErrorPipe(sink);
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        var task = command.ExecuteAsync(limit.Token); // stdin is empty and closed, as in CI
+        whileRunning?.Invoke(new RunningScript(task.ProcessId, () => task.Task.IsCompleted));
+        try
+        {
+            return new ScriptResult(task.Task.GetAwaiter().GetResult().ExitCode, output.ToString());
+        }
+        catch (OperationCanceledException)
+        {
             throw new TimeoutException($"{script} {string.Join(" ", args)} did not finish:\n{output}");
         }
-        process.WaitForExit();
-        return new ScriptResult(process.ExitCode, output.ToString());
     }
 
     public static ScriptResult Run(params string[] args) => Run(args, null);
