@@ -29,7 +29,12 @@ interface IDocker : IHazTvm
             var cid = TemporaryDirectory / $"devshell-{Environment.ProcessId}.cid";
             var options = ContainerOptions(RemainingArguments) with
             {
-                Interactive = Interactive, Tty = Tty, Name = ContainerName, Shell = Shell, BuildDirectory = BuildDir, CidFile = cid,
+                Interactive = Interactive,
+                Tty = Tty,
+                Name = ContainerName,
+                Shell = Shell,
+                BuildDirectory = BuildDir,
+                CidFile = cid,
             };
             var argv = DockerRun.Argv(options, DockerHosts.Current(Runner, options, DockerCliName), warnings);
             foreach (var warning in warnings) Log.Warning("{Warning}", warning);

@@ -1,7 +1,7 @@
 using Serilog;
 using TvmBuild.Engine;
-using TvmBuild.Tools;
 using TvmBuild.Lint;
+using TvmBuild.Tools;
 
 /// <summary>TVM's linters as the tree defines them (pre-commit hooks on main, task_lint.sh's steps on v0.9.0), on the
 /// files a contributor changed or on the whole tree, in parallel, with --fix.</summary>

@@ -1,5 +1,5 @@
-using TvmBuild.Tests.Support;
 using Shouldly;
+using TvmBuild.Tests.Support;
 using Xunit;
 using static TvmBuild.Tests.Support.BuildScript;
 

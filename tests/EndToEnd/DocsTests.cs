@@ -138,7 +138,8 @@ public class DocsTests
             [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--dump-dom", $"http://127.0.0.1:{port}/install.html",
-            ]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            ])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
             dom = chromium.StandardOutput.ReadToEnd();
             chromium.WaitForExit(60_000);
             Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();

@@ -73,7 +73,12 @@ public class DockerRunTests
     {
         var options = Options(BashShDialect.RootlessAware, command: ["true"]) with
         {
-            Net = "tvm-net", Cpus = "2", Volumes = ["/a:/b"], Name = "box", Environment = ["A=1"], BuildDirectory = "build-x",
+            Net = "tvm-net",
+            Cpus = "2",
+            Volumes = ["/a:/b"],
+            Name = "box",
+            Environment = ["A=1"],
+            BuildDirectory = "build-x",
         };
         var argv = DockerRun.Argv(options, Host(new() { ["JENKINS_HOME"] = "/var/jenkins" }));
         string After(string flag, int skip = 0) => argv[argv.Select((a, i) => (a, i)).Where(p => p.a == flag).Skip(skip).First().i + 1];
