@@ -41,15 +41,18 @@ public class CompileAndTestTests
     }
 
     [Fact]
-    public void A_compile_error_fails_the_target_and_the_summary_names_the_command()
+    public void A_compile_error_fails_the_target_and_the_summary_quotes_the_first_error_with_file_and_line()
     {
         var tree = Trees.CopyFixture();
-        File.AppendAllText(Path.Combine(tree, "src", "fixture.cc"), "\nthis is not C++;\n");
+        var source = Path.Combine(tree, "src", "fixture.cc");
+        var line = File.ReadAllLines(source).Length + 2;
+        File.AppendAllText(source, "\nthis is not C++;\nint f() { return undefined_name; }\n");
         var build = Path.Combine(tree, "build-cpu");
         var result = Run("Compile", "--tvm-home", tree, "--compiler-cache", "none");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("error:"); // the compiler's own message
-        result.Output.ShouldMatch($@"Compile\s+Failed.+// '/usr/bin/cmake --build {build} --parallel \d+' exited with code 1\.");
+        result.Output.ShouldContain("undefined_name"); // the compiler's whole output is still there
+        result.Output.ShouldMatch($@"Compile\s+Failed.+// src/fixture\.cc:{line}:1: error: expected unqualified-id before .this.\r?\n");
+        result.Output.ShouldMatch($@"Hint: '/usr/bin/cmake --build {build} --parallel \d+' exited with code 1\. The compiler output is above");
     }
 
     [Fact]
