@@ -88,7 +88,8 @@ public class CompileAndTestTests
         var build = TempDirectory();
         var result = Run(On(build, "UnitTest"), new() { ["TVM_TEST_MARKER"] = "gpu" });
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain($"1 of 1 pytest runs failed: python-unittest (pytest exit 1; JUnit: {build}/pytest-results/python-unittest.xml)");
+        result.Output.ShouldContain($"1 of 1 pytest runs failed: python-unittest (1 test failed; JUnit: {build}/pytest-results/python-unittest.xml)");
+        result.Output.ShouldContain("UnitTest python-unittest: 0 passed, 1 failed, 0 skipped");
         result.Output.ShouldMatch(@"UnitTest\s+Failed");
     }
 
@@ -114,6 +115,7 @@ public class CompileAndTestTests
         result.Output.ShouldContain($"> /usr/bin/cmake --build {build} --target cpptest --parallel");
         result.Output.ShouldContain($"{build}/cpptest");
         result.Output.ShouldContain("[  PASSED  ] 3 tests.");
+        result.Output.ShouldContain("CppTest cpptest: 3 passed, 0 failed, 0 skipped");
     }
 
     [Fact]
