@@ -40,7 +40,7 @@ public static class JUnit
         var failedIds = new List<string>();
         foreach (var testCase in document.Descendants("testcase"))
         {
-            switch (Outcome(testCase))
+            switch (Outcome(testCase, framework))
             {
                 case 'F':
                     failed++;
@@ -55,11 +55,15 @@ public static class JUnit
     }
 
     /// <summary>F(ailed), S(kipped) or P(assed): pytest and gtest mark failures and skips with child elements,
-    /// gtest and ctest also with a status attribute (a disabled gtest is "notrun").</summary>
-    private static char Outcome(XElement testCase)
+    /// gtest and ctest also with a status attribute (a disabled gtest is "notrun"). ctest writes "notrun" for a test
+    /// it could not start too (its binary was not built), which fails its run: only a skip it was told of
+    /// (SKIP_RETURN_CODE, SKIP_REGULAR_EXPRESSION) is a skip.</summary>
+    private static char Outcome(XElement testCase, TestFramework framework)
     {
         var status = (string?)testCase.Attribute("status");
         if (testCase.Element("failure") is not null || testCase.Element("error") is not null || status == "fail") return 'F';
+        if (framework == TestFramework.Ctest && status == "notrun"
+            && !((string?)testCase.Element("skipped")?.Attribute("message") ?? "").StartsWith("SKIP_")) return 'F';
         if (testCase.Element("skipped") is not null || status is "notrun" or "disabled"
             || (string?)testCase.Attribute("result") == "skipped") return 'S';
         return 'P';
