@@ -142,6 +142,24 @@ public class CompileAndTestTests
     }
 
     [Fact]
+    public void The_2022_layouts_apps_get_the_build_directory_instead_of_build()
+    {
+        var tree = Trees.CopyFixtureAsV090();
+        var build = TempDirectory();
+        var result = Run("CppTest", "IntegrationTest", "--tvm-home", tree, "--build-dir", build, "--test-filter", "A.*", "--dry-run");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain($"--target cpptest --target crttest --target tvm --parallel"); // build_model.py imports tvm
+        result.Output.ShouldContain($"ctest --gtest_death_test_style=threadsafe --output-junit {build}/pytest-results/ctest.xml -R '^(A\\..*)$'");
+        // apps/bundle_deploy: CRT_ROOT defaults to ../../build/standalone_crt; build_model.py imports tvm.
+        result.Output.ShouldMatch($@"cd {tree}/apps/bundle_deploy && env .*PYTHONPATH={tree}/python .*TVM_LIBRARY_PATH={build} .*" +
+            $@"make test_dynamic test_static CRT_ROOT={build}/standalone_crt\r?\n");
+        // apps/extension and apps/dso_plugin_module link with -L${{TVM_ROOT}}/build.
+        result.Output.ShouldMatch($@"cd {tree}/apps/extension && env .* make PKG_LDFLAGS=-L{build}\r?\n");
+        result.Output.ShouldMatch($@"cd {tree}/apps/dso_plugin_module && env .* make PKG_LDFLAGS=-L{build}\r?\n");
+        result.Output.ShouldNotContain($"{tree}/build/");
+    }
+
+    [Fact]
     public void Clean_removes_the_presets_build_dir_and_all_removes_every_one()
     {
         var tree = Trees.CopyFixture();
