@@ -19,6 +19,7 @@ interface ICppTest : ICompile, IHazTests
         .Needs(Requirements.GoogleTest)
         .DependsOn(CompileCppTest)
         .RequiresThat(ArgumentsForBothKinds)
+        .TakesArguments()
         .Executes(() =>
         {
             var environment = Expand(CppTestSpec.Environment, CppTestSpec.Script);

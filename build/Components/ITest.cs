@@ -15,6 +15,7 @@ interface ITest : ICompile, IHazTests
         .Needs(Requirements.Pytest)
         .DependsOn(Compile)
         .RequiresThat(MissingTestPath)
+        .TakesArguments()
         .Executes(() => RunSuite(Layout.Unittest, "UnitTest", "unit tests"));
 
     Target IntegrationTest => _ => _
@@ -22,6 +23,7 @@ interface ITest : ICompile, IHazTests
         .Needs(Requirements.Pytest)
         .DependsOn(Compile)
         .RequiresThat(MissingTestPath)
+        .TakesArguments()
         .Executes(() => RunSuite(Layout.Integration, "IntegrationTest", "integration tests"));
 
     void RunSuite(TestSuite? suite, string target, string what)

@@ -153,6 +153,16 @@ public class TestResultsTests
     }
 
     [Fact]
+    public void Arguments_after_the_double_dash_that_no_planned_target_takes_are_named()
+    {
+        var result = Run("Compile", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("[WRN] The arguments after -- have no effect here: only CppTest, DevShell, IntegrationTest, UnitTest read them.");
+        Run("UnitTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x").Output
+            .ShouldNotContain("have no effect");
+    }
+
+    [Fact]
     public void Arguments_after_the_double_dash_for_pytest_and_gtest_at_once_are_refused()
     {
         var result = Run("UnitTest", "CppTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--", "-x");
