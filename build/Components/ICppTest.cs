@@ -38,7 +38,8 @@ interface ICppTest : ICompile, IHazTests
         var name = Path.GetFileName(command.Executable);
         var junit = BuildDirectory / "pytest-results" / $"{name}.xml"; // where CI's JUnit glob looks
         if (!Runner.DryRun) junit.Parent.CreateDirectory();
-        command = command with { Arguments = [.. command.Arguments, .. GtestArguments.For(framework, junit, TestFilter, TestArguments)] };
+        var selection = GtestArguments.For(framework, junit, TestFilter, TestArguments);
+        command = command with { Arguments = [.. command.Arguments, .. selection] };
         var started = DateTime.UtcNow.AddSeconds(-1);
         var result = Runner.Run(command, RunOptions.MayFail);
         if (Runner.DryRun) return;

@@ -90,7 +90,8 @@ interface IDocs : ICompile
         // An incremental build re-reads only the changed pages, so it sees only their warnings.
         var count = TestSummary.Plural(warnings.Count, "warning") + (fresh ? "" : " in the pages rebuilt last");
         ReportSummary("Docs", $"{DocsOutput}/index.html, {count} (tutorials: {pattern})");
-        if (WarningsAsErrors && warnings.Count > 0) return $"{TestSummary.Plural(warnings.Count, "warning")} (--warnings-as-errors)";
+        if (WarningsAsErrors && warnings.Count > 0)
+            return $"{TestSummary.Plural(warnings.Count, "warning")} (--warnings-as-errors)";
         return null;
     }
 

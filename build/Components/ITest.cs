@@ -69,7 +69,8 @@ interface ITest : ICompile, IHazTests
             foreach (var (key, value) in run.Environment) runEnvironment[key] = Layouts.Expand(value, variables, suite.Script);
             var started = DateTime.UtcNow.AddSeconds(-1);
             var result = Runner.Run(new Command(python, args, TvmRoot, runEnvironment), RunOptions.MayFail);
-            var read = Runner.DryRun ? null : JUnit.Read(junit, run.Name, TestFramework.Pytest, TvmRoot, run.Ffi, started);
+            var read = Runner.DryRun ? null
+                : JUnit.Read(junit, run.Name, TestFramework.Pytest, TvmRoot, run.Ffi, started);
             if (read is not null) results.Add(read);
             if (result.ExitCode != 0)
                 failed.Add($"{run.Name} ({PytestExit.Describe(result.ExitCode, result.Output, read)}" +
@@ -78,11 +79,13 @@ interface ITest : ICompile, IHazTests
         ReportTests(target, results, ids => ["--tests", .. ids]);
         if (failed.Count > 0)
             throw new BuildFailure($"{failed.Count} of {runs.Count} pytest runs failed: {string.Join("; ", failed)}.",
-                results.Any(r => r.Failed > 0) ? "The failed tests, and one command that reruns them, are listed under the table."
+                results.Any(r => r.Failed > 0)
+                    ? "The failed tests, and one command that reruns them, are listed under the table."
                     : "pytest's output above says why.");
     }
 
-    /// <summary>A --tests path that is not in the tree would end in pytest's exit 4 after the build: say so first.</summary>
+    /// <summary>A --tests path that is not in the tree would end in pytest's exit 4 after the build: say so
+    /// first.</summary>
     string? MissingTestPath() => Tests.Length == 0 ? null
         : Tests.FirstOrDefault(t => !(TvmRoot / t.Split("::")[0]).Exists()) is { } missing
             ? $"--tests {missing}: no such file or folder in {TvmRoot}" : null;

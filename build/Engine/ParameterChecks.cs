@@ -25,7 +25,8 @@ internal static class ParameterChecks
         }
         var takers = targets.Where(t => t.Definition.IsTakingArguments).ToList();
         if (build.RemainingArguments.Count > 0 && !takers.Any(active.Contains))
-            warnings.Add($"The arguments after -- have no effect here: only {Names(takers)} read{(takers.Count == 1 ? "s" : "")} them.");
+            warnings.Add($"The arguments after -- have no effect here: only {Names(takers)} " +
+                $"read{(takers.Count == 1 ? "s" : "")} them.");
         return warnings;
     }
 

@@ -13,9 +13,10 @@ public static partial class CompilerErrors
         var lines = Ansi().Replace(output, "").Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         foreach (var line in lines)
             if (Diagnostic().Match(line) is { Success: true } m)
-                return $"{Relative(m.Groups["file"].Value, root)}:{m.Groups["place"].Value}: {m.Groups["kind"].Value}: {m.Groups["message"].Value.Trim()}";
-        if (lines.FirstOrDefault(l => l.Contains("undefined reference to") || l.Contains("undefined symbol:")) is { } link)
-            return link.Trim();
+                return $"{Relative(m.Groups["file"].Value, root)}:{m.Groups["place"].Value}: " +
+                    $"{m.Groups["kind"].Value}: {m.Groups["message"].Value.Trim()}";
+        var link = lines.FirstOrDefault(l => l.Contains("undefined reference to") || l.Contains("undefined symbol:"));
+        if (link is not null) return link.Trim();
         var cmake = lines.FindIndex(l => l.StartsWith("CMake Error"));
         if (cmake < 0) return null;
         var detail = lines.Skip(cmake + 1).FirstOrDefault(l => l.Trim().Length > 0)?.Trim();

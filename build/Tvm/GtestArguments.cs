@@ -4,10 +4,12 @@ namespace TvmBuild.Tvm;
 
 /// <summary>What a C++ test step of build/layouts.yaml gets besides its own arguments: where to write JUnit XML,
 /// --test-filter (a gtest filter) and the arguments after <c>--</c>. main runs the gtest binary itself; v0.9.0 runs
-/// ctest, which selects the tests gtest_discover_tests registered (named <c>Suite.Name</c>) by regular expression.</summary>
+/// ctest, which selects the tests gtest_discover_tests registered (named <c>Suite.Name</c>) by regular
+/// expression.</summary>
 public static class GtestArguments
 {
-    public static IReadOnlyList<string> For(TestFramework runner, string junit, string? filter, IReadOnlyList<string> extra)
+    public static IReadOnlyList<string> For(TestFramework runner, string junit, string? filter,
+        IReadOnlyList<string> extra)
     {
         var arguments = new List<string>();
         if (runner == TestFramework.Ctest)

@@ -8,7 +8,8 @@ namespace TvmBuild.Tvm;
 /// again (a pytest node id, a gtest <c>Suite.Name</c>, a ctest test name).</summary>
 public enum TestFramework { Pytest, Gtest, Ctest }
 
-/// <summary>What one test run left in its JUnit XML: counts, and the ids of the tests that failed, in file order.</summary>
+/// <summary>What one test run left in its JUnit XML: counts, and the ids of the tests that failed, in file
+/// order.</summary>
 public sealed record SuiteResult(string Name, int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedIds)
 {
     public string Counts => $"{Passed} passed, {Failed} failed, {Skipped} skipped";
@@ -17,7 +18,8 @@ public sealed record SuiteResult(string Name, int Passed, int Failed, int Skippe
 public static class JUnit
 {
     /// <summary>Reads a JUnit file; null when it is missing or older than <paramref name="since"/> (the run wrote
-    /// none: it crashed, or pytest stopped at a usage error), so a stale file from an earlier run never counts.</summary>
+    /// none: it crashed, or pytest stopped at a usage error), so a stale file from an earlier run never
+    /// counts.</summary>
     public static SuiteResult? Read(AbsolutePath file, string name, TestFramework framework, AbsolutePath root,
         string? prefix = null, DateTime? since = null)
     {
@@ -61,7 +63,8 @@ public static class JUnit
     private static char Outcome(XElement testCase, TestFramework framework)
     {
         var status = (string?)testCase.Attribute("status");
-        if (testCase.Element("failure") is not null || testCase.Element("error") is not null || status == "fail") return 'F';
+        if (testCase.Element("failure") is not null || testCase.Element("error") is not null || status == "fail")
+            return 'F';
         if (framework == TestFramework.Ctest && status == "notrun"
             && !((string?)testCase.Element("skipped")?.Attribute("message") ?? "").StartsWith("SKIP_")) return 'F';
         if (testCase.Element("skipped") is not null || status is "notrun" or "disabled"

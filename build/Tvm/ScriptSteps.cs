@@ -7,7 +7,8 @@ namespace TvmBuild.Tvm;
 public static class ScriptSteps
 {
     public static void Run(ProcessRunner runner, Step step, AbsolutePath tvmRoot, AbsolutePath buildDirectory,
-        IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string?> environment, string context) =>
+        IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string?> environment,
+        string context) =>
         runner.Run(Command(step, tvmRoot, buildDirectory, variables, environment, context));
 
     public static Command Command(Step step, AbsolutePath tvmRoot, AbsolutePath buildDirectory,

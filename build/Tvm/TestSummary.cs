@@ -8,8 +8,10 @@ public static class TestSummary
 {
     public const int Listed = 20;
 
-    /// <param name="rerun">The command line up to the selection (<c>./build.sh UnitTest --skip --tvm-home ...</c>).</param>
-    /// <param name="select">The arguments that select the given ids (<c>--tests a b</c>, <c>--test-filter a:b</c>).</param>
+    /// <param name="rerun">The command line up to the selection
+    /// (<c>./build.sh UnitTest --skip --tvm-home ...</c>).</param>
+    /// <param name="select">The arguments that select the given ids
+    /// (<c>--tests a b</c>, <c>--test-filter a:b</c>).</param>
     public static IReadOnlyList<(string Key, string Value)> Lines(string target, IReadOnlyList<SuiteResult> results,
         IReadOnlyList<string> rerun, Func<IReadOnlyList<string>, IReadOnlyList<string>> select)
     {
