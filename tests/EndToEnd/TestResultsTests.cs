@@ -118,6 +118,10 @@ public class TestResultsTests
         result.Output.ShouldContain($"error: --tests tests/python/unittest/test_nope.py::test_x: no such file or folder in {Fixture} (needed by UnitTest)");
         result.Output.ShouldNotContain("-m pytest");
         Directory.EnumerateFileSystemEntries(build).ShouldBeEmpty(); // not even configured
+
+        var dryRun = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", build, "--tests", "tests/python/nope", "--dry-run");
+        dryRun.ExitCode.ShouldBe(0, dryRun.ToString()); // --dry-run shows the commands, and what a real run refuses
+        dryRun.Output.ShouldContain($"[WRN] --tests tests/python/nope: no such file or folder in {Fixture}: a real run stops here");
     }
 
     [Fact]
