@@ -23,6 +23,15 @@ interface ICompile : IConfigure
             throw new BuildFailure($"{BuildDirectory} is not configured (no CMakeCache.txt).", "Run Configure without --config-only first.");
         var command = CMake.Build(Runner, BuildDirectory, targets, Parallel ?? Environment.ProcessorCount, verbose: false)
             .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));
-        Runner.Run(command, new RunOptions { FailureHint = $"The compiler output is above and in {RootDirectory / ".nuke" / "temp" / "build.log"}." });
+        var log = RootDirectory / ".nuke" / "temp" / "build.log";
+        try
+        {
+            Runner.Run(command, new RunOptions { FailureHint = $"The compiler output is above and in {log}." });
+        }
+        catch (ProcessFailure failure) when (CompilerErrors.First(failure.Output, TvmRoot) is { } first)
+        {
+            // The summary row quotes the cause; the command and where the whole output is go to the hint.
+            throw new BuildFailure(first, $"{failure.Message} {failure.Hint}");
+        }
     }
 }

@@ -4,7 +4,7 @@ using TvmBuild.Tvm;
 
 /// <summary>TVM's C++ tests, as task_cpp_unittest.sh runs them at the tree's ref: build the gtest targets, then run them.
 /// Two targets, so that a CI test stage that got the binaries from the build stage can run them alone.</summary>
-interface ICppTest : ICompile
+interface ICppTest : ICompile, IHazTests
 {
     CppTestSpec CppTestSpec => Layout.Cpptest ?? throw new BuildFailure($"The {Layout.Name} layout of TVM has no C++ test script.");
 
@@ -15,13 +15,41 @@ interface ICppTest : ICompile
         .Executes(() => BuildTargets(CppTestSpec.CmakeTargets));
 
     Target CppTest => _ => _
-        .Description("Runs TVM's C++ tests (task_cpp_unittest.sh)")
+        .Description("Runs TVM's C++ tests (task_cpp_unittest.sh); --test-filter is a gtest filter")
         .Needs(Requirements.GoogleTest)
         .DependsOn(CompileCppTest)
+        .RequiresThat(ArgumentsForBothKinds)
+        .TakesArguments()
         .Executes(() =>
         {
             var environment = Expand(CppTestSpec.Environment, CppTestSpec.Script);
             foreach (var step in CppTestSpec.Steps)
-                ScriptSteps.Run(Runner, step, TvmRoot, BuildDirectory, Variables, environment, CppTestSpec.Script);
+            {
+                if (step.Tests is { } framework) RunTests(step, framework, environment);
+                else ScriptSteps.Run(Runner, step, TvmRoot, BuildDirectory, Variables, environment, CppTestSpec.Script);
+            }
         });
+
+    /// <summary>The step that runs the tests gets a JUnit file, the filter and the arguments after --; its results
+    /// go under the summary table. A failure stops here, as the script's <c>set -e</c> does.</summary>
+    void RunTests(Step step, TestFramework framework, IReadOnlyDictionary<string, string?> environment)
+    {
+        var command = ScriptSteps.Command(step, TvmRoot, BuildDirectory, Variables, environment, CppTestSpec.Script);
+        var name = Path.GetFileName(command.Executable);
+        var junit = BuildDirectory / "pytest-results" / $"{name}.xml"; // where CI's JUnit glob looks
+        if (!Runner.DryRun) junit.Parent.CreateDirectory();
+        var selection = GtestArguments.For(framework, junit, TestFilter, TestArguments);
+        command = command with { Arguments = [.. command.Arguments, .. selection] };
+        var started = DateTime.UtcNow.AddSeconds(-1);
+        var result = Runner.Run(command, RunOptions.MayFail);
+        if (Runner.DryRun) return;
+        var read = JUnit.Read(junit, name, framework, TvmRoot, since: started);
+        ReportTests("CppTest", read is null ? [] : [read], ids => ["--test-filter", string.Join(':', ids)]);
+        if (result.ExitCode == 0) return;
+        throw read is { Failed: > 0 }
+            ? new BuildFailure($"{TestSummary.Plural(read.Failed, "C++ test")} failed ({name}; JUnit: {junit}).",
+                "The failed tests, and one command that reruns them, are listed under the table.")
+            : new BuildFailure($"'{command.CommandLine}' exited with code {result.ExitCode}" +
+                (read is null ? " before writing its JUnit XML." : "."), "Its output is above.");
+    }
 }

@@ -22,6 +22,7 @@ interface IDocker : IHazTvm
         .Description("docker/bash.sh: a login shell (or the command after --) in --docker IMAGE, as the same user")
         .Needs(Requirements.ContainerEngine)
         .Requires(() => Docker)
+        .TakesArguments()
         .Executes(() =>
         {
             CheckBashShOptions(devShell: true);

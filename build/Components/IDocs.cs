@@ -79,14 +79,19 @@ interface IDocs : ICompile
         if (fresh && Layout.Unittest?.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = Runner.Run(command, RunOptions.MayFail);
-        var warnings = result.Output.Split('\n').Where(l => l.Contains("WARNING") && !IgnoredWarnings().IsMatch(l)).ToList();
-        ReportSummary("Docs", $"{DocsOutput}/index.html, {warnings.Count} warnings (tutorials: {pattern})");
+        if (Runner.DryRun) return null;
+        var warnings = SphinxWarnings.Of(result.Output, staging, sources);
         Log.Information("Sphinx {Kind} build took {Milliseconds} ms", fresh ? "full" : "incremental", clock.ElapsedMilliseconds);
-        foreach (var warning in warnings) Log.Warning("{Warning}", warning.Trim());
+        foreach (var warning in warnings) Log.Warning("{Warning}", warning);
+        // A failed build has no count to give; with --serve the line about the pages still served stays.
         if (result.ExitCode != 0 || Regex.IsMatch(result.Output, "failed to execute|Segmentation fault"))
             return string.Join(" ", result.Output.Split('\n').Where(l => l.Contains("ERROR") || l.Contains("Error") || l.Contains("failed")).TakeLast(3).Select(l => l.Trim()))
                 is { Length: > 0 } error ? error : $"exit code {result.ExitCode}";
-        if (WarningsAsErrors && warnings.Count > 0) return $"{warnings.Count} warnings (--warnings-as-errors)";
+        // An incremental build re-reads only the changed pages, so it sees only their warnings.
+        var count = TestSummary.Plural(warnings.Count, "warning") + (fresh ? "" : " in the pages rebuilt last");
+        ReportSummary("Docs", $"{DocsOutput}/index.html, {count} (tutorials: {pattern})");
+        if (WarningsAsErrors && warnings.Count > 0)
+            return $"{TestSummary.Plural(warnings.Count, "warning")} (--warnings-as-errors)";
         return null;
     }
 
@@ -123,9 +128,4 @@ interface IDocs : ICompile
 
     /// <summary>--host doubles as the address to bind when it is not a CI host name (Terminal, CI, Jenkins, GitHubActions).</summary>
     string ServeAddress => HostName is { } name && !Host.Names.Contains(name, StringComparer.OrdinalIgnoreCase) ? name : "127.0.0.1";
-
-    // task_python_docs.sh's IGNORED_WARNINGS: third-party noise that CI does not count.
-    private static Regex IgnoredWarnings() => new("__mro__|UserWarning|FutureWarning|tensorflow|Keras|pytorch|TensorFlow|coremltools|403|git describe|" +
-        "scikit-learn version|doing serial write|gen_gallery extension is not safe for parallel|cannot cache unpickable configuration value|" +
-        "You are using pip version|tutorials/README.rst: WARNING: document isn't included in any toctree");
 }

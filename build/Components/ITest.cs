@@ -5,30 +5,33 @@ using TvmBuild.Tvm;
 using PythonTool = TvmBuild.Tools.Python;
 
 /// <summary>TVM's Python suites, as task_python_unittest.sh / task_python_integration.sh run them at the tree's ref.</summary>
-interface ITest : ICompile
+interface ITest : ICompile, IHazTests
 {
-    [Parameter("Test paths to run instead of the suite's own (relative to the TVM tree).")]
+    [Parameter("Test paths or pytest node ids to run instead of the suite's own (relative to the TVM tree).")]
     string[] Tests => TryGetValue(() => Tests) ?? [];
-
-    [Parameter("Only tests matching this pytest -k expression.")]
-    string? TestFilter => TryGetValue(() => TestFilter);
 
     Target UnitTest => _ => _
         .Description("Runs TVM's Python unit tests (task_python_unittest.sh)")
         .Needs(Requirements.Pytest)
         .DependsOn(Compile)
-        .Executes(() => RunSuite(Layout.Unittest, "unit tests"));
+        .RequiresThat(() => Runner.DryRun ? null : MissingTestPath())
+        .TakesArguments()
+        .Executes(() => RunSuite(Layout.Unittest, "UnitTest", "unit tests"));
 
     Target IntegrationTest => _ => _
         .Description("Runs TVM's Python integration tests (task_python_integration.sh)")
         .Needs(Requirements.Pytest)
         .DependsOn(Compile)
-        .Executes(() => RunSuite(Layout.Integration, "integration tests"));
+        .RequiresThat(() => Runner.DryRun ? null : MissingTestPath())
+        .TakesArguments()
+        .Executes(() => RunSuite(Layout.Integration, "IntegrationTest", "integration tests"));
 
-    void RunSuite(TestSuite? suite, string what)
+    void RunSuite(TestSuite? suite, string target, string what)
     {
         if (suite is null)
             throw new BuildFailure($"The {Layout.Name} layout of TVM has no {what} script; its tests run under UnitTest.");
+        // --dry-run still shows the commands (as for a CMake too old), and says what a real run would refuse.
+        if (Runner.DryRun && MissingTestPath() is { } missing) Log.Warning("{Missing}: a real run stops here", missing);
         // In a container the image's python3 is the interpreter, as in TVM's CI; probes below run there too.
         var python = Runner.DryRun || Runner.InContainer ? (Python ?? "python3") : PythonTool.FindWithPytest(Runner, Python);
         var variables = new Dictionary<string, string>(Variables) { ["PYTHON"] = python };
@@ -47,31 +50,47 @@ interface ITest : ICompile
         foreach (var step in suite.Prepare) ScriptSteps.Run(Runner, step, TvmRoot, BuildDirectory, variables, environment, suite.Script);
         if (suite.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
 
-        var results = BuildDirectory / "pytest-results";
-        if (!Runner.DryRun) results.CreateDirectory();
+        var resultsDirectory = BuildDirectory / "pytest-results";
+        if (!Runner.DryRun) resultsDirectory.CreateDirectory();
         string[] parallel = suite.Xdist is { } workers && (Runner.DryRun || PythonTool.CanImport(Runner, python, "xdist")) ? ["-n", workers] : [];
         var runs = Tests.Length == 0 ? suite.Suites : [Narrowed(suite.Suites[0])];
         var failed = new List<string>();
+        var results = new List<SuiteResult>();
         foreach (var run in runs)
         {
-            var junit = results / $"{run.Name}.xml";
+            var junit = resultsDirectory / $"{run.Name}.xml";
             var args = new List<string> { "-m", "pytest" };
             args.AddRange(parallel);
             args.AddRange(run.Args.Select(a => Layouts.Expand(a, variables, suite.Script)));
             if (TestFilter is not null) args.AddRange(["-k", TestFilter]);
+            args.AddRange(TestArguments);
             args.AddRange(["-o", $"junit_suite_name={run.Name}", $"--junit-xml={junit}"]);
             if (run.Ffi is not null) args.Add($"--junit-prefix={run.Ffi}");
             var runEnvironment = new Dictionary<string, string?>(environment);
             if (run.Ffi is not null) runEnvironment["TVM_FFI"] = run.Ffi;
             foreach (var (key, value) in run.Environment) runEnvironment[key] = Layouts.Expand(value, variables, suite.Script);
+            var started = DateTime.UtcNow.AddSeconds(-1);
             var result = Runner.Run(new Command(python, args, TvmRoot, runEnvironment), RunOptions.MayFail);
+            var read = Runner.DryRun ? null
+                : JUnit.Read(junit, run.Name, TestFramework.Pytest, TvmRoot, run.Ffi, started);
+            if (read is not null) results.Add(read);
             if (result.ExitCode != 0)
-                failed.Add($"{run.Name} (pytest exit {result.ExitCode}{(result.ExitCode == 5 ? ": no tests collected" : "")}; JUnit: {junit})");
+                failed.Add($"{run.Name} ({PytestExit.Describe(result.ExitCode, result.Output, read)}" +
+                    (read is null ? "; it wrote no JUnit XML)" : $"; JUnit: {junit})"));
         }
+        ReportTests(target, results, ids => ["--tests", .. ids]);
         if (failed.Count > 0)
             throw new BuildFailure($"{failed.Count} of {runs.Count} pytest runs failed: {string.Join("; ", failed)}.",
-                "Rerun one with --tests <path> and --test-filter <expr>.");
+                results.Any(r => r.Failed > 0)
+                    ? "The failed tests, and one command that reruns them, are listed under the table."
+                    : "pytest's output above says why.");
     }
+
+    /// <summary>A --tests path that is not in the tree would end in pytest's exit 4 after the build: say so
+    /// first.</summary>
+    string? MissingTestPath() => Tests.Length == 0 ? null
+        : Tests.FirstOrDefault(t => !(TvmRoot / t.Split("::")[0]).Exists()) is { } missing
+            ? $"--tests {missing}: no such file or folder in {TvmRoot}" : null;
 
     /// <summary>With --tests, the first suite's options run on the given paths instead of its own.</summary>
     PytestRun Narrowed(PytestRun first) => new()

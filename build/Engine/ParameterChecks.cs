@@ -1,7 +1,8 @@
 namespace TvmBuild.Engine;
 
 /// <summary>Before anything runs: every value a planned target will read converts (wherever it came from), and an
-/// option typed on the command line that no planned target reads is named, with the targets that do read it.</summary>
+/// option typed on the command line that no planned target reads is named, with the targets that do read it (so are
+/// arguments after <c>--</c> that no planned target takes).</summary>
 internal static class ParameterChecks
 {
     public static List<string> Run(NukeBuild build, IReadOnlyList<ExecutableTarget> targets)
@@ -22,6 +23,10 @@ internal static class ParameterChecks
                 ? $"{parameter.CliName} has no effect: {string.Join(", ", skipped)}, which reads it, is skipped."
                 : $"{parameter.CliName} has no effect here: only {Names(readers)} read{(readers.Count == 1 ? "s" : "")} it.");
         }
+        var takers = targets.Where(t => t.Definition.IsTakingArguments).ToList();
+        if (build.RemainingArguments.Count > 0 && !takers.Any(active.Contains))
+            warnings.Add($"The arguments after -- have no effect here: only {Names(takers)} " +
+                $"read{(takers.Count == 1 ? "s" : "")} them.");
         return warnings;
     }
 

@@ -105,7 +105,7 @@ public sealed class ProcessRunner
         if (options.Quiet || Logging.Level.MinimumLevel > Serilog.Events.LogEventLevel.Debug)
             foreach (var line in tail) Log.Error("{Line}", line);
         var hint = string.Join(" ", new[] { options.FailureHint, command.FailureHint }.OfType<string>());
-        throw new ProcessFailure(command, exitCode, hint.Length > 0 ? hint : null);
+        throw new ProcessFailure(command, exitCode, hint.Length > 0 ? hint : null, result.Output);
     }
 
     /// <summary>Runs a command attached to this terminal (stdin, stdout, stderr inherited), e.g. an interactive shell,

@@ -53,4 +53,8 @@ public interface ITargetDefinition
 
     /// <summary>What the target needs on the machine (or image) that runs it; see <see cref="IRequirement"/>.</summary>
     ITargetDefinition Needs(params IRequirement[] requirements);
+
+    /// <summary>The target reads the arguments after a bare <c>--</c>: given when no planned target does, they are
+    /// named as having no effect.</summary>
+    ITargetDefinition TakesArguments();
 }

@@ -23,6 +23,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public bool IsUnlisted { get; private set; }
     public List<string> Artifacts { get; } = [];
     public List<IRequirement> Needed { get; } = [];
+    public bool IsTakingArguments { get; private set; }
 
     public ITargetDefinition Description(string description) { DescriptionText = description; return this; }
 
@@ -84,6 +85,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition Unlisted() { IsUnlisted = true; return this; }
     public ITargetDefinition Produces(params string[] globs) { Artifacts.AddRange(globs); return this; }
     public ITargetDefinition Needs(params IRequirement[] requirements) { Needed.AddRange(requirements); return this; }
+    public ITargetDefinition TakesArguments() { IsTakingArguments = true; return this; }
 
     private TargetDefinition Add(List<Target> list, Target[] targets) { list.AddRange(targets); return this; }
 

@@ -7,11 +7,16 @@ namespace TvmBuild.Tvm;
 public static class ScriptSteps
 {
     public static void Run(ProcessRunner runner, Step step, AbsolutePath tvmRoot, AbsolutePath buildDirectory,
+        IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string?> environment,
+        string context) =>
+        runner.Run(Command(step, tvmRoot, buildDirectory, variables, environment, context));
+
+    public static Command Command(Step step, AbsolutePath tvmRoot, AbsolutePath buildDirectory,
         IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string?> environment, string context)
     {
         var run = step.Run.Select(a => Layouts.Expand(a, variables, context)).ToList();
         var directory = step.Cwd is null ? buildDirectory : AbsolutePath.Create(Path.Combine(tvmRoot, Layouts.Expand(step.Cwd, variables, context)));
         string executable = run[0].StartsWith("./") ? directory / run[0][2..] : run[0];
-        runner.Run(new Command(executable, run.Skip(1).ToList(), directory, environment));
+        return new Command(executable, run.Skip(1).ToList(), directory, environment);
     }
 }

@@ -41,15 +41,18 @@ public class CompileAndTestTests
     }
 
     [Fact]
-    public void A_compile_error_fails_the_target_and_the_summary_names_the_command()
+    public void A_compile_error_fails_the_target_and_the_summary_quotes_the_first_error_with_file_and_line()
     {
         var tree = Trees.CopyFixture();
-        File.AppendAllText(Path.Combine(tree, "src", "fixture.cc"), "\nthis is not C++;\n");
+        var source = Path.Combine(tree, "src", "fixture.cc");
+        var line = File.ReadAllLines(source).Length + 2;
+        File.AppendAllText(source, "\nthis is not C++;\nint f() { return undefined_name; }\n");
         var build = Path.Combine(tree, "build-cpu");
         var result = Run("Compile", "--tvm-home", tree, "--compiler-cache", "none");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("error:"); // the compiler's own message
-        result.Output.ShouldMatch($@"Compile\s+Failed.+// '/usr/bin/cmake --build {build} --parallel \d+' exited with code 1\.");
+        result.Output.ShouldContain("undefined_name"); // the compiler's whole output is still there
+        result.Output.ShouldMatch($@"Compile\s+Failed.+// src/fixture\.cc:{line}:1: error: expected unqualified-id before .this.\r?\n");
+        result.Output.ShouldMatch($@"Hint: '/usr/bin/cmake --build {build} --parallel \d+' exited with code 1\. The compiler output is above");
     }
 
     [Fact]
@@ -85,7 +88,8 @@ public class CompileAndTestTests
         var build = TempDirectory();
         var result = Run(On(build, "UnitTest"), new() { ["TVM_TEST_MARKER"] = "gpu" });
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain($"1 of 1 pytest runs failed: python-unittest (pytest exit 1; JUnit: {build}/pytest-results/python-unittest.xml)");
+        result.Output.ShouldContain($"1 of 1 pytest runs failed: python-unittest (1 test failed; JUnit: {build}/pytest-results/python-unittest.xml)");
+        result.Output.ShouldContain("UnitTest python-unittest: 0 passed, 1 failed, 0 skipped");
         result.Output.ShouldMatch(@"UnitTest\s+Failed");
     }
 
@@ -111,6 +115,7 @@ public class CompileAndTestTests
         result.Output.ShouldContain($"> /usr/bin/cmake --build {build} --target cpptest --parallel");
         result.Output.ShouldContain($"{build}/cpptest");
         result.Output.ShouldContain("[  PASSED  ] 3 tests.");
+        result.Output.ShouldContain("CppTest cpptest: 3 passed, 0 failed, 0 skipped");
     }
 
     [Fact]
@@ -134,6 +139,24 @@ public class CompileAndTestTests
         result.Output.ShouldContain("'PYTEST_ADDOPTS=-s -vv -p no:cacheprovider'"); // setup-pytest-env.sh's prefix, then the caller's PYTEST_ADDOPTS
         result.Output.ShouldContain("-m pytest tests/python/contrib/test_ethosu -n auto -o junit_suite_name=python-integration-contrib-test_ethosu-ctypes");
         result.Output.ShouldContain("'TVM_TEST_TARGETS=llvm;cuda'");
+    }
+
+    [Fact]
+    public void The_2022_layouts_apps_get_the_build_directory_instead_of_build()
+    {
+        var tree = Trees.CopyFixtureAsV090();
+        var build = TempDirectory();
+        var result = Run("CppTest", "IntegrationTest", "--tvm-home", tree, "--build-dir", build, "--test-filter", "A.*", "--dry-run");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain($"--target cpptest --target crttest --target tvm --parallel"); // build_model.py imports tvm
+        result.Output.ShouldContain($"ctest --gtest_death_test_style=threadsafe --output-junit {build}/pytest-results/ctest.xml -R '^(A\\..*)$'");
+        // apps/bundle_deploy: CRT_ROOT defaults to ../../build/standalone_crt; build_model.py imports tvm.
+        result.Output.ShouldMatch($@"cd {tree}/apps/bundle_deploy && env .*PYTHONPATH={tree}/python .*TVM_LIBRARY_PATH={build} .*" +
+            $@"make test_dynamic test_static CRT_ROOT={build}/standalone_crt\r?\n");
+        // apps/extension and apps/dso_plugin_module link with -L${{TVM_ROOT}}/build.
+        result.Output.ShouldMatch($@"cd {tree}/apps/extension && env .* make PKG_LDFLAGS=-L{build}\r?\n");
+        result.Output.ShouldMatch($@"cd {tree}/apps/dso_plugin_module && env .* make PKG_LDFLAGS=-L{build}\r?\n");
+        result.Output.ShouldNotContain($"{tree}/build/");
     }
 
     [Fact]

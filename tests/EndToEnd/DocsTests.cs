@@ -31,13 +31,25 @@ public class DocsTests
         var result = Run(DocsArgs(Fixture, build));
         result.ExitCode.ShouldBe(0, result.ToString());
         File.ReadAllText(Path.Combine(build, "docs", "html", "index.html")).ShouldContain("TVM Fixture Docs");
-        result.Output.ShouldContain("WARNING: unknown document: 'missing-page'");
-        result.Output.ShouldContain($"Docs: {build}/docs/html/index.html, 1 warnings (tutorials: none)");
+        result.Output.ShouldContain($"[WRN] {Fixture}/docs/api.rst:6: WARNING: unknown document: 'missing-page'"); // the source, not the staging copy
+        result.Output.ShouldContain($"Docs: {build}/docs/html/index.html, 1 warning (tutorials: none)");
         result.Output.ShouldContain("TVM_TUTORIAL_EXEC_PATTERN=none");
 
         var strict = Run(DocsArgs(Fixture, build, "--warnings-as-errors", "--skip", "Compile", "Configure"));
         strict.ExitCode.ShouldBe(255);
-        strict.Output.ShouldContain("Sphinx failed: 1 warnings (--warnings-as-errors)");
+        strict.Output.ShouldContain("Sphinx failed: 1 warning (--warnings-as-errors)");
+    }
+
+    [RequiresToolFact("sphinx-build", "apt-get install python3-sphinx")]
+    public void A_failed_docs_build_gives_its_error_and_no_warning_count()
+    {
+        var tree = Trees.CopyFixture();
+        File.AppendAllText(Path.Combine(tree, "docs", "conf.py"), "\nraise RuntimeError('conf.py is broken')\n");
+        var result = Run(DocsArgs(tree, TempDirectory(), "--skip", "Compile", "Configure"));
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldMatch(@"Docs\s+Failed.+// Sphinx failed: .*RuntimeError: conf.py is broken");
+        result.Output.ShouldNotContain("warning (tutorials");
+        result.Output.ShouldNotContain("warnings (tutorials");
     }
 
     [Fact]
