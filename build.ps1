@@ -44,6 +44,8 @@ $hash = [Convert]::ToHexString($sha.ComputeHash([System.Text.Encoding]::UTF8.Get
 
 $dll = Join-Path $Output '_build.dll'
 if (-not (Test-Path $dll) -or -not (Test-Path $Stamp) -or (Get-Content -Raw $Stamp).Trim() -ne $hash) {
+    # Shell completion asks with --complete while the user types: it never waits for a compile (it has its own values).
+    if ($args.Count -gt 0 -and $args[0] -eq '--complete') { exit 1 }
     New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
     $log = Join-Path $TempDir 'compile.log'
     # Ctrl-C stops this script inside the try (and dotnet, which cancels and exits 1): an interruption, not a

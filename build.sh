@@ -30,6 +30,8 @@ sources_hash() {
 
 hash=$(sources_hash)
 if [[ ! -f "$OUTPUT/_build.dll" || ! -f "$STAMP" || "$(<"$STAMP")" != "$hash" ]]; then
+  # Shell completion asks with --complete while the user types: it never waits for a compile (it has its own values).
+  [[ "${1-}" == --complete ]] && exit 1
   mkdir -p "$TEMP_DIR"
   exec 9>"$TEMP_DIR/build.lock"
   flock 9  # two builds started at once compile once

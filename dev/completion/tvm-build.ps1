@@ -2,19 +2,41 @@
 # PowerShell completion for tvm-build: . dev/completion/tvm-build.ps1 (e.g. from $PROFILE).
 $script:TvmBuildTargets = @('BuildImage', 'Checkout', 'CiTask', 'Clean', 'ClearStaleImages', 'Compile', 'CompileCppTest', 'Configure', 'CppDocs', 'CppTest', 'DevShell', 'Docs', 'Doctor', 'GenerateCi', 'GenerateDocs', 'InstallHooks', 'IntegrationTest', 'Lint', 'UnitTest')
 $script:TvmBuildParameters = @('--all', '--base', '--build-dir', '--build-type', '--cache', '--cache-from', '--changed', '--changes', '--check', '--cmake-option', '--cmake-target', '--compiler-cache', '--config-only', '--container-name', '--context-path', '--continue', '--cpus', '--docker', '--docker-cli', '--dockerfile', '--dry-run', '--env', '--fix', '--for', '--full', '--help', '--host', '--image', '--image-spec', '--image-tag', '--images', '--interactive', '--keep-images-of', '--linters', '--list', '--mount', '--name', '--net', '--no-gpu', '--no-logo', '--output', '--parallel', '--plan', '--port', '--preset', '--privileged', '--profile', '--python', '--reconfigure', '--repo-mount-point', '--root', '--serve', '--shard', '--shell', '--skip', '--skip-linters', '--staged', '--strict', '--test-filter', '--tests', '--tty', '--tutorial-pattern', '--tvm-home', '--tvm-ref', '--tvm-repo', '--verbose', '--verbosity', '--volume', '--warnings-as-errors', '--yes')
+$script:TvmBuildLists = @('--cmake-option', '--cmake-target', '--env', '--for', '--keep-images-of', '--linters', '--mount', '--profile', '--skip', '--skip-linters', '--tests', '--volume')
+$script:TvmBuildFromTree = @('--docker', '--linters', '--preset', '--skip-linters')
 $script:TvmBuildValues = @{
+  '--build-type' = @('Debug', 'Release', 'RelWithDebInfo', 'MinSizeRel')
   '--compiler-cache' = @('auto', 'none', 'ccache', 'sccache')
   '--docker' = @('ci_arm', 'ci_cpu', 'ci_gpu', 'ci_wasm')
   '--docker-cli' = @('docker', 'podman')
+  '--for' = @('BuildImage', 'Checkout', 'CiTask', 'Clean', 'ClearStaleImages', 'Compile', 'CompileCppTest', 'Configure', 'CppDocs', 'CppTest', 'DevShell', 'Docs', 'Doctor', 'GenerateCi', 'GenerateDocs', 'InstallHooks', 'IntegrationTest', 'Lint', 'UnitTest')
+  '--linters' = @()
+  '--name' = @('lint', 'build-cpu', 'unittest', 'build-gpu', 'unittest-gpu', 'docs', 'build-arm', 'unittest-arm', 'build-wasm')
+  '--plan' = @('text', 'mermaid')
   '--preset' = @('arm', 'cpu', 'gpu', 'gpu_other', 'gpu_vulkan', 'hexagon', 'i386', 'jvm', 'qemu', 'wasm')
+  '--skip' = @('BuildImage', 'Checkout', 'CiTask', 'Clean', 'ClearStaleImages', 'Compile', 'CompileCppTest', 'Configure', 'CppDocs', 'CppTest', 'DevShell', 'Docs', 'Doctor', 'GenerateCi', 'GenerateDocs', 'InstallHooks', 'IntegrationTest', 'Lint', 'UnitTest')
+  '--skip-linters' = @()
   '--verbosity' = @('quiet', 'minimal', 'normal', 'verbose')
 }
 Register-ArgumentCompleter -Native -CommandName 'build.ps1', './build.ps1', 'build.cmd', './build.cmd' -ScriptBlock {
   param($wordToComplete, $commandAst, $cursorPosition)
   $words = @($commandAst.CommandElements | ForEach-Object { $_.ToString() })
-  $previous = if ($wordToComplete) { $words[-2] } else { $words[-1] }
-  $candidates = if ($script:TvmBuildValues.ContainsKey($previous)) { $script:TvmBuildValues[$previous] }
-    elseif ($wordToComplete -like '-*') { $script:TvmBuildParameters } else { $script:TvmBuildTargets }
+  $count = if ($wordToComplete) { $words.Count - 1 } else { $words.Count }  # the words before this one
+  $option = $null
+  for ($i = $count - 1; $i -gt 0; $i--) { if ($words[$i] -like '-*') { $option = $words[$i]; break } }
+  $candidates = if ($wordToComplete -like '-*') { $script:TvmBuildParameters }
+    elseif (-not $option) { $script:TvmBuildTargets }
+    elseif ($words[$count - 1] -ne $option -and $script:TvmBuildLists -notcontains $option) { @() }
+    elseif ($script:TvmBuildFromTree -contains $option) {
+      # The values of the TVM tree (--tvm-home on the line, else TVM_HOME), asked of the build.
+      $tree = @()
+      for ($i = 1; $i -lt $count - 1; $i++) {
+        if ($words[$i] -eq '--tvm-home') { $tree = @('--tvm-home', $words[$i + 1]) }
+      }
+      $answer = @(& $words[0] --complete $option.TrimStart('-') @tree 2>$null)
+      if ($LASTEXITCODE -eq 0) { $answer } else { $script:TvmBuildValues[$option] } }
+    elseif ($script:TvmBuildValues.ContainsKey($option)) { $script:TvmBuildValues[$option] }
+    else { @() }
   $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
     [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_) }
 }
