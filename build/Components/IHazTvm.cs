@@ -9,7 +9,7 @@ interface IHazTvm : IHazDocker
 
     [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, qemu, " +
                "hexagon, jvm, gpu_vulkan.",
-        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean"])]
+        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean", "Doctor"])]
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
 
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>

@@ -19,7 +19,8 @@ public static class Packages
                      "or pass --python <interpreter with pytest>, or --docker ci_cpu",
         ["sphinx"] = "apt-get install python3-sphinx (Debian's packages serve /usr/bin/python3), or --docker ci_gpu",
         ["doxygen"] = "apt-get install doxygen",
-        ["docker"] = "apt-get install docker.io (the CLI is enough to print commands), or --docker-cli podman",
+        ["docker"] = "apt-get install docker.io and start its daemon (the CLI alone only prints commands), or " +
+                     "apt-get install podman runc and use --docker-cli podman",
         ["podman"] = "apt-get install podman runc",
         ["node"] = "apt-get install nodejs npm",
         ["npm-lint"] = "npm install --prefix dev/lint (from the tvm-build checkout)",
