@@ -48,7 +48,7 @@ interface IDoctor : IConfigure
             native ? ", --native" : " (--native shows what it would turn off)");
         var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
         var preset = PresetChecks(settings).Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint, ["Configure"],
-            Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null));
+            Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null, FromPreset: c.Native is not null));
         var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
         var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
         var linters = LintCatalog.For(layout.Lint, new LintTools(RootDirectory, TvmRoot, "python3", Runner)).Select(l => l.Id).ToList();
@@ -77,8 +77,8 @@ interface IDoctor : IConfigure
             return;
         }
         var missing = string.Join("; ", blocking.Select(r => $"{r.Need} ({NeededBy(r, needers[r])})"));
-        var hint = "Install what the table says, or run those targets with --docker" +
-                   (Native == true ? "." : "; the preset's features: --native turns them off (Doctor --native shows it).");
+        var hint = "Install what the table says, or run those targets with --docker" + (blocking.Any(r => r.FromPreset)
+            ? "; the preset's features: --native turns them off (Doctor --native shows it)." : ".");
         if (DoctorFor.Length > 0) throw new BuildFailure($"Missing: {missing}.", hint);
         Log.Information("Ready here: {Ready}", string.Join(", ", chosen.Select(t => t.Name).Except(cannot)));
         Log.Warning("Cannot run here yet: {Cannot} ({Count} missing, see the table; --for <targets> fails on them). {Hint}",
