@@ -60,6 +60,7 @@ interface IConfigure : IHazTvm
             }
             if (!Runner.InContainer) // the image has its own tools
             {
+                CheckSubmodules();
                 CheckCMakeVersion();
                 CheckCompiler();
                 if (!ConfigChoice.Native) CheckPresetTools();
@@ -181,6 +182,18 @@ interface IConfigure : IHazTvm
                 if (!Runner.DryRun) throw failure;
                 Log.Warning("{Failure}", failure.ToString()); // --dry-run still shows the commands
             }
+    }
+
+    /// <summary>An empty submodule makes CMake fail far from the cause (main: "Unknown CMake command tvm_ffi_..."), so
+    /// say it first.</summary>
+    void CheckSubmodules()
+    {
+        var missing = Layout.Submodules.Where(s => Machine.TreeFolder(TvmRoot, s) is null).ToList();
+        if (missing.Count == 0) return;
+        // A warning, not a stop: a tree may build without one its CI checks out (CMake says so if not).
+        Log.Warning("{Tree} lacks its submodule{S} {Missing} (empty or absent); CMake will likely fail on it. Fix: run " +
+                    "'git submodule update --init --recursive' in the TVM tree", TvmRoot, missing.Count == 1 ? "" : "s",
+            string.Join(", ", missing));
     }
 
     void CheckCompiler()
