@@ -2,9 +2,13 @@ using TvmBuild.Engine;
 
 /// <summary>TVM's build graph. Each concern is a component in Components/; this class only lists them.
 /// Checkout → Configure → Compile → UnitTest / IntegrationTest / CppTest; Clean.</summary>
-class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTest, IDocker, IDockerImages, ILint, IDocs, ICi, IDoctor, IGenerateDocs
+class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTest, IDocker, IDockerImages, ILint, IDocs, ICi,
+    IDoctor, IGenerateDocs, ICompletionValues
 {
     public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 
     protected override ProcessRunner ConfigureRunner(ProcessRunner runner) => ((IDocker)this).ContainerRunner(runner);
+
+    public override IReadOnlyList<string>? CompletionValues(ParameterInfo parameter, bool fromTree) =>
+        ((ICompletionValues)this).ValuesOf(parameter, fromTree) ?? base.CompletionValues(parameter, fromTree);
 }

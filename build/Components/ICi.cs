@@ -9,19 +9,21 @@ using TvmBuild.Tools;
 /// Jenkinsfile and the GitHub Actions workflow from the catalog, so a local run and a CI run are the same.</summary>
 interface ICi : IHazTvm, IHazGeneratedFiles
 {
-    [Parameter("CiTask: the task of ci/catalog.yaml to run.")]
+    [Parameter("CiTask: the task of ci/catalog.yaml to run.", For = [nameof(CiTask)])]
     string? Name => TryGetValue(() => Name);
 
-    [Parameter("CiTask: print the catalog's tasks.")]
+    [Parameter("CiTask: print the catalog's tasks.", For = [nameof(CiTask)])]
     bool List => TryGetValue<bool?>(() => List) ?? false;
 
-    [Parameter("CiTask: run shard I of N of a sharded task, as I/N (1-based).")]
+    [Parameter("CiTask: run shard I of N of a sharded task, as I/N (1-based).", For = [nameof(CiTask)])]
     string? Shard => TryGetValue(() => Shard);
 
-    [Parameter("CiTask: print which kinds of change (code, docs, docker) the TVM tree has against its merge-base with origin/main.")]
+    [Parameter("CiTask: print which kinds of change (code, docs, docker) the TVM tree has against its merge-base with " +
+               "origin/main.", For = [nameof(CiTask)])]
     bool Changes => TryGetValue<bool?>(() => Changes) ?? false;
 
-    [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
+    [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).",
+        For = [nameof(CiTask)])]
     bool Images => TryGetValue<bool?>(() => Images) ?? false;
 
     [Parameter("GenerateCi: write into this folder (e.g. a TVM checkout) instead of this repository.", For = [nameof(GenerateCi)])]

@@ -10,8 +10,14 @@ enum CompilerCache { Auto, None, Ccache, Sccache }
 /// <summary>config.cmake from a preset (what task_config_build_&lt;preset&gt;.sh writes), then CMake, as task_build.py runs it.</summary>
 interface IConfigure : IHazTvm
 {
-    [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable).", Name = "cmake-option")]
+    [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable); remembered in the build directory.",
+        Name = "cmake-option")]
     string[] CMakeOptions => TryGetValue(() => CMakeOptions) ?? [];
+
+    [Parameter("The preset made buildable here: a feature this machine lacks is turned off or pointed at what is present " +
+               "(an older llvm-config, no -Werror for a newer compiler), each change printed as a set(...) line; " +
+               "remembered in the build directory (--native false forgets it).", For = ["Configure", "Doctor"])]
+    bool? Native => TryGetValue(() => Native);
 
     [Parameter("CMAKE_BUILD_TYPE (TVM's task_build.py uses RelWithDebInfo).")]
     string BuildType => TryGetValue(() => BuildType) ?? "RelWithDebInfo";
@@ -28,12 +34,16 @@ interface IConfigure : IHazTvm
     Target Configure => _ => _
         .Description("Writes <build-dir>/config.cmake from --preset and runs CMake")
         .Needs(Requirements.CMake, Requirements.Ninja, Requirements.Compiler)
+        .RequiresThat(() => Native == true && Docker is not null ? NativeInContainer : null)
         .Executes(() =>
         {
+            if (Runner.InContainer && ConfigChoice.Native) // remembered from a run on this machine
+                throw new BuildFailure(NativeInContainer, "Give --native false, or use another --build-dir.");
             LockBuildDirectory();
             var config = BuildDirectory / "config.cmake";
             var text = ConfigCMakeText();
             WriteIfChanged(config, text);
+            Remember();
             if (ConfigOnly) return;
 
             // TVM's task_build.py always uses Ninja; CI images have it.
@@ -50,23 +60,71 @@ interface IConfigure : IHazTvm
             }
             if (!Runner.InContainer) // the image has its own tools
             {
+                CheckSubmodules();
                 CheckCMakeVersion();
                 CheckCompiler();
-                CheckPresetTools();
+                if (!ConfigChoice.Native) CheckPresetTools();
             }
             Runner.Run(command, new RunOptions { FailureHint = $"See the CMake output above; {BuildDirectory / "CMakeFiles" / "CMakeOutput.log"} has details." });
             if (!Runner.DryRun) stamp.WriteAllTextAtomically(hash);
         });
 
+    const string NativeInContainer = "--native adapts the preset to this machine; in docker mode the image has CI's tools";
+
     /// <summary>cmake/config.cmake followed by one <c>set(...)</c> line per preset setting and --cmake-option, as the
-    /// script's <c>cp</c> + <c>echo >></c> does. Preset lines are TVM's own text; an option's value is quoted so that
-    /// CMake reads back exactly what was given.</summary>
+    /// script's <c>cp</c> + <c>echo >></c> does; with --native, what this machine needs changed comes between them.
+    /// Preset lines are TVM's own text; an option's value is quoted so that CMake reads back exactly what was
+    /// given.</summary>
     string ConfigCMakeText()
     {
         var template = TvmRoot / "cmake" / "config.cmake";
-        var options = CMakeOptions.Select(ParseOption).Select(o => $"{o.Key} {CMake.Argument(o.Value)}");
-        var settings = PresetSettings.Concat(options);
-        return template.ReadAllText() + string.Concat(settings.Select(s => $"set({s})\n"));
+        var options = ConfigChoice.CMakeOptions.Select(ParseOption).ToList();
+        var lines = PresetSettings.Select(s => $"set({s})").ToList();
+        if (ConfigChoice.Native)
+        {
+            var given = options.Select(o => o.Key).ToHashSet();
+            var settings = PresetSettings.Select(ConfigSetting.Parse).Concat(options.Select(o => new ConfigSetting(o.Key, o.Value)));
+            foreach (var change in NativeConfig.Changes(PresetChecks(settings.ToList())).Where(c => !given.Contains(c.Key)))
+            {
+                Log.Information("--native: {Line}   {Why}", change.Line(), change.Why);
+                lines.Add($"{change.Line()}  # --native: {change.Why}");
+            }
+        }
+        lines.AddRange(options.Select(o => $"set({o.Key} {CMake.Argument(o.Value)})"));
+        return template.ReadAllText() + string.Concat(lines.Select(l => l + "\n"));
+    }
+
+    /// <summary>What these settings need from this machine (Doctor shows it; --native acts on it).</summary>
+    List<SettingCheck> PresetChecks(IReadOnlyList<ConfigSetting> settings) =>
+        NativeConfig.Check(settings, Layout, new Machine(Runner.OnHost, Python), TvmRoot);
+
+    /// <summary>--native and --cmake-option as given; one not given is what the build directory remembers from an
+    /// earlier run (of the same preset), unless --reconfigure starts over.</summary>
+    RememberedConfig ConfigChoice => Session.GetOrAdd(BuildDirectory, () =>
+    {
+        var given = new RememberedConfig(Preset, Native ?? false, CMakeOptions);
+        if ((Native is not null && CMakeOptions.Length > 0) || Reconfigure) return given;
+        if (RememberedConfig.Read(BuildDirectory) is not { IsEmpty: false } remembered) return given;
+        if (remembered.Preset != Preset)
+        {
+            Log.Warning("{Directory} was configured for preset {Old} with {Options}; not reused for preset {Preset}",
+                BuildDirectory, remembered.Preset, remembered.Arguments, Preset);
+            return given;
+        }
+        var choice = new RememberedConfig(Preset, Native ?? remembered.Native,
+            CMakeOptions.Length > 0 ? CMakeOptions : remembered.CMakeOptions);
+        Log.Information("Configuring as before: {Options} (remembered in {File}; --native false or other --cmake-options " +
+                        "change it, --reconfigure forgets it)", choice.Arguments, RememberedConfig.FileIn(BuildDirectory));
+        return choice;
+    });
+
+    /// <summary>Keeps what was given for the next run; --reconfigure with nothing given forgets it.</summary>
+    void Remember()
+    {
+        if (Runner.DryRun) return;
+        var file = RememberedConfig.FileIn(BuildDirectory);
+        if (Native is not null || CMakeOptions.Length > 0) ConfigChoice.Write(BuildDirectory);
+        else if (Reconfigure && file.FileExists()) File.Delete(file);
     }
 
     static (string Key, string Value) ParseOption(string option)
@@ -126,6 +184,18 @@ interface IConfigure : IHazTvm
             }
     }
 
+    /// <summary>An empty submodule makes CMake fail far from the cause (main: "Unknown CMake command tvm_ffi_..."), so
+    /// say it first.</summary>
+    void CheckSubmodules()
+    {
+        var missing = Layout.Submodules.Where(s => Machine.TreeFolder(TvmRoot, s) is null).ToList();
+        if (missing.Count == 0) return;
+        // A warning, not a stop: a tree may build without one its CI checks out (CMake says so if not).
+        Log.Warning("{Tree} lacks its submodule{S} {Missing} (empty or absent); CMake will likely fail on it. Fix: run " +
+                    "'git submodule update --init --recursive' in the TVM tree", TvmRoot, missing.Count == 1 ? "" : "s",
+            string.Join(", ", missing));
+    }
+
     void CheckCompiler()
     {
         var compiler = Environment.GetEnvironmentVariable("CXX") is { Length: > 0 } cxx ? cxx.Split(' ')[0] : "c++";
@@ -136,7 +206,7 @@ interface IConfigure : IHazTvm
     /// <summary>A preset names the CI image's tools (llvm-config-17); say so before CMake fails on it.</summary>
     void CheckPresetTools()
     {
-        var llvm = CMakeOptions.Select(ParseOption).LastOrDefault(o => o.Key == "USE_LLVM").Value
+        var llvm = ConfigChoice.CMakeOptions.Select(ParseOption).LastOrDefault(o => o.Key == "USE_LLVM").Value
             ?? PresetSettings.LastOrDefault(s => s.StartsWith("USE_LLVM "))?["USE_LLVM ".Length..].Trim('"');
         if (llvm is null) return;
         var tool = llvm.Split(' ')[0];
@@ -145,7 +215,7 @@ interface IConfigure : IHazTvm
             .SelectMany(d => Directory.Exists(d) ? Directory.EnumerateFiles(d, "llvm-config*") : [])
             .Select(Path.GetFileName).Distinct().Order().ToList();
         Log.Warning("Preset {Preset} sets USE_LLVM to {Tool}, which this machine lacks (found: {Found}). " +
-                    "Fix: --cmake-option USE_LLVM={Suggestion}, or run with --docker ci_{Preset}",
+                    "Fix: --native, --cmake-option USE_LLVM={Suggestion}, or run with --docker ci_{Preset}",
             Preset, tool, found.Count == 0 ? "none" : string.Join(", ", found), found.LastOrDefault() ?? "OFF", Preset);
     }
 

@@ -1,39 +1,98 @@
 using Serilog;
 using TvmBuild.Engine;
+using TvmBuild.Lint;
 using TvmBuild.Tools;
+using TvmBuild.Tvm;
 
-/// <summary>Which tools each target needs (what the targets declare with Needs, with their dependencies'), which
-/// this machine has (with versions), and how to get the rest.</summary>
-interface IDoctor : INukeBuild
+/// <summary>What each target needs on this machine, for the tree at --tvm-home: the tools targets declare (Needs), and
+/// what the tree asks (its CMake, submodules, the preset's libraries and llvm-config, the Python modules its tests and
+/// docs import, its pinned linters); what is present (with versions) and how to get the rest. With --for it fails when
+/// a target asked about cannot run; without, it reports.</summary>
+interface IDoctor : IConfigure
 {
-    [Parameter("Doctor: only the tools these targets need (default: every target's).", Name = "for")]
+    [Parameter("Doctor: only what these targets need, failing when one cannot run (default: every target's, as a " +
+               "report).", Name = "for")]
     string[] DoctorFor => TryGetValue(() => DoctorFor) ?? [];
 
     Target Doctor => _ => _
-        .Description("Lists the tools each target needs, which are present (with versions) and how to get the missing ones")
+        .Description("Checks what each target needs here for the tree at --tvm-home (tools, CMake, submodules, the " +
+                     "preset's libraries, Python modules, pinned linters, a container engine that answers) and how to get it")
         .Executes(() =>
         {
             var chosen = DoctorFor.Length > 0
-                ? DoctorFor.Select(n => ExecutionPlanner.Find(ExecutableTargets, n)).ToList()
+                ? DoctorFor.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries))
+                    .Select(n => ExecutionPlanner.Find(ExecutableTargets, n.Trim())).ToList()
                 : ExecutableTargets.Where(t => t.Listed && t.Name != "Doctor").ToList();
-            var needed = chosen.SelectMany(t => WithDependencies(t).SelectMany(d => d.Needs).OfType<Requirement>()
-                    .Select(r => (Target: t.Name, Requirement: r)))
-                .GroupBy(x => x.Requirement.Name).ToList();
-            var missing = new List<string>();
-            Console.Out.WriteLine($"{"Tool",-22} {"Found",-60} Needed by");
-            foreach (var group in needed)
-            {
-                var requirement = group.First().Requirement;
-                var found = requirement.Probe(Runner.OnHost);
-                var users = string.Join(" ", group.Select(x => x.Target).Distinct());
-                var shown = found ?? $"MISSING{(requirement.Optional ? " (optional)" : "")}: {requirement.Install}";
-                Console.Out.WriteLine($"{requirement.Name,-22} {shown,-60} {users}");
-                if (found is null && !requirement.Optional) missing.Add($"{requirement.Name} ({users})");
-            }
-            if (missing.Count > 0)
-                throw new BuildFailure($"Missing: {string.Join("; ", missing)}.", "Install what the table says, or run those targets with --docker.");
-            Log.Information("Everything {Targets} needs is here", string.Join(", ", chosen.Select(t => t.Name)));
+            var rows = ToolRows(chosen).Concat(TvmHome is null ? [] : TreeRows()).ToList();
+            var needers = rows.ToDictionary(r => r, r => chosen.Where(t => WithDependencies(t).Any(d => r.Targets.Contains(d.Name)))
+                .Select(t => t.Name).ToList());
+            var shown = rows.Where(r => needers[r].Count > 0).ToList();
+            Console.Out.Write(TextTable.Render(["Needs", "Found (or how to get it)", "Needed by"],
+                shown.Select(r => (IReadOnlyList<string>)[r.Need, r.FoundText, NeededBy(r, needers[r])]), [36, 58, 22]));
+            Verdict(chosen, shown, needers);
         });
+
+    /// <summary>The tools the chosen targets (and what they depend on) declare with Needs.</summary>
+    IEnumerable<DoctorRow> ToolRows(IReadOnlyList<ExecutableTarget> chosen) =>
+        chosen.SelectMany(t => WithDependencies(t).SelectMany(d => d.Needs.OfType<Requirement>().Select(r => (Target: d.Name, r))))
+            .GroupBy(x => x.r.Name)
+            .Select(g => new DoctorRow(g.Key, g.First().r.Probe(Runner.OnHost), g.First().r.Install,
+                g.Select(x => x.Target).Distinct().ToList(), g.First().r.Optional));
+
+    /// <summary>What the tree at --tvm-home asks, for the preset (--native: its missing features are worked around).</summary>
+    IEnumerable<DoctorRow> TreeRows()
+    {
+        var layout = Layout;
+        var native = Native == true;
+        Log.Information("The tree: {Tree} ({Layout} layout), preset {Preset}{Native}", TvmRoot, layout.Name, Preset,
+            native ? ", --native" : " (--native shows what it would turn off)");
+        var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
+        var preset = PresetChecks(settings).Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint, ["Configure"],
+            Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null, FromPreset: c.Native is not null));
+        var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
+        var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
+        var linters = LintCatalog.For(layout.Lint, new LintTools(RootDirectory, TvmRoot, "python3", Runner)).Select(l => l.Id).ToList();
+        return TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost).Concat(preset)
+            .Concat(TreeNeeds.PythonModules(layout, tests, docs))
+            .Concat(TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost, FirstPython("pytest")));
+    }
+
+    /// <summary>The interpreter the targets would pick: the first of python3 and /usr/bin/python3 that has the module.</summary>
+    string FirstPython(string module)
+    {
+        var candidates = new[] { ToolResolver.TryFind("python3"), "/usr/bin/python3" }.OfType<string>().Where(File.Exists).Distinct().ToList();
+        return candidates.FirstOrDefault(p => TvmBuild.Tools.Python.CanImport(Runner.OnHost, p, module)) ?? candidates.FirstOrDefault() ?? "python3";
+    }
+
+    void Verdict(IReadOnlyList<ExecutableTarget> chosen, IReadOnlyList<DoctorRow> rows, IReadOnlyDictionary<DoctorRow, List<string>> needers)
+    {
+        if (TvmHome is null)
+            Log.Information("No --tvm-home: what a tree asks (its CMake, submodules, the preset's libraries, Python modules, " +
+                            "pinned linters) is not checked");
+        var blocking = rows.Where(r => r.Blocks).ToList();
+        var cannot = chosen.Where(t => blocking.Any(r => needers[r].Contains(t.Name))).Select(t => t.Name).ToList();
+        if (cannot.Count == 0)
+        {
+            Log.Information("Everything {Targets} need{S} is here", string.Join(", ", chosen.Select(t => t.Name)), chosen.Count == 1 ? "s" : "");
+            return;
+        }
+        var missing = string.Join("; ", blocking.Select(r => $"{r.Need} ({NeededBy(r, needers[r])})"));
+        var hint = "Install what the table says, or run those targets with --docker" + (blocking.Any(r => r.FromPreset)
+            ? "; the preset's features: --native turns them off (Doctor --native shows it)." : ".");
+        if (DoctorFor.Length > 0) throw new BuildFailure($"Missing: {missing}.", hint);
+        Log.Information("Ready here: {Ready}", string.Join(", ", chosen.Select(t => t.Name).Except(cannot)));
+        Log.Warning("Cannot run here yet: {Cannot} ({Count} missing, see the table; --for <targets> fails on them). {Hint}",
+            string.Join(", ", cannot), blocking.Count, hint);
+    }
+
+    /// <summary>The targets that declare it, and how many asked about run after them: "Configure +7".</summary>
+    static string NeededBy(DoctorRow row, IReadOnlyList<string> needers)
+    {
+        var own = needers.Where(row.Targets.Contains).ToList();
+        var after = needers.Count - own.Count;
+        if (own.Count > 0) return string.Join(" ", own) + (after > 0 ? $" +{after} after" : "");
+        return after <= 2 ? $"{string.Join(" ", needers)} (via {row.Targets[0]})" : $"{after} targets (via {row.Targets[0]})";
+    }
 
     static IEnumerable<ExecutableTarget> WithDependencies(ExecutableTarget target) =>
         target.ExecutionDependencies.SelectMany(WithDependencies).Prepend(target).Distinct();

@@ -7,14 +7,18 @@ interface IHazTvm : IHazDocker
     [Parameter("Path to the TVM checkout.", EnvironmentVariable = "TVM_HOME")]
     AbsolutePath? TvmHome => TryGetValue(() => TvmHome);
 
-    [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, qemu, hexagon, jvm, gpu_vulkan.")]
+    [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, qemu, " +
+               "hexagon, jvm, gpu_vulkan.",
+        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean", "Doctor"])]
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
 
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
     string? PresetOfImage => Docker is not null && TvmHome is not null && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
         && Layout.Presets.ContainsKey(preset) ? preset : null;
 
-    [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).")]
+    [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).",
+        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean",
+            "DevShell"])]
     string? BuildDir => TryGetValue(() => BuildDir);
 
     [Parameter("Clean: every build-* directory, not just the preset's; Lint: the whole tree, not just the changed files.",

@@ -7,26 +7,31 @@ using TvmBuild.Tools;
 /// files a contributor changed or on the whole tree, in parallel, with --fix.</summary>
 interface ILint : IHazTvm
 {
-    [Parameter("Lint: only files changed against --base, plus untracked ones (the default on a terminal; --all under CI).")]
+    [Parameter("Lint: only files changed against --base, plus untracked ones (the default on a terminal; --all under CI).",
+        For = [nameof(Lint)])]
     bool Changed => TryGetValue<bool?>(() => Changed) ?? false;
 
-    [Parameter("Lint --changed: the commit to compare with (default: the merge-base with origin/main, else HEAD).", Name = "base")]
+    [Parameter("Lint --changed: the commit to compare with (default: the merge-base with origin/main, else HEAD).",
+        Name = "base", For = [nameof(Lint)])]
     string? BaseRef => TryGetValue(() => BaseRef);
 
-    [Parameter("Lint: only these linters (hook ids, comma- or space-separated).")]
+    [Parameter("Lint: only these linters (hook ids, comma- or space-separated).", For = [nameof(Lint)])]
     string[] Linters => TryGetValue(() => Linters) ?? [];
 
-    [Parameter("Lint: all linters but these.")]
+    [Parameter("Lint: all linters but these.", For = [nameof(Lint)])]
     string[] SkipLinters => TryGetValue(() => SkipLinters) ?? [];
 
-    [Parameter("Lint: apply the formatters and fixers (clang-format -i, ruff, whitespace, end of file...) and report what changed.")]
+    [Parameter("Lint: apply the formatters and fixers (clang-format -i, ruff, whitespace, end of file...) and report " +
+               "what changed.",
+        For = [nameof(Lint)])]
     bool Fix => TryGetValue<bool?>(() => Fix) ?? false;
 
     [Parameter("Lint: only the files staged for commit, as staged (what the git hook checks); their unstaged " +
-               "changes are set aside meanwhile.")]
+               "changes are set aside meanwhile.", For = [nameof(Lint)])]
     bool Staged => TryGetValue<bool?>(() => Staged) ?? false;
 
-    [Parameter("Lint: a linter whose tool is missing fails the build instead of being skipped (the default under CI).")]
+    [Parameter("Lint: a linter whose tool is missing fails the build instead of being skipped (the default under CI).",
+        For = [nameof(Lint)])]
     bool? Strict => TryGetValue(() => Strict);
 
     Target Lint => _ => _

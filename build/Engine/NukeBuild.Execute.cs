@@ -22,10 +22,12 @@ public abstract partial class NukeBuild
             build = Setup<T>(args, cancellation.Token);
             var targets = ExecutableTargetFactory.Create(build, defaultTargets.Select(d => ExpressionText.MemberOf(d)!.Name).ToList());
             build.ExecutableTargets = targets;
+            if (build.Complete is { } complete) return build.PrintCompletion(complete);
             var invoked = (build.Target ?? []).Select(n => ExecutionPlanner.Find(targets, n)).ToList();
             if (build.Help || (invoked.Count == 0 && defaultTargets.Length == 0))
             {
-                Console.Out.Write(HelpText.Render(build, targets));
+                Console.Out.Write(invoked.Count == 0 ? HelpText.Render(build, targets)
+                    : HelpText.Render(build, targets, invoked));
                 return 0;
             }
             if (invoked.Count == 0) invoked = targets.Where(t => t.IsDefault).ToList();

@@ -19,7 +19,8 @@ public static class Packages
                      "or pass --python <interpreter with pytest>, or --docker ci_cpu",
         ["sphinx"] = "apt-get install python3-sphinx (Debian's packages serve /usr/bin/python3), or --docker ci_gpu",
         ["doxygen"] = "apt-get install doxygen",
-        ["docker"] = "apt-get install docker.io (the CLI is enough to print commands), or --docker-cli podman",
+        ["docker"] = "apt-get install docker.io and start its daemon (the CLI alone only prints commands), or " +
+                     "apt-get install podman runc and use --docker-cli podman",
         ["podman"] = "apt-get install podman runc",
         ["node"] = "apt-get install nodejs npm",
         ["npm-lint"] = "npm install --prefix dev/lint (from the tvm-build checkout)",
@@ -37,7 +38,28 @@ public static class Packages
         ["bash"] = "apt-get install bash",
         ["ccache"] = "apt-get install ccache",
         ["sccache"] = "apt-get install sccache",
+        ["libdnnl"] = "apt-get install libdnnl-dev",
+        // Python modules (import names) that a tree's tests, docs or CMake import; Debian's serve /usr/bin/python3.
+        ["numpy"] = "apt-get install python3-numpy",
+        ["scipy"] = "apt-get install python3-scipy",
+        ["decorator"] = "apt-get install python3-decorator",
+        ["attr"] = "apt-get install python3-attr",
+        ["cloudpickle"] = "apt-get install python3-cloudpickle",
+        ["psutil"] = "apt-get install python3-psutil",
+        ["tornado"] = "apt-get install python3-tornado",
+        ["typing_extensions"] = "apt-get install python3-typing-extensions",
+        ["matplotlib"] = "apt-get install python3-matplotlib",
+        ["sphinx_gallery"] = "apt-get install python3-sphinx-gallery",
+        ["ml_dtypes"] = NotPackaged("ml_dtypes", "ml-dtypes", "ci_cpu"),
+        ["synr"] = NotPackaged("synr", "synr==0.6.0", "ci_cpu"),
+        ["autodocsumm"] = NotPackaged("autodocsumm", "autodocsumm", "ci_gpu"),
+        ["tlcpack_sphinx_addon"] = NotPackaged("tlcpack_sphinx_addon",
+            "git+https://github.com/tlc-pack/tlcpack-sphinx-addon.git", "ci_gpu"),
+        ["pyxir"] = NotPackaged("pyxir", "pyxir", "ci_cpu"),
     };
+
+    private static string NotPackaged(string module, string pip, string image) =>
+        $"{module} is not packaged for Debian: pip install {pip} in a venv and pass --python, or --docker {image}";
 
     /// <summary>"Install it: …." for a known tool; a generic line for one this table lacks.</summary>
     public static string Hint(string tool) => Hints.TryGetValue(tool, out var hint) ? $"Install it: {hint}." : $"Install {tool}, or check PATH.";

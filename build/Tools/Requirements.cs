@@ -15,8 +15,7 @@ public static class Requirements
     public static Requirement Pytest { get; } = new("python3 with pytest", "pytest", InImage: true, r => PythonModule(r, "pytest"));
     public static Requirement Sphinx { get; } = new("python3 with sphinx", "sphinx", InImage: true, r => PythonModule(r, "sphinx"));
     public static Requirement Doxygen { get; } = new("doxygen", "doxygen", InImage: true, r => Version(r, "doxygen", "--version"));
-    public static Requirement ContainerEngine { get; } = new("docker or podman", "docker", InImage: false,
-        r => Version(r, "docker", "--version") ?? Version(r, "podman", "--version"));
+    public static Requirement ContainerEngine { get; } = new("docker or podman (answering)", "docker", InImage: false, EngineAnswers);
     public static Requirement Node { get; } = new("node", "node", InImage: false, r => Version(r, "node", "--version"), Optional: true);
     public static Requirement Yamllint { get; } = new("yamllint", "yamllint", InImage: true, r => Version(r, "yamllint", "--version"), Optional: true);
     public static Requirement ClangFormat { get; } = new("clang-format", "clang-format", InImage: true,
@@ -38,6 +37,22 @@ public static class Requirements
             .Select(python => (python, result: runner.Probe(new Command(python, "-c",
                 $"import {module}; print(getattr({module}, '__version__', 'present'))"), RunOptions.MayFail)))
             .Where(p => p.result.ExitCode == 0).Select(p => $"{module} {FirstLine(p.result.Output)} ({p.python})").FirstOrDefault();
+
+    /// <summary>An engine that answers <c>info</c> (a CLI without its daemon cannot run a container), with why the
+    /// others do not.</summary>
+    private static string? EngineAnswers(ProcessRunner runner)
+    {
+        var silent = new List<string>();
+        foreach (var (cli, format) in new[] { ("docker", "{{.ServerVersion}}"), ("podman", "{{.Version.Version}}") })
+        {
+            if (ToolResolver.TryFind(cli) is not { } path) continue;
+            var result = runner.Probe(new Command(path, "info", "--format", format), RunOptions.MayFail);
+            if (result.ExitCode == 0)
+                return $"{cli} {FirstLine(result.Output)} answers ({path}){string.Concat(silent.Select(s => $"; {s}"))}";
+            silent.Add($"{cli} does not: {FirstLine(result.Output)}");
+        }
+        return null;
+    }
 
     private static string FirstLine(string text) =>
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";

@@ -18,6 +18,12 @@ public sealed class Layout
     public ImageTable Images { get; set; } = new();
     public Dictionary<string, string> BuildEnvironment { get; set; } = [];
     public Dictionary<string, List<string>> Presets { get; set; } = [];
+    public List<string> Submodules { get; set; } = [];
+    public LlvmRange? Llvm { get; set; }
+    public int? CiGcc { get; set; }
+    public PythonModules PythonModules { get; set; } = new();
+    public LintPinSource? LintPins { get; set; }
+    public Dictionary<string, Feature> Features { get; set; } = [];
     public TestSuite? Unittest { get; set; }
     public TestSuite? Integration { get; set; }
     public CppTestSpec? Cpptest { get; set; }

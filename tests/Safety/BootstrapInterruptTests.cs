@@ -64,7 +64,7 @@ public class BootstrapInterruptTests
         var copy = CopyOfTheBootstrap();
         var result = RunInProcessGroup(copy, Bootstrap(copy, script), p => InterruptWhenCompiling(copy, p));
         result.ExitCode.ShouldBe(130, result.ToString());
-        result.Output.Trim().ShouldBe("interrupted: the build project was not compiled");
+        result.Output.Trim().ShouldBe($"{FirstRun}\ninterrupted: the build project was not compiled");
         File.Exists(Stamp(copy, script)).ShouldBeFalse();
     }
 
@@ -76,15 +76,42 @@ public class BootstrapInterruptTests
         var result = Run(command[1..], workingDirectory: copy, script: command[0], timeout: TimeSpan.FromMinutes(5));
         result.ExitCode.ShouldBe(1, result.ToString());
         var lines = result.Output.Trim().Split('\n');
-        lines[0].ShouldBe("error: the build project failed to compile:");
-        lines.Skip(1).ShouldHaveSingleItem(result.ToString()).ShouldContain("Broken.cs(1,27): error CS1525: Invalid expression term ';'");
+        lines[0].ShouldBe(FirstRun);
+        lines[1].ShouldBe("error: the build project failed to compile:");
+        lines.Skip(2).ShouldHaveSingleItem(result.ToString()).ShouldContain("Broken.cs(1,27): error CS1525: Invalid expression term ';'");
         result.Output.ShouldNotContain("Error(s)");
         result.Output.ShouldNotContain("Warning(s)");
         File.Exists(Stamp(copy, script)).ShouldBeFalse();
     }
 
+    /// <summary>What the bootstrap says at once when it has to compile (issue 17: the first run printed nothing).</summary>
+    private const string FirstRun = "compiling the build project, first run: ~20 s";
+
     [RequiresToolFact("python3", "apt-get install python3")]
     public void Ctrl_c_during_the_compile_exits_130_with_one_line_and_no_stamp() => Interrupted("build.sh");
+
+    [Fact]
+    public async Task The_first_run_says_at_once_that_it_compiles_and_a_changed_build_says_so_too()
+    {
+        var copy = CopyOfTheBootstrap();
+        var info = new ProcessStartInfo(Path.Combine(copy, "build.sh"), ["--help"])
+            { WorkingDirectory = copy, RedirectStandardError = true, RedirectStandardOutput = true };
+        using (var process = Process.Start(info)!)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            // The line comes before the compile: while the compiled build does not exist yet.
+            (await process.StandardError.ReadLineAsync()).ShouldBe(FirstRun);
+            File.Exists(Path.Combine(copy, "build", "bin", "Release", "net10.0", "_build.dll")).ShouldBeFalse();
+            (await process.StandardError.ReadToEndAsync()).ShouldBe("");
+            await process.WaitForExitAsync();
+            process.ExitCode.ShouldBe(0);
+            (await stdout).ShouldStartWith("Usage:");
+        }
+        File.AppendAllText(Path.Combine(copy, "build", "Build.cs"), "// changed\n");
+        Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh"), timeout: TimeSpan.FromMinutes(5))
+            .Output.ShouldStartWith("compiling the build project (build/ changed): ~10 s\n");
+        Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh")).Output.ShouldStartWith("Usage:"); // warm: nothing
+    }
 
     [Fact]
     public void A_compile_error_prints_the_error_line_not_the_summary() => CompileError("build.sh");

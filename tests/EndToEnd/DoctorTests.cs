@@ -1,0 +1,69 @@
+using Shouldly;
+using TvmBuild.Tests.Support;
+using Xunit;
+using static TvmBuild.Tests.Support.BuildScript;
+
+namespace TvmBuild.Tests.EndToEnd;
+
+/// <summary>Doctor for a tree: what it asks of this machine (a stand-in PATH, so each answer is known), what is missing
+/// with how to get it, and an exit code that fails only for the targets asked about.</summary>
+public class DoctorTests
+{
+    [Fact]
+    public void Doctor_names_what_the_tree_lacks_and_fails_only_for_targets_asked_about()
+    {
+        var tree = Trees.CopyFixture(); // main: needs cmake >= 3.26 in its tvm-ffi fixture, a checked-out tvm-ffi
+        File.WriteAllText(Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt"), "cmake_minimum_required(VERSION 99.1)\n");
+        var machine = new FakeMachine().WithGcc(12).Environment;
+
+        var report = Run(["Doctor", "--tvm-home", tree], machine);
+        report.ExitCode.ShouldBe(0, report.ToString()); // no --for: a report
+        report.Output.ShouldMatch(@"cmake >= 99\.1 +MISSING: this machine has 3\.\d+\.\d+; apt-get install cmake");
+        report.Output.ShouldMatch(@"USE_DNNL: libdnnl\.so +MISSING: apt-get install libdnnl-dev +Configure \+\d+ after");
+        report.Output.ShouldMatch(@"USE_LLVM: /usr/bin/llvm-config-17 +MISSING: apt-get install llvm-N-dev with N 15 to 22");
+        report.Output.ShouldMatch(@"Python module ml_dtypes +MISSING: ml_dtypes is not packaged for Debian");
+        report.Output.ShouldMatch(@"3rdparty/tvm-ffi/3rdparty/dlpack +MISSING: git submodule update --init --recursive");
+        report.Output.ShouldMatch(@"clang-format 20\.1\.8 \(pinned in +MISSING \(optional\)"); // the stand-in has none
+        report.Output.ShouldContain("Cannot run here yet: BuildImage, ClearStaleImages, Compile, CompileCppTest, Configure, " +
+                                    "CppDocs, CppTest, DevShell, Docs, IntegrationTest, UnitTest (");
+
+        var checkout = Run(["Doctor", "--tvm-home", tree, "--for", "Checkout"], machine);
+        checkout.ExitCode.ShouldBe(0, checkout.ToString()); // doxygen, cmake... are not Checkout's
+        checkout.Output.ShouldNotContain("USE_DNNL");
+
+        var compile = Run(["Doctor", "--tvm-home", tree, "--for", "Compile"], machine);
+        compile.ExitCode.ShouldBe(255, compile.ToString());
+        compile.Output.ShouldContain("Missing: cmake >= 99.1 (3rdparty/tvm-ffi/CMakeLists.txt) (Compile (via Configure)); " +
+                                     "3rdparty/tvm-ffi/3rdparty/dlpack (submodule) (Compile (via Configure)); USE_DNNL: libdnnl.so");
+        compile.Output.ShouldContain("Hint: Install what the table says, or run those targets with --docker; the preset's " +
+                                     "features: --native turns them off (Doctor --native shows it).");
+    }
+
+    [Fact]
+    public void Doctor_native_shows_the_workaround_and_passes_when_only_the_presets_features_are_missing()
+    {
+        var tree = Trees.CopyFixtureAsV090(); // v0.9.0: llvm-config 4 to 14, CI's gcc 7
+        foreach (var submodule in new[] { "dlpack", "dmlc-core", "rang" })
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(tree, "3rdparty", submodule)).FullName, "x"), "");
+        var machine = new FakeMachine().WithGcc(12).WithLlvm(14).Environment;
+        var result = Run(["Doctor", "--tvm-home", tree, "--preset", "wasm", "--for", "Configure", "--native"], machine);
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldMatch(@"USE_LLVM: llvm-config-11 \(4 to 14\) +missing; --native sets set\(USE_LLVM llvm-config-14\)");
+        result.Output.ShouldMatch(@"CMAKE_CXX_FLAGS: -Werror with CI's +missing; --native sets set\(CMAKE_CXX_FLAGS """"\)");
+        result.Output.ShouldContain("Everything Configure needs is here");
+    }
+
+    [Fact]
+    public void A_container_engine_counts_only_when_it_answers()
+    {
+        var machine = new FakeMachine();
+        var docker = Path.Combine(machine.Bin, "docker");
+        File.WriteAllText(docker, "#!/bin/sh\necho 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' >&2\nexit 1\n");
+        File.SetUnixFileMode(docker, (UnixFileMode)0b111_101_101);
+        var result = Run(["Doctor", "--for", "DevShell"], machine.Environment);
+        result.ExitCode.ShouldBe(255, result.ToString());
+        result.Output.ShouldContain("MISSING: apt-get install docker.io and start its daemon");
+        result.Output.ShouldContain("Missing: docker or podman (answering) (DevShell).");
+        result.Output.ShouldContain("Hint: Install what the table says, or run those targets with --docker.");
+    }
+}
