@@ -16,7 +16,8 @@ public abstract partial class NukeBuild : INukeBuild
     [Parameter("Continues a previously failed build, skipping the targets that succeeded.", CommandLineOnly = true)] public bool Continue { get; internal set; }
     [Parameter("Does not print the logo.")] public bool NoLogo { get; internal set; }
     [Parameter("Prints the values shell completion offers after --<name>, one a line, and runs nothing.", List = false,
-        CommandLineOnly = true)] public string? Complete { get; internal set; }
+        CommandLineOnly = true)]
+    public string? Complete { get; internal set; }
 
     public AbsolutePath RootDirectory { get; internal set; } = null!;
     public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";

@@ -77,8 +77,11 @@ public static class NativeConfig
             };
             var description = kind switch
             {
-                "library" => $"lib{what}.so", "command" => what, "module" => $"Python module {what}",
-                "tree" => $"{what} (submodule)", "compiler" => $"a compiler no newer than CI's gcc {ciGcc} ({what})",
+                "library" => $"lib{what}.so",
+                "command" => what,
+                "module" => $"Python module {what}",
+                "tree" => $"{what} (submodule)",
+                "compiler" => $"a compiler no newer than CI's gcc {ciGcc} ({what})",
                 _ => what,
             };
             var hint = kind switch

@@ -95,7 +95,7 @@ public class BootstrapInterruptTests
     {
         var copy = CopyOfTheBootstrap();
         var info = new ProcessStartInfo(Path.Combine(copy, "build.sh"), ["--help"])
-            { WorkingDirectory = copy, RedirectStandardError = true, RedirectStandardOutput = true };
+        { WorkingDirectory = copy, RedirectStandardError = true, RedirectStandardOutput = true };
         using (var process = Process.Start(info)!)
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
