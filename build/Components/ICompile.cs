@@ -4,7 +4,8 @@ using TvmBuild.Tools;
 /// <summary><c>cmake --build</c>, as task_build.py runs it after the config step.</summary>
 interface ICompile : IConfigure
 {
-    [Parameter("Parallel jobs (default: the number of cores).", Minimum = 1, For = [nameof(Compile), "CompileCppTest"])]
+    [Parameter("Parallel jobs (default: the number of cores).", Minimum = 1,
+        For = [nameof(Compile), "CompileCppTest", "Wheel"])]
     int? Parallel => TryGetValue(() => Parallel);
 
     [Parameter("CMake target(s) to build, e.g. runtime, tvm, cpptest (default: all).", Name = "cmake-target")]

@@ -9,7 +9,8 @@ enum CompilerCache { Auto, None, Ccache, Sccache }
 /// <summary>config.cmake from a preset (what task_config_build_&lt;preset&gt;.sh writes), then CMake, as task_build.py runs it.</summary>
 interface IConfigure : IHazTvm
 {
-    [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable).", Name = "cmake-option")]
+    [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable); for Wheel, a CMake definition.",
+        Name = "cmake-option", For = [nameof(Configure), "Wheel"])]
     string[] CMakeOptions => TryGetValue(() => CMakeOptions) ?? [];
 
     [Parameter("CMAKE_BUILD_TYPE (TVM's task_build.py uses RelWithDebInfo).")]

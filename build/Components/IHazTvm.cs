@@ -23,7 +23,7 @@ interface IHazTvm : IHazDocker
     bool All => TryGetValue<bool?>(() => All) ?? false;
 
     [Parameter("Python interpreter for tests and lint scripts (default: the first of python3 and /usr/bin/python3 that has what is needed).",
-        For = ["UnitTest", "IntegrationTest", "Docs", "Lint"])]
+        For = ["UnitTest", "IntegrationTest", "Docs", "Lint", "Wheel", "InstallWheel", "WheelTest", "WebTest"])]
     string? Python => TryGetValue(() => Python) is { } python ? Interpreter(python) : null;
 
     /// <summary>--python names an executable file (in docker mode: a plain path or name in the image); it is run,

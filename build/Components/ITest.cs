@@ -7,7 +7,8 @@ using PythonTool = TvmBuild.Tools.Python;
 /// <summary>TVM's Python suites, as task_python_unittest.sh / task_python_integration.sh run them at the tree's ref.</summary>
 interface ITest : ICompile
 {
-    [Parameter("Test paths to run instead of the suite's own (relative to the TVM tree).")]
+    [Parameter("Test paths to run instead of the suite's own (relative to the TVM tree).",
+        For = [nameof(UnitTest), nameof(IntegrationTest), "WheelTest"])]
     string[] Tests => TryGetValue(() => Tests) ?? [];
 
     [Parameter("Only tests matching this pytest -k expression.")]

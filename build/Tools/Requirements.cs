@@ -42,6 +42,10 @@ public static class Requirements
         "Docs" => [Cmake, Ninja, Compiler, Sphinx],
         "CppDocs" => [Doxygen],
         "DevShell" or "BuildImage" or "ClearStaleImages" => [Docker],
+        "JavaTest" => [new("maven", () => Version("mvn", "--version"), "apt-get install maven, or --docker ci_gpu")],
+        "WebTest" => [new("npm", () => Version("npm", "--version"), "apt-get install npm emscripten, or ci_wasm")],
+        "Wheel" or "InstallWheel" or "WheelTest" =>
+            [new("python3 with pip", () => PythonModule("pip"), "apt-get install python3-pip")],
         "Lint" =>
         [
             Git, Node,

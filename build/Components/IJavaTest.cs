@@ -1,0 +1,44 @@
+using Serilog;
+using TvmBuild.Engine;
+
+/// <summary>task_java_unittest.sh at TVM main: TVM4J (jvm/) built with Maven against the build's libraries, as
+/// task_jvm_build.sh runs it, with its tests skipped (the script exits after the build, before its test run).</summary>
+interface IJavaTest : ITest
+{
+    Target JavaTest => _ => _
+        .Description("Builds TVM4J with Maven against the build's libraries (task_java_unittest.sh)")
+        .DependsOn(Compile)
+        .Executes(() =>
+        {
+            var jvm = TvmRoot / "jvm";
+            if (!(jvm / "pom.xml").FileExists())
+            {
+                var failure = new BuildFailure($"{TvmRoot} has no jvm/pom.xml.",
+                    "Point --tvm-home at a TVM tree with TVM4J.");
+                if (!ProcessTasks.DryRun) throw failure;
+                Log.Warning("{Failure}", failure.Message); // --dry-run still prints the command
+            }
+            var dlpack = TvmRoot / "3rdparty" / "tvm-ffi" / "3rdparty" / "dlpack" / "include";
+            // task_jvm_build.sh's profile per OS; CI's images are Linux.
+            var profile = ToolResolver.InContainer || OperatingSystem.IsLinux() ? "linux-x86_64"
+                : OperatingSystem.IsMacOS() ? "osx-x86_64" : "windows";
+            var cxx = Environment.GetEnvironmentVariable("CXX");
+            var compiler = !string.IsNullOrEmpty(cxx) && !ToolResolver.InContainer ? cxx : "g++";
+            var environment = new Dictionary<string, string?>
+            {
+                ["PYTHONPATH"] = TvmRoot / "python",
+                ["LD_LIBRARY_PATH"] = BuildDirectory / "lib",
+                ["TVM_BIND_THREADS"] = "0",
+                ["OMP_NUM_THREADS"] = "1",
+            };
+            var mvn = ProcessTasks.DryRun ? "mvn"
+                : ToolResolver.Find("mvn", "Install Maven (apt-get install maven), or run with --docker ci_gpu.");
+            ProcessTasks.Run(new Command(mvn,
+            [
+                "clean", "package", $"-P{profile}", $"-Dcxx={compiler}",
+                $"-Dcflags=-Wall -O3 -I{TvmRoot / "include"} -I{dlpack} -fPIC", "-Dldflags=",
+                $"-Dcurrent_libdir={BuildDirectory}",
+                "-DskipTests", "-Dcheckstyle.skip=true",
+            ], jvm, environment));
+        });
+}
