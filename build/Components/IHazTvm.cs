@@ -96,4 +96,5 @@ static class TvmState
 {
     public static ConcurrentDictionary<AbsolutePath, Layout> Layouts { get; } = new();
     public static ConcurrentDictionary<AbsolutePath, FileStream> Locks { get; } = new();
+    public static ConcurrentDictionary<string, bool> Warned { get; } = new();
 }
