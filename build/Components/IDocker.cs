@@ -11,9 +11,6 @@ interface IDocker : IHazTvm
     [Parameter("DevShell: allocate a terminal (--tty).")]
     bool Tty => TryGetValue<bool?>(() => Tty) ?? false;
 
-    [Parameter("DevShell: the container's name and hostname (bash.sh's --name).")]
-    string? ContainerName => TryGetValue(() => ContainerName);
-
     [Parameter("DevShell: the shell of an interactive session, instead of bash.")]
     string? Shell => TryGetValue(() => Shell);
 
@@ -27,7 +24,7 @@ interface IDocker : IHazTvm
             var cid = TemporaryDirectory / $"devshell-{Environment.ProcessId}.cid";
             var options = RunOptions(RemainingArguments) with
             {
-                Interactive = Interactive, Tty = Tty, Name = ContainerName, Shell = Shell, BuildDirectory = BuildDir, CidFile = cid,
+                Interactive = Interactive, Tty = Tty, Shell = Shell, BuildDirectory = BuildDir, CidFile = cid,
             };
             var argv = DockerRun.Argv(options, DockerHosts.Current(options, DockerCliName), warnings);
             foreach (var warning in warnings) Log.Warning("{Warning}", warning);
@@ -58,6 +55,7 @@ interface IDocker : IHazTvm
         Net = Net,
         Mounts = Mount,
         Environment = ContainerEnvironment,
+        Name = ContainerName,
         Volumes = Volume,
         Privileged = Privileged,
         Cpus = Cpus,

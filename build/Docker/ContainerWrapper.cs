@@ -35,7 +35,7 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
         var options = template with
         {
             Command = [command.Executable, .. command.Arguments.Select(Translate)],
-            Environment = [.. template.Environment, .. environment, .. credentials],
+            Environment = [.. template.Environment.Select(Translate), .. environment, .. credentials],
             Workdir = command.WorkingDirectory is null ? null : Translate(command.WorkingDirectory),
             CidFile = cidFile,
         };
