@@ -43,8 +43,12 @@ interface IHazTvm : IHazDocker
 
     Layout Layout => TvmState.Layouts.GetOrAdd(TvmRoot, root => Layouts.Detect(Layouts.Load(AbsolutePath.Create(AppContext.BaseDirectory) / "layouts.yaml"), root));
 
-    AbsolutePath BuildDirectory => BuildDir is null ? TvmRoot / $"build-{Preset}"
-        : Path.IsPathRooted(BuildDir) ? AbsolutePath.Create(BuildDir) : TvmRoot / BuildDir;
+    AbsolutePath BuildDirectory => BuildDirectoryOf(TvmRoot, Preset, BuildDir);
+
+    /// <summary>build-&lt;preset&gt; in the tree, or --build-dir (relative to the tree, or absolute).</summary>
+    static AbsolutePath BuildDirectoryOf(AbsolutePath tree, string preset, string? buildDir) =>
+        buildDir is null ? tree / $"build-{preset}"
+            : Path.IsPathRooted(buildDir) ? AbsolutePath.Create(buildDir) : tree / buildDir;
 
     IReadOnlyList<string> PresetSettings => Layout.Presets.TryGetValue(Preset, out var settings)
         ? settings.Select(s => Layouts.Expand(s, Variables, $"Preset {Preset}")).ToList()
