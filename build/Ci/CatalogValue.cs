@@ -18,9 +18,29 @@ public sealed partial record CatalogValue(string What, Regex Pattern, string All
     public static readonly CatalogValue Runner = new("github_runner", LabelPattern(),
         "a runner label is letters, digits, '_', '.' and '-' (such as ubuntu-22.04)");
 
+    public static readonly CatalogValue TaskRunner = new("runner", LabelPattern(),
+        "a runner label is letters, digits, '_', '.' and '-' (such as windows-latest)");
+
     public static readonly CatalogValue Image = new("image", ImagePattern(),
         "an image is 'host' or lower-case letters, digits and '_', starting with a letter "
         + "(an image shortcut such as ci_cpu)");
+
+    // TVM's names of stages, pipelines and calls ("unittest: CPU", "task_build.py --cmake-target cpptest"): Groovy
+    // strings and markdown table cells in the generated files, so no quotes, backquotes, '|' or line breaks.
+    public static readonly CatalogValue TvmName = new("name", TvmNamePattern(),
+        "a name is letters, digits, spaces and _ . : / ( ) - (such as \"unittest: CPU\")");
+
+    public static readonly CatalogValue Pipeline = new("pipeline", PipelinePattern(),
+        "a pipeline is lower-case letters, digits, '_' and '.' (cpu, gpu, arm, wasm, docker, lint.yml, main.yml)");
+
+    public static readonly CatalogValue LocalAction = new("action", LocalActionPattern(),
+        "an action is a path in the checked-out tree, ./ then letters, digits, '_', '.', '-' and '/', without '..'");
+
+    public static readonly CatalogValue Variable = new("variable name", VariablePattern(),
+        "a variable name is upper-case letters, digits and '_', starting with a letter or '_'");
+
+    // Parameter values, environment values and commands reach the build as single arguments, never through a shell.
+    public static readonly CatalogValue Text = new("value", TextPattern(), "a value is one line of text");
 
     // Jenkins' stash splits includes on ',', upload-artifact reads '!' as an exclusion: both are left out.
     public static readonly CatalogValue ProducesGlob = new("produces glob", GlobPattern(), GlobAllowed);
@@ -59,6 +79,21 @@ public sealed partial record CatalogValue(string What, Regex Pattern, string All
 
     [GeneratedRegex(@"\A[a-z][a-z0-9_]*\z")]
     private static partial Regex ImagePattern();
+
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9 _.:/()-]*\z")]
+    private static partial Regex TvmNamePattern();
+
+    [GeneratedRegex(@"\A[a-z][a-z0-9_.]*\z")]
+    private static partial Regex PipelinePattern();
+
+    [GeneratedRegex(@"\A\./(?!(?:.*/)?\.\.(?:/|\z))[A-Za-z0-9_.-][A-Za-z0-9_./-]*\z")]
+    private static partial Regex LocalActionPattern();
+
+    [GeneratedRegex(@"\A[A-Z_][A-Z0-9_]*\z")]
+    private static partial Regex VariablePattern();
+
+    [GeneratedRegex(@"\A[^\p{C}]*\z")]
+    private static partial Regex TextPattern();
 
     [GeneratedRegex(@"\A(?!(?:.*/)?\.\.(?:/|\z))[A-Za-z0-9_.*?][A-Za-z0-9_.*?/-]*\z")]
     private static partial Regex GlobPattern();

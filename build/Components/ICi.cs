@@ -6,24 +6,26 @@ using TvmBuild.Engine;
 using TvmBuild.Tools;
 
 /// <summary>CI as data: ci/catalog.yaml names every CI task; CiTask runs one (what CI calls), GenerateCi writes the
-/// Jenkinsfile and the GitHub Actions workflow from the catalog, so a local run and a CI run are the same.</summary>
+/// Jenkinsfile, the GitHub Actions workflow and docs/ci.md's table from the catalog, so a local run and a CI run are
+/// the same.</summary>
 interface ICi : IHazTvm, IHazGeneratedFiles
 {
-    [Parameter("CiTask: the task of ci/catalog.yaml to run.", For = [nameof(CiTask)])]
+    [Parameter("CiTask: the task of ci/catalog.yaml to run, by its name or TVM's stage name (\"unittest: CPU\").")]
     string? Name => TryGetValue(() => Name);
 
-    [Parameter("CiTask: print the catalog's tasks.", For = [nameof(CiTask)])]
+    [Parameter("CiTask: print the catalog's tasks.")]
     bool List => TryGetValue<bool?>(() => List) ?? false;
 
-    [Parameter("CiTask: run shard I of N of a sharded task, as I/N (1-based).", For = [nameof(CiTask)])]
+    [Parameter("CiTask: run shard I of N of a sharded task, as I/N (1-based).")]
     string? Shard => TryGetValue(() => Shard);
 
-    [Parameter("CiTask: print which kinds of change (code, docs, docker) the TVM tree has against its merge-base with " +
-               "origin/main.", For = [nameof(CiTask)])]
+    [Parameter("CiTask: first run the tasks it needs (build-cpu for unittest), the same way.")]
+    bool WithNeeds => TryGetValue<bool?>(() => WithNeeds) ?? false;
+
+    [Parameter("CiTask: print which kinds of change (code, docs, docker) the TVM tree has against its merge-base with origin/main.")]
     bool Changes => TryGetValue<bool?>(() => Changes) ?? false;
 
-    [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).",
-        For = [nameof(CiTask)])]
+    [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
     bool Images => TryGetValue<bool?>(() => Images) ?? false;
 
     [Parameter("GenerateCi: write into this folder (e.g. a TVM checkout) instead of this repository.", For = [nameof(GenerateCi)])]
@@ -31,25 +33,42 @@ interface ICi : IHazTvm, IHazGeneratedFiles
 
     AbsolutePath CatalogFile => RootDirectory / "ci" / "catalog.yaml";
 
-    CiCatalog Catalog => CiCatalog.Load(CatalogFile, BuildTargetNames, BuildParameterNames);
+    CiCatalog Catalog => CatalogReader.Load(CatalogFile, BuildTargetNames, BuildParameterNames);
 
     IReadOnlySet<string> BuildTargetNames => ExecutableTargets.Where(t => t.Listed).Select(t => t.Name).ToHashSet();
     IReadOnlySet<string> BuildParameterNames => ParameterCatalog.Names(GetType()).ToHashSet();
 
     Target CiTask => _ => _
-        .Description("Runs one CI task of ci/catalog.yaml (what CI calls): --name X [--shard I/N]; --list, --changes, --images")
+        .Description("Runs one CI task of ci/catalog.yaml (what CI calls), in its image: --name X [--with-needs] " +
+                     "[--native]; --list, --changes, --images")
         .Needs(Requirements.Git)
         .Executes(() =>
         {
-            if (List) { PrintCatalog(Catalog); return; }
+            if (List) { CiListing.Print(Catalog); return; }
             if (Changes) { Console.Out.WriteLine(ChangeKinds()); return; }
-            if (Images) { Console.Out.WriteLine(JsonSerializer.Serialize(DockerImages.Read(TvmRoot, Layout.Images, out var source).OrderBy(p => p.Key).ToDictionary())); return; }
-            if (Name is null) throw new BuildFailure("CiTask needs --name <task> (or --list, --changes, --images).", $"Tasks: {string.Join(", ", Catalog.Tasks.Select(t => t.Name))}.");
-            RunTask(Catalog.Find(Name));
+            if (Images)
+            {
+                var images = DockerImages.Read(TvmRoot, Layout.Images, out var source).OrderBy(p => p.Key).ToDictionary();
+                Console.Out.WriteLine(JsonSerializer.Serialize(images));
+                return;
+            }
+            var catalog = Catalog;
+            if (Name is null)
+                throw new BuildFailure("CiTask needs --name <task> (or --list, --changes, --images).",
+                    $"Tasks: {string.Join(", ", catalog.Tasks.Select(t => t.Name))}.");
+            var task = catalog.Find(Name);
+            var shard = ShardEnvironment(task);
+            var runner = new TaskRunner(new TaskRunSettings(TvmHome, Root, DockerCliName, Runner,
+                Verbosity == Verbosity.Verbose, IsServerBuild, StepBuildDirectory));
+            var tasks = WithNeeds ? [.. catalog.NeedsOf(task), task] : new List<CiTaskSpec> { task };
+            foreach (var each in tasks)
+                runner.Run(each, runner.Place(each, Docker, Native == true), each == task ? shard : []);
+            ReportSummary("CI tasks", string.Join(", ", tasks.Select(t => t.Name)));
         });
 
     Target GenerateCi => _ => _
-        .Description("Writes ci/Jenkinsfile and .github/workflows/ci.yml from ci/catalog.yaml; --check compares instead")
+        .Description("Writes ci/Jenkinsfile, .github/workflows/ci.yml and docs/ci.md's table from ci/catalog.yaml; " +
+                     "--check compares instead")
         .Executes(() =>
         {
             var catalog = Catalog;
@@ -59,32 +78,33 @@ interface ICi : IHazTvm, IHazGeneratedFiles
                 ["ci/Jenkinsfile"] = Jenkinsfile.Generate(catalog, header),
                 [".github/workflows/ci.yml"] = GitHubWorkflow.Generate(catalog, header),
             };
+            // The table documents this repository's catalog; a TVM checkout (--output) gets only the CI files.
+            if (Output is null)
+                files["docs/ci.md"] = CiDocs.WithTable((RootDirectory / "docs" / "ci.md").ReadAllText(), catalog);
             WriteOrCheck(files, Output ?? RootDirectory, "ci/catalog.yaml", "GenerateCi");
         });
 
-    void RunTask(CiTaskSpec task)
+    /// <summary>TVM's pytest plugin shards with TVM_NUM_SHARDS and a 0-based TVM_SHARD_INDEX.</summary>
+    Dictionary<string, string> ShardEnvironment(CiTaskSpec task)
     {
-        var environment = task.Environment.ToDictionary(p => p.Key, p => (string?)p.Value);
-        if (Shard is not null)
-        {
-            var parts = Shard.Split('/');
-            if (parts.Length != 2 || !int.TryParse(parts[0], out var index) || !int.TryParse(parts[1], out var count) || count != task.Shards || index < 1 || index > count)
-                throw new BuildFailure($"--shard {Shard} does not fit task {task.Name}, which has {task.Shards} shard{(task.Shards == 1 ? "" : "s")}.",
-                    $"Give --shard I/{task.Shards} with I from 1 to {task.Shards}.");
-            environment["TVM_NUM_SHARDS"] = count.ToString(); // TVM's pytest plugin shards with these (0-based index)
-            environment["TVM_SHARD_INDEX"] = (index - 1).ToString();
-        }
-        var arguments = task.Arguments(TvmHome);
-        // Under CI (or with --docker) the task's commands run in its image, unless the job already is that image.
-        var inImage = Environment.GetEnvironmentVariable("TVM_BUILD_IN_IMAGE") == "1";
-        if (!inImage && task.Image != CiCatalog.Host && (Docker is not null || IsServerBuild))
-            arguments.AddRange(["--docker", string.IsNullOrEmpty(Docker) ? task.Image : Docker]);
-        if (Runner.DryRun) arguments.Add("--dry-run");
-        arguments.AddRange(["--docker-cli", DockerCliName, "--no-logo"]);
-        var command = new Command(RootDirectory / "build.sh", arguments, Directory.GetCurrentDirectory(), environment);
-        Log.Information("CI task {Task}: {Command}", task.Name, command.ToShellString());
-        var exitCode = Runner.RunAttached(command, evenInDryRun: true);
-        if (exitCode != 0) throw new BuildFailure($"CI task {task.Name} failed (exit code {exitCode}).", "Its output is above; run the same command locally to reproduce.");
+        if (Shard is null) return [];
+        var parts = Shard.Split('/');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var index) || !int.TryParse(parts[1], out var count)
+            || count != task.Shards || index < 1 || index > count)
+            throw new BuildFailure($"--shard {Shard} does not fit task {task.Name}, " +
+                $"which has {task.Shards} shard{(task.Shards == 1 ? "" : "s")}.",
+                $"Give --shard I/{task.Shards} with I from 1 to {task.Shards}.");
+        return new() { ["TVM_NUM_SHARDS"] = count.ToString(), ["TVM_SHARD_INDEX"] = (index - 1).ToString() };
+    }
+
+    /// <summary>The build directory a step builds in, as the step's build will choose it (TVM_LIBRARY_PATH).</summary>
+    string? StepBuildDirectory(CiStep step, string? image)
+    {
+        if (TvmHome is null) return null;
+        var ofImage = image is null ? null : DockerImages.PresetOf(image);
+        var preset = step.Parameter("preset")?[0]
+            ?? (ofImage is not null && Layout.Presets.ContainsKey(ofImage) ? ofImage : "cpu");
+        return BuildDirectoryOf(TvmRoot, preset, step.Parameter("build-dir")?[0]);
     }
 
     /// <summary>code, docs and/or docker: what the tree changed against the merge-base with origin/main (all three when unknown).</summary>
@@ -102,13 +122,5 @@ interface ICi : IHazTvm, IHazGeneratedFiles
         if (changed.Any(p => p.StartsWith("docs/"))) kinds.Add("docs");
         if (changed.Any(p => p.StartsWith("docker/"))) kinds.Add("docker");
         return string.Join(" ", kinds);
-    }
-
-    static void PrintCatalog(CiCatalog catalog)
-    {
-        Console.Out.WriteLine($"{"Task",-14} {"Image",-9} {"Agent",-10} {"Needs",-10} {"Shards",6} {"Timeout",8}  Runs on / does");
-        foreach (var t in catalog.Tasks)
-            Console.Out.WriteLine($"{t.Name,-14} {t.Image,-9} {t.Agent,-10} {string.Join(",", t.Needs),-10} {t.Shards,6} {t.Timeout + "m",8}  " +
-                                  $"{string.Join("/", t.On)}: {string.Join(" ", t.Arguments(null))}");
     }
 }

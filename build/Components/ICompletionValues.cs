@@ -28,7 +28,7 @@ interface ICompletionValues : ILint, ICi
             "--docker" => layout is not null && DockerImages.Read(TvmRoot, layout.Images, out _) is { Count: > 0 } images
                 ? Sorted(images.Keys)
                 : Sorted(Catalog.Tasks.Select(t => t.Image).Where(i => i != TvmBuild.Ci.CiCatalog.Host)),
-            "--name" => [.. Catalog.Tasks.Select(t => t.Name)],
+            "--name" => [.. Catalog.Tasks.SelectMany(t => t.Aliases.Prepend(t.Name))],
             "--for" => [.. ExecutableTargets.Where(t => t.Listed).Select(t => t.Name)],
             "--build-type" => CMakeBuildTypes,
             _ => null,

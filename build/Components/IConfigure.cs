@@ -10,14 +10,9 @@ enum CompilerCache { Auto, None, Ccache, Sccache }
 /// <summary>config.cmake from a preset (what task_config_build_&lt;preset&gt;.sh writes), then CMake, as task_build.py runs it.</summary>
 interface IConfigure : IHazTvm
 {
-    [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable); remembered in the build directory.",
-        Name = "cmake-option")]
+    [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable); remembered in the build directory; " +
+               "for Wheel, a CMake definition.", Name = "cmake-option", For = [nameof(Configure), "Wheel"])]
     string[] CMakeOptions => TryGetValue(() => CMakeOptions) ?? [];
-
-    [Parameter("The preset made buildable here: a feature this machine lacks is turned off or pointed at what is present " +
-               "(an older llvm-config, no -Werror for a newer compiler), each change printed as a set(...) line; " +
-               "remembered in the build directory (--native false forgets it).", For = ["Configure", "Doctor"])]
-    bool? Native => TryGetValue(() => Native);
 
     [Parameter("CMAKE_BUILD_TYPE (TVM's task_build.py uses RelWithDebInfo).")]
     string BuildType => TryGetValue(() => BuildType) ?? "RelWithDebInfo";
@@ -27,6 +22,18 @@ interface IConfigure : IHazTvm
 
     [Parameter("Compiler launcher: auto picks sccache, then ccache, when on PATH.")]
     CompilerCache CompilerCache => TryGetValue<CompilerCache?>(() => CompilerCache) ?? CompilerCache.Auto;
+
+    [Parameter("sccache's S3 bucket (task_build.py's --sccache-bucket), used when AWS_ACCESS_KEY_ID is set, as there.",
+        For = [nameof(Configure), "Compile", "CompileCppTest"])]
+    string? SccacheBucket => TryGetValue(() => SccacheBucket);
+
+    [Parameter("The sccache bucket's region (task_build.py's --sccache-region; default us-west-2).",
+        For = [nameof(Configure), "Compile", "CompileCppTest"])]
+    string? SccacheRegion => TryGetValue(() => SccacheRegion);
+
+    [Parameter("ccache's remote storage that machines share (CCACHE_REMOTE_STORAGE), e.g. redis://127.0.0.1:6379.",
+        For = [nameof(Configure), "Compile", "CompileCppTest"])]
+    string? CcacheRemoteStorage => TryGetValue(() => CcacheRemoteStorage);
 
     [Parameter("Deletes the CMake cache first (after a generator or mount-point change).")]
     bool Reconfigure => TryGetValue<bool?>(() => Reconfigure) ?? false;
@@ -49,8 +56,12 @@ interface IConfigure : IHazTvm
             // TVM's task_build.py always uses Ninja; CI images have it.
             var generator = Runner.InContainer || ToolResolver.TryFind("ninja") is not null ? "Ninja" : "Unix Makefiles";
             CheckCache(generator);
+            if (CcacheRemoteStorage is not null && Launcher != "ccache")
+                Log.Warning("--ccache-remote-storage has no effect: the compiler cache is {Cache}; " +
+                            "add --compiler-cache ccache", Launcher ?? "none here");
             var command = CMake.Configure(Runner, TvmRoot, BuildDirectory, generator, Definitions())
-                .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"));
+                .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"))
+                .WithEnvironment(CompilerCacheEnvironment);
             var stamp = BuildDirectory / ".tvm-build-configure";
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.ToShellString() + text)));
             if ((BuildDirectory / "CMakeCache.txt").FileExists() && stamp.FileExists() && stamp.ReadAllText() == hash && !Runner.DryRun)
@@ -157,19 +168,44 @@ interface IConfigure : IHazTvm
     IEnumerable<(string, string)> Definitions()
     {
         yield return ("CMAKE_BUILD_TYPE", BuildType);
-        var launcher = CompilerCache switch
-        {
-            // In a container the host cannot look; TVM's images bring their own (/opt/sccache wrappers).
-            CompilerCache.Auto when Runner.InContainer => null,
-            CompilerCache.Auto => new[] { "sccache", "ccache" }.FirstOrDefault(t => ToolResolver.TryFind(t) is not null),
-            CompilerCache.None => null,
-            var chosen => ToolResolver.TryFind(chosen.ToString().ToLowerInvariant()) is not null ? chosen.ToString().ToLowerInvariant()
-                : throw new BuildFailure($"--compiler-cache {chosen.ToString().ToLowerInvariant()}: not found on PATH.", $"Install it (apt-get install {chosen.ToString().ToLowerInvariant()}) or use --compiler-cache none."),
-        };
+        var launcher = Launcher;
         if (launcher is null) yield break;
         yield return ("CMAKE_C_COMPILER_LAUNCHER", launcher);
         yield return ("CMAKE_CXX_COMPILER_LAUNCHER", launcher);
     }
+
+    /// <summary>The compiler cache CMake launches compilers through: none in TVM's images, whose /opt/sccache
+    /// wrappers are the compilers (first on PATH, and CC/CXX with --compiler-cache sccache, as task_build.py sets
+    /// them).</summary>
+    string? Launcher => CompilerCache switch
+    {
+        CompilerCache.Auto or CompilerCache.Sccache when Runner.InContainer => null,
+        CompilerCache.Auto => new[] { "sccache", "ccache" }.FirstOrDefault(t => ToolResolver.TryFind(t) is not null),
+        CompilerCache.None => null,
+        var chosen => chosen.ToString().ToLowerInvariant() is var tool && ToolResolver.TryFind(tool) is not null ? tool
+            : NoCache(tool),
+    };
+
+    /// <summary>A chosen cache that is not installed: the build goes on without one, as task_build.py does when the
+    /// machine has no sccache (the CI catalog asks for TVM's images' sccache, which a machine may lack).</summary>
+    string? NoCache(string tool)
+    {
+        var warned = Session.GetOrAdd("warned", () => new System.Collections.Concurrent.ConcurrentDictionary<string, bool>());
+        if (warned.TryAdd(tool, true))
+            Log.Warning("--compiler-cache {Tool}: not found on PATH, so the build uses no compiler cache " +
+                        "(apt-get install {Tool})", tool, tool);
+        return null;
+    }
+
+    /// <summary>The cache's settings for configure and build: task_build.py's in the image, the bucket for sccache
+    /// here, the shared remote storage for ccache.</summary>
+    IReadOnlyDictionary<string, string?> CompilerCacheEnvironment =>
+        Runner.InContainer && CompilerCache == CompilerCache.Sccache
+            ? CompilerCaches.ImageEnvironment(SccacheBucket, SccacheRegion, Environment.GetEnvironmentVariable)
+            : Launcher == "sccache"
+                ? CompilerCaches.Bucket(SccacheBucket, SccacheRegion, Environment.GetEnvironmentVariable)
+            : Launcher == "ccache" && CcacheRemoteStorage is { } remote ? CompilerCaches.CcacheRemote(remote, TvmRoot)
+            : new Dictionary<string, string?>();
 
     void CheckCMakeVersion()
     {

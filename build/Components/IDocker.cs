@@ -12,9 +12,6 @@ interface IDocker : IHazTvm
     [Parameter("DevShell: allocate a terminal (--tty).")]
     bool Tty => TryGetValue<bool?>(() => Tty) ?? false;
 
-    [Parameter("DevShell: the container's name and hostname (bash.sh's --name).")]
-    string? ContainerName => TryGetValue(() => ContainerName);
-
     [Parameter("DevShell: the shell of an interactive session, instead of bash.")]
     string? Shell => TryGetValue(() => Shell);
 
@@ -32,7 +29,6 @@ interface IDocker : IHazTvm
             {
                 Interactive = Interactive,
                 Tty = Tty,
-                Name = ContainerName,
                 Shell = Shell,
                 BuildDirectory = BuildDir,
                 CidFile = cid,
@@ -66,6 +62,7 @@ interface IDocker : IHazTvm
         Net = Net,
         Mounts = Mount,
         Environment = ContainerEnvironment,
+        Name = ContainerName,
         Volumes = Volume,
         Privileged = Privileged,
         Cpus = Cpus,

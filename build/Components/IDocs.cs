@@ -55,7 +55,7 @@ interface IDocs : ICompile
         .Executes(() =>
         {
             if (!(TvmRoot / "docs" / "Doxyfile").FileExists()) throw new BuildFailure($"{TvmRoot} has no docs/Doxyfile.");
-            Runner.Run(new Command(ToolResolver.Find("doxygen", "Install it: apt-get install doxygen."), ["docs/Doxyfile"], TvmRoot));
+            Runner.Run(new Command(Runner.Find("doxygen", Packages.Hint("doxygen")), ["docs/Doxyfile"], TvmRoot));
         });
 
     /// <summary>One Sphinx run into the build directory; returns null on success, else the error. A fresh run re-reads every

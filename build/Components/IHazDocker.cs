@@ -25,6 +25,10 @@ interface IHazDocker : INukeBuild
     [Parameter("Containers: where the TVM tree is mounted (default: its host path; /workspace under Jenkins).")]
     string? RepoMountPoint => TryGetValue(() => RepoMountPoint);
 
+    [Parameter("Containers: their name and hostname (bash.sh's --name; CiTask names them ci-<task>-<5 letters>, " +
+        "as ci.py does).")]
+    string? ContainerName => TryGetValue(() => ContainerName);
+
     [Parameter("Containers: give them extended privileges.")]
     bool Privileged => TryGetValue<bool?>(() => Privileged) ?? false;
 

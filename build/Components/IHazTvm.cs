@@ -9,7 +9,8 @@ interface IHazTvm : IHazDocker
 
     [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, qemu, " +
                "hexagon, jvm, gpu_vulkan.",
-        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean", "Doctor"])]
+        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean", "Doctor",
+            "JavaTest"])]
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
 
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
@@ -18,7 +19,7 @@ interface IHazTvm : IHazDocker
 
     [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).",
         For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean",
-            "DevShell"])]
+            "DevShell", "JavaTest"])]
     string? BuildDir => TryGetValue(() => BuildDir);
 
     [Parameter("Clean: every build-* directory, not just the preset's; Lint: the whole tree, not just the changed files.",
@@ -26,7 +27,7 @@ interface IHazTvm : IHazDocker
     bool All => TryGetValue<bool?>(() => All) ?? false;
 
     [Parameter("Python interpreter for tests and lint scripts (default: the first of python3 and /usr/bin/python3 that has what is needed).",
-        For = ["UnitTest", "IntegrationTest", "Docs", "Lint"])]
+        For = ["UnitTest", "IntegrationTest", "Docs", "Lint", "Wheel", "InstallWheel", "WheelTest", "WebTest"])]
     string? Python => TryGetValue(() => Python) is { } python ? Interpreter(python) : null;
 
     /// <summary>--python names an executable file (in docker mode: a plain path or name in the image); it is run,
@@ -41,13 +42,23 @@ interface IHazTvm : IHazDocker
             : throw new BuildFailure($"--python '{python}' is not an executable file.", "Give a Python interpreter's path or name on PATH, e.g. --python /usr/bin/python3.");
     }
 
+    [Parameter("On this machine, as it is: Configure makes the preset buildable here (a feature this machine lacks is " +
+               "turned off or pointed at what is present, an older llvm-config, no -Werror for a newer compiler; each " +
+               "change printed as a set(...) line; remembered in the build directory, --native false forgets it); CiTask " +
+               "runs the task's commands here instead of in its image.", For = ["Configure", "Doctor", "CiTask"])]
+    bool? Native => TryGetValue(() => Native);
+
     AbsolutePath TvmRoot => TvmHome ?? throw new BuildFailure("No TVM tree given.",
         "Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
 
     Layout Layout => Session.GetOrAdd(TvmRoot, () => Layouts.Detect(Layouts.Load(Layouts.File), TvmRoot));
 
-    AbsolutePath BuildDirectory => BuildDir is null ? TvmRoot / $"build-{Preset}"
-        : Path.IsPathRooted(BuildDir) ? AbsolutePath.Create(BuildDir) : TvmRoot / BuildDir;
+    AbsolutePath BuildDirectory => BuildDirectoryOf(TvmRoot, Preset, BuildDir);
+
+    /// <summary>build-&lt;preset&gt; in the tree, or --build-dir (relative to the tree, or absolute).</summary>
+    static AbsolutePath BuildDirectoryOf(AbsolutePath tree, string preset, string? buildDir) =>
+        buildDir is null ? tree / $"build-{preset}"
+            : Path.IsPathRooted(buildDir) ? AbsolutePath.Create(buildDir) : tree / buildDir;
 
     IReadOnlyList<string> PresetSettings => Layout.Presets.TryGetValue(Preset, out var settings)
         ? settings.Select(s => Layouts.Expand(s, Variables, $"Preset {Preset}")).ToList()

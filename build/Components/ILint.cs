@@ -64,7 +64,7 @@ interface ILint : IHazTvm
         .Needs(Requirements.Git)
         .Executes(() =>
         {
-            var git = ToolResolver.Find("git", "Install it: apt-get install git.");
+            var git = ToolResolver.Find("git", Packages.Hint("git"));
             var hooks = Runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-path", "hooks"], TvmRoot), RunOptions.MayFail);
             if (hooks.ExitCode != 0) throw new BuildFailure($"{TvmRoot} is not a git checkout.", "Hooks need a git tree; clone TVM with Checkout.");
             var directory = AbsolutePath.Create(Path.GetFullPath(hooks.Output.Trim(), TvmRoot));

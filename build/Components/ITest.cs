@@ -7,7 +7,8 @@ using PythonTool = TvmBuild.Tools.Python;
 /// <summary>TVM's Python suites, as task_python_unittest.sh / task_python_integration.sh run them at the tree's ref.</summary>
 interface ITest : ICompile, IHazTests
 {
-    [Parameter("Test paths or pytest node ids to run instead of the suite's own (relative to the TVM tree).")]
+    [Parameter("Test paths or pytest node ids to run instead of the suite's own (relative to the TVM tree).",
+        For = [nameof(UnitTest), nameof(IntegrationTest), "WheelTest"])]
     string[] Tests => TryGetValue(() => Tests) ?? [];
 
     Target UnitTest => _ => _

@@ -11,6 +11,9 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
     private readonly string _mount = DockerRun.MountPoint(template, host);
     private int _count;
 
+    private static readonly string[] AwsCredentials =
+        ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+
     private const string DaemonHint = "If docker itself failed (exit code 125, 'Cannot connect to the Docker daemon'): start its daemon, or use --docker-cli podman.";
 
     public Command Wrap(Command command)
@@ -26,10 +29,14 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
             .Where(p => p.Value is not null)
             .OrderBy(p => p.Key, StringComparer.Ordinal)
             .Select(p => $"{p.Key}={Translate(p.Value!)}");
+        // With a bucket, sccache needs the AWS credentials: passed by name, so docker reads them from its own
+        // environment and no secret appears in a command line.
+        string[] credentials = command.Environment?.ContainsKey("SCCACHE_BUCKET") == true
+            ? [.. AwsCredentials.Where(n => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(n)))] : [];
         var options = template with
         {
             Command = [command.Executable, .. command.Arguments.Select(Translate)],
-            Environment = [.. template.Environment, .. environment],
+            Environment = [.. template.Environment.Select(Translate), .. environment, .. credentials],
             Workdir = command.WorkingDirectory is null ? null : Translate(command.WorkingDirectory),
             CidFile = cidFile,
         };

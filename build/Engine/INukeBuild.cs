@@ -21,6 +21,9 @@ public interface INukeBuild
     IReadOnlyList<ExecutableTarget> ExecutionPlan { get; }
     /// <summary>The value of --host as given (a CI host name, or for Docs --serve the address to bind).</summary>
     string? HostName { get; }
+    /// <summary>--root as given (null: found from the working directory).</summary>
+    AbsolutePath? Root { get; }
+    Verbosity Verbosity { get; }
     void ReportSummary(string key, string value);
     /// <summary>Every target of the build (for tools that check names, like the CI catalog).</summary>
     IReadOnlyList<ExecutableTarget> ExecutableTargets { get; }

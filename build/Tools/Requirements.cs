@@ -24,6 +24,10 @@ public static class Requirements
     public static Requirement CythonLint { get; } = new("cython-lint", "cython-lint", InImage: true,
         r => Version(r, "cython-lint", "--version"), Optional: true);
 
+    public static Requirement Maven { get; } = new("maven", "maven", InImage: true, r => Version(r, "mvn", "--version"));
+    public static Requirement Npm { get; } = new("npm", "npm", InImage: true, r => Version(r, "npm", "--version"));
+    public static Requirement Pip { get; } = new("python3 with pip", "pip", InImage: true, r => PythonModule(r, "pip"));
+
     /// <summary>An npm tool of dev/lint (the build's own checkout), run on this machine.</summary>
     public static Requirement NpmTool(AbsolutePath root, string package, string name) => new(name, "npm-lint", InImage: false,
         _ => (root / "dev" / "lint" / "node_modules" / package).DirectoryExists() ? $"npm {package} (dev/lint)" : null, Optional: true);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
@@ -9,20 +10,37 @@ namespace TvmBuild.Tests.EndToEnd;
 public class CiTests
 {
     private static string[] TaskNames => Run("CiTask", "--list", "--verbosity", "quiet").Output.Split('\n').Skip(1)
-        .Where(l => l.Length > 0).Select(l => l.Split(' ')[0]).ToArray();
+        .Where(l => l.Length > 0 && !l.StartsWith(' ')).Select(l => l.Split(' ')[0]).ToArray();
 
     /// <summary>A scratch build root with this repository's catalog and generated files, to change them safely.</summary>
-    private static string ScratchRoot(Func<string, string>? editCatalog = null)
+    public static string ScratchRoot(Func<string, string>? editCatalog = null)
     {
         var root = TempDirectory();
-        Directory.CreateDirectory(Path.Combine(root, ".nuke"));
-        Directory.CreateDirectory(Path.Combine(root, "ci"));
-        Directory.CreateDirectory(Path.Combine(root, ".github", "workflows"));
+        foreach (var folder in new[] { ".nuke", "ci", "docs", Path.Combine(".github", "workflows") })
+            Directory.CreateDirectory(Path.Combine(root, folder));
         var catalog = File.ReadAllText(Path.Combine(RepoRoot, "ci", "catalog.yaml"));
         File.WriteAllText(Path.Combine(root, "ci", "catalog.yaml"), editCatalog?.Invoke(catalog) ?? catalog);
-        File.Copy(Path.Combine(RepoRoot, "ci", "Jenkinsfile"), Path.Combine(root, "ci", "Jenkinsfile"));
-        File.Copy(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"), Path.Combine(root, ".github", "workflows", "ci.yml"));
+        foreach (var file in new[] { "ci/Jenkinsfile", ".github/workflows/ci.yml", "docs/ci.md" })
+            File.Copy(Path.Combine(RepoRoot, file), Path.Combine(root, file));
         return root;
+    }
+
+    /// <summary>A copy of the fixture with what every task touches: the other images' Dockerfiles, TVM4J, the web
+    /// runtime and a Doxyfile (all stand-ins).</summary>
+    public static string CiTree()
+    {
+        var tree = Trees.CopyFixture();
+        foreach (var image in new[] { "ci_arm", "ci_gpu", "ci_wasm" })
+        {
+            var docker = Path.Combine(tree, "docker");
+            File.Copy(Path.Combine(docker, "Dockerfile.ci_cpu"), Path.Combine(docker, $"Dockerfile.{image}"));
+        }
+        Directory.CreateDirectory(Path.Combine(tree, "jvm"));
+        Directory.CreateDirectory(Path.Combine(tree, "web"));
+        File.WriteAllText(Path.Combine(tree, "jvm", "pom.xml"), "<project/>\n");
+        File.WriteAllText(Path.Combine(tree, "web", "package.json"), "{}\n");
+        File.WriteAllText(Path.Combine(tree, "docs", "Doxyfile"), "# fixture\n");
+        return tree;
     }
 
     [Fact]
@@ -36,33 +54,39 @@ public class CiTests
     [Fact]
     public void A_changed_catalog_makes_check_fail_with_a_unified_diff_and_generate_rewrites()
     {
-        var root = ScratchRoot(c => c.Replace("    timeout: 30\n", "    timeout: 31\n"));
+        var root = ScratchRoot(c =>
+            c.Replace("    timeout: 30\n", "    timeout: 31\n").Replace("agent: CPU-SMALL\n", "agent: CPU-TINY\n"));
         var check = Run("GenerateCi", "--check", "--root", root);
         check.ExitCode.ShouldBe(255);
         check.Output.ShouldContain("--- a/committed/ci/Jenkinsfile");
         check.Output.ShouldContain("+++ b/generated/ci/Jenkinsfile");
-        check.Output.ShouldContain("-          timeout(time: 30, unit: 'MINUTES') {");
-        check.Output.ShouldContain("+          timeout(time: 31, unit: 'MINUTES') {");
+        check.Output.ShouldContain("-      runTask(name: 'unittest', agent: 'CPU-SMALL', timeout: 180,");
+        check.Output.ShouldContain("+      runTask(name: 'unittest', agent: 'CPU-TINY', timeout: 180,");
         check.Output.ShouldContain("+    timeout-minutes: 31");
-        check.Output.ShouldContain("ci/Jenkinsfile, .github/workflows/ci.yml differ from what ci/catalog.yaml generates.");
+        check.Output.ShouldContain("+| cpu: `unittest: CPU` | `unittest` | Jenkins `CPU-TINY`, in `ci_cpu` |");
+        check.Output.ShouldContain(
+            "ci/Jenkinsfile, .github/workflows/ci.yml, docs/ci.md differ from what ci/catalog.yaml generates.");
         Run("GenerateCi", "--root", root).ExitCode.ShouldBe(0);
         Run("GenerateCi", "--check", "--root", root).ExitCode.ShouldBe(0);
     }
 
     [Fact]
-    public void Every_step_of_the_generated_files_is_a_ci_task_call()
+    public void Every_step_of_the_generated_files_is_one_build_call()
     {
         var jenkinsfile = File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"));
-        var shSteps = System.Text.RegularExpressions.Regex.Matches(jenkinsfile, @"\bsh[ (]+(?:returnStdout: true, script: )?'([^']*)'").Select(m => m.Groups[1].Value).ToList();
-        shSteps.ShouldNotBeEmpty();
-        shSteps.ShouldAllBe(s => s.StartsWith("./build.sh CiTask "));
-        jenkinsfile.ShouldContain("sh './build.sh CiTask --name unittest'");
-        jenkinsfile.ShouldContain("sh './build.sh CiTask --name unittest-gpu --shard 2/2'");
-        jenkinsfile.ShouldContain("unstash 'build-cpu'");
+        var commands = Regex.Matches(jenkinsfile, @"(?:command|script): '([^']*)'")
+            .Select(m => m.Groups[1].Value).ToList();
+        commands.Count.ShouldBe(12, string.Join("\n", commands)); // --changes, 4 builds, 3 tests, 4 images
+        commands.ShouldAllBe(s => s.StartsWith("./build.sh CiTask "));
+        commands.ShouldContain("./build.sh CiTask --name unittest");
+        jenkinsfile.ShouldContain("'unittest: CPU': {");
+        jenkinsfile.ShouldContain("needs: ['build-cpu']");
         var workflow = File.ReadAllLines(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
-        workflow.Where(l => l.TrimStart().StartsWith("- run:") || l.Contains("=$(")).ShouldAllBe(l => l.Contains("./build.sh CiTask"));
-        workflow.Where(l => l.TrimStart().StartsWith("echo ")).ShouldAllBe(l => l.EndsWith(" >> \"$GITHUB_OUTPUT\""));
-        workflow.Where(l => l.Contains("uses: actions/")).ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, "@[0-9a-f]{40} "));
+        var runs = workflow.Where(l => l.TrimStart().StartsWith("- run:")).ToList();
+        runs.Count.ShouldBe(3); // lint, MacOS, Windows
+        runs.ShouldAllBe(l => Regex.IsMatch(l, @"- run: ""(\./build\.sh|build\.cmd) CiTask --name [a-z-]+""$"));
+        workflow.ShouldContain(l => l.Contains("\"build.cmd CiTask --name windows\""));
+        workflow.Where(l => l.Contains("uses: actions/")).ShouldAllBe(l => Regex.IsMatch(l, "@[0-9a-f]{40} "));
     }
 
     [RequiresToolFact("groovy", "apt-get install groovy (.ci/run does)")]
@@ -93,31 +117,35 @@ public class CiTests
     }
 
     [Fact]
-    public void Every_task_dry_runs_in_its_image_with_existing_targets_and_parameters()
+    public void Every_task_dry_runs_with_existing_targets_and_parameters()
     {
         var names = TaskNames;
-        names.ShouldContain("unittest");
+        names.Length.ShouldBe(14, string.Join(", ", names));
+        var tree = CiTree();
         foreach (var name in names)
         {
-            var docker = new FakeDocker();
-            var result = Run(["CiTask", "--name", name, "--tvm-home", Fixture, "--docker", "--dry-run"], docker.Environment());
+            var result = Run(["CiTask", "--name", name, "--tvm-home", tree, "--docker", "--dry-run"],
+                new FakeDocker().Environment());
             result.ExitCode.ShouldBe(0, $"{name}: {result}");
-            result.Output.ShouldContain($"CI task {name}: ");
+            result.Output.ShouldContain($"CI task {name}, step 1/");
             result.Output.ShouldNotContain("Unknown");
+            result.Output.ShouldNotContain("has no effect");
         }
         var unittest = Run(["CiTask", "--name", "unittest", "--tvm-home", Fixture, "--docker", "--dry-run"], new FakeDocker().Environment());
-        unittest.Output.ShouldContain("CppTest UnitTest --skip --preset cpu");
+        unittest.Output.ShouldMatch(@"step 1/2: env .* \./build\.sh CppTest --skip --preset cpu --tvm-home ");
+        unittest.Output.ShouldMatch(@"step 2/2: env .* \./build\.sh UnitTest --skip --preset cpu --tvm-home ");
         unittest.Output.ShouldContain("tlcpack/ci-cpu:20260101-000000-fixture bash --login /docker/with_the_same_user python3 -m pytest");
         unittest.Output.ShouldContain($"{Fixture}/build-cpu/cpptest");
     }
 
     [Fact]
-    public void Unittest_runs_locally_after_the_build_task_as_ci_would()
+    public void Unittest_runs_natively_after_the_build_task_as_ci_would()
     {
         var tree = Trees.CopyFixture();
-        var build = Run("CiTask", "--name", "build-cpu", "--tvm-home", tree);
+        var build = Run("CiTask", "--name", "build-cpu", "--tvm-home", tree, "--native");
         build.ExitCode.ShouldBe(0, build.ToString());
-        var unittest = Run("CiTask", "--name", "unittest", "--tvm-home", tree);
+        build.Output.ShouldContain("CI task build-cpu (\"BUILD: CPU\"): on this machine (--native)");
+        var unittest = Run("CiTask", "--name", "unittest", "--tvm-home", tree, "--native");
         unittest.ExitCode.ShouldBe(0, unittest.ToString());
         unittest.Output.ShouldContain("[  PASSED  ] 3 tests.");
         unittest.Output.ShouldMatch(@"UnitTest\s+Succeeded");
@@ -128,7 +156,13 @@ public class CiTests
     [Fact]
     public void A_shard_reaches_pytest_in_the_image()
     {
-        var result = Run(["CiTask", "--name", "unittest-gpu", "--shard", "2/2", "--tvm-home", Fixture, "--docker", "--dry-run"], new FakeDocker().Environment());
+        const string end = "    timeout: 180\n    on: [code, docker]\n\n  docs:"; // of unittest-gpu
+        var root = ScratchRoot(c => c.Replace(end, "    shards: 2\n" + end));
+        string[] args =
+        [
+            "CiTask", "--root", root, "--name", "unittest: GPU", "--shard", "2/2", "--tvm-home", CiTree(), "--dry-run",
+        ];
+        var result = Run(args, new FakeDocker().Environment());
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldContain("--env TVM_NUM_SHARDS=2 --env TVM_SHARD_INDEX=1");
         result.Output.ShouldContain("-m gpu tests/python");
@@ -136,39 +170,54 @@ public class CiTests
 
     [Theory]
     [InlineData(new[] { "--name", "unitest" }, "Unknown CI task 'unitest'.", "Did you mean 'unittest'?")]
-    [InlineData(new[] { "--name", "unittest-gpu", "--shard", "3/2" }, "--shard 3/2 does not fit task unittest-gpu, which has 2 shards.", "Give --shard I/2 with I from 1 to 2.")]
-    [InlineData(new[] { "--name", "unittest", "--shard", "1/2" }, "--shard 1/2 does not fit task unittest, which has 1 shard.", "")]
+    [InlineData(new[] { "--name", "unitest: CPU" }, "Unknown CI task 'unitest: CPU'.", "Did you mean 'unittest: CPU'?")]
+    [InlineData(new[] { "--name", "BUILD: GPUS" }, "Unknown CI task 'BUILD: GPUS'.", "Did you mean 'BUILD: GPU'?")]
+    [InlineData(new[] { "--name", "unittest-gpu", "--shard", "3/2" },
+        "--shard 3/2 does not fit task unittest-gpu, which has 1 shard.", "Give --shard I/1 with I from 1 to 1.")]
     public void Bad_ci_task_input_is_a_clear_error(string[] args, string message, string hint)
     {
-        var result = Run(["CiTask", "--tvm-home", Fixture, .. args]);
+        var result = Run(["CiTask", "--tvm-home", Fixture, "--native", .. args]);
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain(message);
         result.Output.ShouldContain(hint);
     }
 
     [Theory]
-    [InlineData("    targets: [Compile]\n    parameters: { preset: cpu, cmake-target: [all, cpptest] }", "    targets: [Compiel]\n    parameters: { preset: cpu, cmake-target: [all, cpptest] }", "task 'build-cpu': unknown target 'Compiel' (Did you mean 'Compile'?")]
-    [InlineData("  build-wasm:\n    image: ci_wasm\n", "  build-wasm:\n", "task 'build-wasm' has no image")]
-    [InlineData("    needs: [build-arm]\n", "    needs: [build-wasm-nope]\n", "task 'unittest-arm' needs 'build-wasm-nope', which is not a task")]
-    [InlineData("    needs: [build-arm]\n", "    needs: [lint]\n", "task 'unittest-arm' consumes the artifacts of 'lint', which produces none")]
-    [InlineData("    parameters: { preset: cpu, cmake-target: [all, cpptest] }\n    produces", "    parameters: { preset: cpu, cmake-target: [all, cpptest] }\n    needs: [unittest]\n    produces", "tasks depend on each other in a cycle: build-cpu -> unittest -> build-cpu")]
-    [InlineData("    parameters: { all: true, strict: true }", "    parameters: { all: true, strikt: true }", "task 'lint': unknown parameter '--strikt' (Did you mean '--strict'?")]
+    [InlineData("targets: [Compile] }", "targets: [Compiel] }",
+        "task 'build-cpu': unknown target 'Compiel' (Did you mean 'Compile'?")]
+    [InlineData("    image: ci_wasm\n", "", "task 'build-wasm' has no image")]
+    [InlineData("    needs: [build-cpu]\n", "    needs: [build-wasm-nope]\n",
+        "task 'unittest' needs 'build-wasm-nope', which is not a task")]
+    [InlineData("    needs: [build-cpu]\n", "    needs: [image-ci-cpu]\n",
+        "task 'unittest' consumes the artifacts of 'image-ci-cpu', which produces none")]
+    [InlineData("    agent: CPU\n", "    agent: CPU\n    needs: [unittest]\n",
+        "tasks depend on each other in a cycle: build-cpu -> unittest -> build-cpu")]
+    [InlineData("parameters: { all: true, strict: true }", "parameters: { all: true, strikt: true }",
+        "task 'lint': unknown parameter '--strikt' (Did you mean '--strict'?")]
+    [InlineData("    agent: CPU-SMALL\n", "    agnet: CPU-SMALL\n",
+        "task 'unittest': unknown field \"agnet\" (Did you mean 'agent'?")]
+    [InlineData("    agent: CPU-SMALL\n", "    agent: CPU-SMALL\n    stage: Build\n",
+        "task 'unittest' (stage Build) needs 'build-cpu', which runs in stage Build, not before it")]
+    [InlineData("stage: \"unittest: GPU\"", "stage: \"unittest: CPU\"",
+        "task 'unittest-gpu': the name \"unittest: CPU\" is task 'unittest' already")]
     public void A_catalog_error_names_the_file_and_line(string from, string to, string message)
     {
-        var root = ScratchRoot(c => c.Contains(from) ? c.Replace(from, to) : throw new InvalidOperationException($"catalog lacks: {from}"));
+        var root = ScratchRoot(c => c.Contains(from) ? Replace(c, from, to)
+            : throw new InvalidOperationException($"catalog lacks: {from}"));
         var result = Run("GenerateCi", "--root", root);
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldMatch($@"{System.Text.RegularExpressions.Regex.Escape(root)}/ci/catalog\.yaml:\d+: {System.Text.RegularExpressions.Regex.Escape(message)}");
+        result.Output.ShouldMatch($@"{Regex.Escape(root)}/ci/catalog\.yaml:\d+: {Regex.Escape(message)}");
         File.ReadAllText(Path.Combine(root, "ci", "Jenkinsfile")).ShouldBe(File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile")), "a failed generation leaves the old files");
     }
 
     [Fact]
-    public void Output_writes_the_files_into_another_tree()
+    public void Output_writes_the_ci_files_into_another_tree()
     {
         var tree = TempDirectory();
         Run("GenerateCi", "--output", tree).ExitCode.ShouldBe(0);
         File.ReadAllText(Path.Combine(tree, "ci", "Jenkinsfile")).ShouldBe(File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile")));
         File.Exists(Path.Combine(tree, ".github", "workflows", "ci.yml")).ShouldBeTrue();
+        File.Exists(Path.Combine(tree, "docs", "ci.md")).ShouldBeFalse("the table documents this repository's catalog");
     }
 
     [Fact]
@@ -182,6 +231,13 @@ public class CiTests
         File.AppendAllText(Path.Combine(tree, "src", "fixture.cc"), "// more\n");
         GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "code");
         Run("CiTask", "--changes", "--tvm-home", tree, "--verbosity", "quiet").Output.Trim().ShouldBe("code docs");
+    }
+
+    /// <summary>The first occurrence only: catalog lines repeat between tasks.</summary>
+    private static string Replace(string text, string from, string to)
+    {
+        var index = text.IndexOf(from, StringComparison.Ordinal);
+        return text[..index] + to + text[(index + from.Length)..];
     }
 
     private static (int Code, string Output) Shell(string tool, string[] args, string? javaHome = null) =>

@@ -25,7 +25,7 @@ public class DoctorTests
         report.Output.ShouldMatch(@"3rdparty/tvm-ffi/3rdparty/dlpack +MISSING: git submodule update --init --recursive");
         report.Output.ShouldMatch(@"clang-format 20\.1\.8 \(pinned in +MISSING \(optional\)"); // the stand-in has none
         report.Output.ShouldContain("Cannot run here yet: BuildImage, ClearStaleImages, Compile, CompileCppTest, Configure, " +
-                                    "CppDocs, CppTest, DevShell, Docs, IntegrationTest, UnitTest (");
+                                    "CppDocs, CppTest, DevShell, Docs, IntegrationTest, JavaTest, UnitTest, WebTest (");
 
         var checkout = Run(["Doctor", "--tvm-home", tree, "--for", "Checkout"], machine);
         checkout.ExitCode.ShouldBe(0, checkout.ToString()); // doxygen, cmake... are not Checkout's

@@ -57,7 +57,7 @@ public class ParameterSafetyTests
     {
         var help = Run("--help").Output;
         help.ShouldContain("  --name <value>");
-        help.ShouldContain("CiTask: the task of ci/catalog.yaml to run.");
+        help.ShouldContain("CiTask: the task of ci/catalog.yaml to run, by its name or TVM's stage name");
         help.ShouldContain("  --container-name <value>");
         var schema = File.ReadAllText(Path.Combine(RepoRoot, ".nuke", "build.schema.json"));
         schema.ShouldContain("\"Name\": {");

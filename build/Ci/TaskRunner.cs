@@ -1,0 +1,101 @@
+using Serilog;
+using TvmBuild.Engine;
+
+namespace TvmBuild.Ci;
+
+/// <summary>Where a task's commands run: in its image (as CI runs them) or on this machine, and why.</summary>
+public sealed record TaskPlace(string? Image, string Why);
+
+/// <summary>How CiTask runs tasks: each step is one run of this build (the same binary), as a user would type
+/// it.</summary>
+public sealed record TaskRunSettings(
+    AbsolutePath? TvmHome,
+    AbsolutePath? Root,
+    string DockerCli,
+    ProcessRunner Runner,
+    bool Verbose,
+    bool ServerBuild,
+    /// <summary>The build directory a step's preset builds in (IHazTvm's rule), for TVM_LIBRARY_PATH.</summary>
+    Func<CiStep, string?, string?> BuildDirectory);
+
+/// <summary>Runs the steps of CI tasks. In an image, every container of a task gets what TVM's tests/scripts/ci.py
+/// gives its one container: a name and hostname (ci-&lt;task&gt;-&lt;5 letters&gt;), PLATFORM, VERBOSE and
+/// TVM_LIBRARY_PATH, plus the task's environment (TEST_STEP_NAME, ...); the compiler cache's settings come with the
+/// build steps (Compile).</summary>
+public sealed class TaskRunner(TaskRunSettings settings)
+{
+    public void Run(CiTaskSpec task, TaskPlace place, IReadOnlyDictionary<string, string> shard)
+    {
+        var container = place.Image is null ? null : $"ci-{task.Name}-{Suffix()}";
+        var alias = task.Aliases.Count > 0 ? $" (\"{task.Aliases[0]}\")" : "";
+        Log.Information("CI task {Task}{Alias}: {Where}", task.Name, alias,
+            place.Image is null ? place.Why : $"in {place.Image} ({place.Why})");
+        foreach (var (step, index) in task.Steps.Select((s, i) => (s, i + 1)))
+        {
+            var environment = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, value) in task.Environment.Concat(step.Environment)) environment[key] = value;
+            var extra = new List<string>();
+            if (place.Image is not null)
+            {
+                // ci.py's container environment; the task's own values win (a catalog can set VERBOSE).
+                var image = new SortedDictionary<string, string>(StringComparer.Ordinal)
+                {
+                    ["VERBOSE"] = settings.Verbose || settings.ServerBuild ? "true" : "false",
+                };
+                if (settings.BuildDirectory(step, place.Image) is { } library) image["TVM_LIBRARY_PATH"] = library;
+                foreach (var (key, value) in environment) image[key] = value;
+                extra.AddRange(["--docker", place.Image, "--container-name", container!]);
+                foreach (var (key, value) in image) extra.AddRange(["--env", $"{key}={value}"]);
+            }
+            if (settings.Runner.DryRun) extra.Add("--dry-run");
+            extra.AddRange(["--docker-cli", settings.DockerCli, "--no-logo"]);
+            if (settings.Root is not null) extra.AddRange(["--root", settings.Root]);
+            var arguments = task.Arguments(step, settings.TvmHome, extra);
+            // The host sees the same variables: layouts.yaml expands ${TVM_TEST_MARKER} and the like before a
+            // container starts.
+            var processEnvironment = environment.Concat(shard).ToDictionary(p => p.Key, p => (string?)p.Value);
+            var shown = new Command("./build.sh", arguments, null, processEnvironment);
+            Log.Information("CI task {Task}, step {Index}/{Count}: {Command}", task.Name, index, task.Steps.Count,
+                shown.ToShellString(Directory.GetCurrentDirectory()));
+            var self = typeof(TaskRunner).Assembly.Location;
+            var command = new Command(Environment.ProcessPath!, [self, .. arguments], Directory.GetCurrentDirectory(),
+                processEnvironment);
+            var exitCode = settings.Runner.RunAttached(command, evenInDryRun: true);
+            if (exitCode != 0)
+                throw new BuildFailure(
+                    $"CI task {task.Name} failed at step {index}/{task.Steps.Count} (exit code {exitCode}).",
+                    "Its output is above; the step's command line (logged before it) reproduces it alone.");
+        }
+    }
+
+    /// <summary>Where the task's commands run. In CI they always run in the image (unless the job is the image:
+    /// --native, as the GitHub workflow's container jobs say); locally too, when a container engine answers.</summary>
+    public TaskPlace Place(CiTaskSpec task, string? docker, bool native)
+    {
+        if (task.Image == CiCatalog.Host) return new(null, "on this machine (the task starts no container)");
+        if (native) return new(null, "on this machine (--native)");
+        if (!string.IsNullOrEmpty(docker)) return new(docker, "--docker");
+        if (docker is not null) return new(task.Image, "--docker");
+        if (settings.ServerBuild) return new(task.Image, "as CI runs it");
+        if (EngineProblem() is { } problem)
+        {
+            Log.Warning("{Problem}: running CI task {Task} on this machine, not in {Image}. " +
+                        "Pass --native to say so, or --docker-cli podman", problem, task.Name, task.Image);
+            return new(null, $"on this machine ({problem})");
+        }
+        return new(task.Image, $"as CI runs it; {settings.DockerCli} answers here");
+    }
+
+    /// <summary>Null when the container CLI is here and its engine answers `info`; else why not.</summary>
+    private string? EngineProblem()
+    {
+        if (ToolResolver.TryFind(settings.DockerCli) is not { } cli) return $"no {settings.DockerCli} on PATH";
+        var info = settings.Runner.OnHost.Probe(new Command(cli, "info"), RunOptions.MayFail);
+        return info.ExitCode == 0 ? null
+            : $"'{settings.DockerCli} info' failed (exit code {info.ExitCode}: is its engine running?)";
+    }
+
+    // ci.py names its containers ci-<name>-<5 random letters>, so that two runs never share a name.
+    private static string Suffix() =>
+        new(Enumerable.Range(0, 5).Select(_ => (char)('a' + Random.Shared.Next(26))).ToArray());
+}
