@@ -12,7 +12,7 @@ interface IHazTvm : IHazDocker
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
 
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
-    string? PresetOfImage => Docker is not null && TvmHome is not null && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
+    string? PresetOfImage => Docker is not null && Tree is not null && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
         && Layout.Presets.ContainsKey(preset) ? preset : null;
 
     [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).")]
@@ -38,8 +38,15 @@ interface IHazTvm : IHazDocker
             : throw new BuildFailure($"--python '{python}' is not an executable file.", "Give a Python interpreter's path or name on PATH, e.g. --python /usr/bin/python3.");
     }
 
-    AbsolutePath TvmRoot => TvmHome ?? throw new BuildFailure("No TVM tree given.",
-        "Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
+    /// <summary>The tree and why (TvmTrees.Find): --tvm-home, the build's root, or the tree holding the current
+    /// directory; null when there is none.</summary>
+    TvmTree? Tree => TvmState.Trees.GetOrAdd((TvmHome, RootDirectory, Directory.GetCurrentDirectory()), key =>
+        TvmTrees.Find(key.Given, key.Given is null ? null : Parameters.Raw(ParameterCatalog.For(
+            typeof(IHazTvm).GetProperty(nameof(TvmHome))!))?.Source, key.Root, key.Directory));
+
+    AbsolutePath TvmRoot => Tree?.Root ?? throw new BuildFailure("No TVM tree given.",
+        "Pass --tvm-home <dir> (or set TVM_HOME), or run from inside a TVM checkout; " +
+        "'./build.sh Checkout --tvm-home <dir>' clones one.");
 
     Layout Layout => TvmState.Layouts.GetOrAdd(TvmRoot, root => Layouts.Detect(Layouts.Load(AbsolutePath.Create(AppContext.BaseDirectory) / "layouts.yaml"), root));
 
@@ -95,5 +102,6 @@ interface IHazTvm : IHazDocker
 static class TvmState
 {
     public static ConcurrentDictionary<AbsolutePath, Layout> Layouts { get; } = new();
+    public static ConcurrentDictionary<(AbsolutePath? Given, AbsolutePath Root, string Directory), TvmTree?> Trees { get; } = new();
     public static ConcurrentDictionary<AbsolutePath, FileStream> Locks { get; } = new();
 }

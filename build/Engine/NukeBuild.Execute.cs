@@ -148,7 +148,8 @@ public abstract partial class NukeBuild
         }
         var attempt = BuildAttempt.For(build, build.TemporaryDirectory / "build-attempt.json");
         if (!build.NoLogo)
-            Log.Information("tvm-build: {Targets} on {Host}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name);
+            Log.Information("tvm-build: {Targets} on {Host}{Context}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)),
+                build.Host.Name, build.RunContext is { } context ? $"; {context}" : "");
         foreach (var note in build.Parameters.Notes) Log.Information("{Note}", note);
         foreach (var warning in warnings) Log.Warning("{Warning}", warning);
         if (build.Continue) attempt.SkipSucceeded(build.ExecutionPlan);

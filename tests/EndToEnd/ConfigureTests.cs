@@ -79,7 +79,7 @@ public class ConfigureTests
         var result = Run("Configure");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("No TVM tree given.");
-        result.Output.ShouldContain("Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
+        result.Output.ShouldContain("Pass --tvm-home <dir> (or set TVM_HOME), or run from inside a TVM checkout; './build.sh Checkout --tvm-home <dir>' clones one.");
     }
 
     [Fact]
