@@ -1,8 +1,10 @@
 using System.Text.Json;
 using Serilog;
+using TvmBuild.Adopt;
 using TvmBuild.Ci;
 using TvmBuild.Docker;
 using TvmBuild.Engine;
+using TvmBuild.Tvm;
 
 /// <summary>CI as data: ci/catalog.yaml names every CI task; CiTask runs one (what CI calls), GenerateCi writes the
 /// Jenkinsfile and the GitHub Actions workflow from the catalog, so a local run and a CI run are the same.</summary>
@@ -27,7 +29,8 @@ interface ICi : IHazTvm
         For = [nameof(GenerateCi), "GenerateDocs"])]
     bool Check => TryGetValue<bool?>(() => Check) ?? false;
 
-    [Parameter("GenerateCi: write into this folder (e.g. a TVM checkout) instead of this repository.", For = [nameof(GenerateCi)])]
+    [Parameter("GenerateCi: write into this TVM checkout, where its CI reads them (.github/workflows/ci.yml), instead of " +
+               "the build's root.", For = [nameof(GenerateCi)])]
     AbsolutePath? Output => TryGetValue(() => Output);
 
     AbsolutePath CatalogFile => RootDirectory / "ci" / "catalog.yaml";
@@ -49,7 +52,8 @@ interface ICi : IHazTvm
         });
 
     Target GenerateCi => _ => _
-        .Description("Writes ci/Jenkinsfile and .github/workflows/ci.yml from ci/catalog.yaml; --check compares instead")
+        .Description("Writes ci/Jenkinsfile and ci/workflows/ci.yml from ci/catalog.yaml (in a TVM checkout: where its CI " +
+                     "reads them); --check compares instead")
         .Executes(() =>
         {
             var catalog = Catalog;
@@ -57,9 +61,11 @@ interface ICi : IHazTvm
             var files = new Dictionary<string, string>
             {
                 ["ci/Jenkinsfile"] = Jenkinsfile.Generate(catalog, header),
-                [".github/workflows/ci.yml"] = GitHubWorkflow.Generate(catalog, header),
+                ["ci/workflows/ci.yml"] = GitHubWorkflow.Generate(catalog, header),
             };
-            WriteOrCheck(files, Output ?? RootDirectory, "ci/catalog.yaml", "GenerateCi");
+            var root = Output ?? RootDirectory;
+            WriteOrCheck(Output is not null || Layouts.IsTvmTree(root) ? AdoptManifest.Load().PlaceCiFiles(files) : files,
+                root, "ci/catalog.yaml", "GenerateCi");
         });
 
     /// <summary>Writes generated files (all made in memory first, so a failure leaves the old ones), or with --check

