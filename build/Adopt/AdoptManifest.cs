@@ -14,6 +14,9 @@ public sealed class AdoptManifest
     public Dictionary<string, string> CiFiles { get; set; } = [];
     public Dictionary<string, LayoutHome> Layouts { get; set; } = [];
 
+    /// <summary>--retire's forwarders by name: scripts with <c>{{name}}</c> placeholders filled per layout.</summary>
+    public Dictionary<string, string> Forwarders { get; set; } = [];
+
     /// <summary>The build's own data sits beside its binary (build/*.yaml are copied there).</summary>
     public static AdoptManifest Load() => Load(AbsolutePath.Create(AppContext.BaseDirectory) / "adopt.yaml");
 
@@ -58,8 +61,12 @@ public sealed class LayoutHome
 public sealed class Retirement
 {
     public List<Retiree> Remove { get; set; } = [];
+    /// <summary>Path → the name of a forwarder in <see cref="AdoptManifest.Forwarders"/>.</summary>
     public Dictionary<string, string> Forward { get; set; } = [];
+    /// <summary>What fills the forwarders' placeholders in this layout.</summary>
+    public Dictionary<string, string> Variables { get; set; } = [];
     public List<Edit> Edits { get; set; } = [];
+    /// <summary>Files that list paths one per line (.gitattributes, exclusion lists): a line naming a removed path goes.</summary>
     public List<string> ListFiles { get; set; } = [];
 }
 

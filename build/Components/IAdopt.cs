@@ -23,6 +23,7 @@ interface IAdopt : ICi
             var manifest = AdoptManifest.Load();
             var layout = manifest.For(Layout.Name);
             var changes = HomePlan.Make(manifest, layout, RootDirectory, tvm, CiFiles);
+            if (Retire) changes.AddRange(RetirePlan.Make(manifest, layout.Retire, tvm, changes.Select(c => c.Path).ToHashSet()));
             var pending = changes.Where(c => c.Differs(tvm)).ToList();
             if (Check)
             {
@@ -40,7 +41,8 @@ interface IAdopt : ICi
             }
             if (ProcessTasks.DryRun)
             {
-                foreach (var change in pending) Console.Out.WriteLine($"# would {ChangeSet.Verb(change)} {tvm / change.Path}");
+                foreach (var change in pending)
+                    Console.Out.WriteLine($"# would {ChangeSet.Verb(change)} {tvm / change.Path}{(change.Why.Length > 0 ? $" ({change.Why})" : "")}");
                 return;
             }
             ChangeSet.Apply(tvm, pending);
