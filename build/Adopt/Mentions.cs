@@ -65,15 +65,16 @@ public sealed class Mentions
         var inImage = new Regex($@"(?:\S*/)?docker/(?:bash|build)\.sh (?<image>[\w.:/-]+) (?:\./)?(?<path>{forms}){End}");
         text = inImage.Replace(text, m => by[Removed(m)] is var command && command.StartsWith("./build.sh ")
             ? $"{command} --docker {m.Groups["image"].Value}" : m.Value);
-        var run = new Regex($@"(?<![\w./-])(?:(?:\S*/)?(?:python3?|bash|sh) )?[\w./-]*?(?<![\w.-])(?<path>{forms}){End}");
+        var run = new Regex($@"(?<![\w./-])(?:(?:\S*/)?(?:python3?|bash|sh) )?[\w./-]*?(?<![\w.-]|://\S*)(?<path>{forms}){End}");
         return run.Replace(text, m => by[Removed(m)]);
     }
 
     /// <summary>The removed path a link target names, from <paramref name="folder"/> (or the root, for /x).</summary>
     private string? Target(string folder, string target)
     {
-        if (target.Contains("://")) return null;
-        var path = target.StartsWith('/') ? target.TrimStart('/') : Path.GetRelativePath(".", Path.Combine(folder, target)).Replace('\\', '/');
+        var web = Regex.Match(target, @"^https://github\.com/apache/tvm/(?:blob|tree)/[\w.-]+/(?<path>.+)$");
+        if (target.Contains("://") && !web.Success) return null;
+        var path = web.Success ? web.Groups["path"].Value : target.StartsWith('/') ? target.TrimStart('/') : Path.GetRelativePath(".", Path.Combine(folder, target)).Replace('\\', '/');
         if (target.EndsWith('/') && !path.EndsWith('/')) path += "/";
         return _forms.Select(f => f.Removed).FirstOrDefault(r => r == path || r == path.TrimEnd('/') || r == path + "/");
     }

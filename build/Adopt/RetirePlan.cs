@@ -31,16 +31,14 @@ public static class RetirePlan
         var mentions = new Mentions(gone, tracked.Concat(home).Concat(absent));
 
         var kept = tracked.Where(f => !removed.ContainsKey(f) && !forwards.ContainsKey(f) && !home.Contains(f)
-                                      && !f.StartsWith("3rdparty/")).ToList();
+                                      && !f.StartsWith("3rdparty/") && !data.KeepMentions.Any(k => f.StartsWith(k))).ToList();
         var texts = new Dictionary<string, string>();
         string Text(string file) => texts.TryGetValue(file, out var t) ? t : ReadText(tvm / file) ?? "";
         foreach (var edit in data.Edits)
         {
             // An edit that does not apply (another tree, another version) is skipped: the check below still holds.
-            var text = Text(edit.File);
-            if (!text.Contains(edit.From, StringComparison.Ordinal))
-                Serilog.Log.Verbose("Edit of {File} does not apply: {Text}", edit.File, First(edit.From));
-            else texts[edit.File] = text.Replace(edit.From, edit.To, StringComparison.Ordinal);
+            if (edit.Apply(Text(edit.File)) is { } edited) texts[edit.File] = edited;
+            else Serilog.Log.Verbose("Edit of {File} does not apply: {Text}", edit.File, edit.DropFunction ?? First(edit.From));
         }
         foreach (var file in data.ListFiles.Where(kept.Contains))
             texts[file] = string.Join("", Lines(Text(file)).Where(l => mentions.In(l, Folder(file)) is null));
@@ -57,12 +55,25 @@ public static class RetirePlan
             removed.Count, kept.Count);
 
         var changes = new List<FileChange>();
+        if (Images(tvm, data, removed.Keys) is { } images) changes.Add(images);
         changes.AddRange(forwards.Select(f => FileChange.Text(f.Key, f.Value, ChangeKind.Forward, executable: true,
             why: "prints the new command and runs it")));
         changes.AddRange(texts.Where(t => t.Value != ReadText(tvm / t.Key)).Select(t =>
             new FileChange(t.Key, Encoding.UTF8.GetBytes(t.Value), FileChange.IsExecutable(tvm / t.Key), ChangeKind.Rewrite)));
         changes.AddRange(removed.Select(r => new FileChange(r.Key, null, false, ChangeKind.Remove, $"replaced by {r.Value.By}")));
         return changes;
+    }
+
+    /// <summary>The CI image names, when the file that holds them goes: written where TVM main keeps them, so that
+    /// --docker ci_cpu (and ci/Jenkinsfile) still find them.</summary>
+    private static FileChange? Images(AbsolutePath tvm, Retirement data, IEnumerable<string> removed)
+    {
+        if (data.ImagesTo is not { } ini || (tvm / ini).FileExists()) return null;
+        var images = TvmBuild.Docker.DockerImages.Read(tvm, out var source);
+        if (images.Count == 0 || !removed.Contains(source)) return null;
+        var text = $"# The CI images (moved from {source} by ./build.sh Adopt --retire); tvm-build's --docker reads them.\n[jenkins]\n" +
+                   string.Concat(images.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}: {i.Value}\n"));
+        return FileChange.Text(ini, text, ChangeKind.Rewrite, why: $"the CI image names, from {source}");
     }
 
     /// <summary>"file:line: removed" for each kept text line that still points at a removed path.</summary>

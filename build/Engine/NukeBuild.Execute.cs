@@ -107,7 +107,9 @@ public abstract partial class NukeBuild
 
     private static AbsolutePath FindRoot()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        // The checkout whose build.sh started this binary first (Nuke looks from the current directory first): run from
+        // inside a TVM tree that tvm-build was adopted into, another checkout's build.sh still works with its own files.
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
                 if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
                     return AbsolutePath.Create(directory.FullName);

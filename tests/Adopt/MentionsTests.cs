@@ -46,6 +46,10 @@ public class MentionsTests
         Removed.Replace("in [`Jenkinsfile`](../ci/jenkins/templates/))", by, "ci").ShouldBe("in `ci/catalog.yaml`)");
         Removed.Replace("`Jenkinsfile templates <https://github.com/apache/tvm/blob/main/ci/jenkins/templates/>`_", by)
             .ShouldBe("`Jenkinsfile templates <https://github.com/apache/tvm/blob/main/ci/catalog.yaml>`_");
+        Removed.Replace("see [task_build.py](https://github.com/apache/tvm/blob/main/tests/scripts/task_build.py).", by)
+            .ShouldBe("see `./build.sh Compile`.");
+        Removed.Replace("<https://github.com/apache/tvm/blob/main/tests/scripts/task_build.py>", by)
+            .ShouldBe("<https://github.com/apache/tvm/blob/main/tests/scripts/task_build.py>", "a command is no URL: left for an edit");
         Removed.Replace("/path/to/tvm/docker/build.sh <image-name>", by).ShouldBe("./build.sh BuildImage <image-name>");
         Removed.Replace("made by 'jenkins/generate.py'", by).ShouldBe("made by './build.sh GenerateCi'");
     }

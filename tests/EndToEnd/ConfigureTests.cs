@@ -90,7 +90,7 @@ public class ConfigureTests
         var result = Run("Configure", "--tvm-home", tree, "--config-only");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("looks like TVM but matches no known layout.");
-        result.Output.ShouldContain("Looked for: main = 3rdparty/tvm-ffi, no Makefile; v0.9.0 = Makefile + tests/scripts/task_python_integration.sh, no 3rdparty/tvm-ffi.");
+        result.Output.ShouldContain("Looked for: main = 3rdparty/tvm-ffi, no Makefile; v0.9.0 = python/tvm/relay + version.py, no 3rdparty/tvm-ffi.");
     }
 
     [Theory]
