@@ -2,9 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace TvmBuild.Adopt;
 
-/// <summary>How a text can point at a removed path: the path itself, a tail of two or more of its parts
-/// (<c>jenkins/generate.py</c>), its file name when no other file of the tree has it (<c>task_build.py</c>), or
-/// <c>./name</c> beside it (a README linking <c>./build.sh</c>).</summary>
+/// <summary>How a text can point at a removed path: the path itself (also inside a longer path or a GitHub link), a
+/// tail of two or more of its parts (<c>jenkins/generate.py</c>), its file name when no other file of the tree has it
+/// (<c>task_build.py</c>; not a bare word such as Makefile), or a link to <c>./name</c> beside it (a README linking
+/// <c>./build.sh</c>).</summary>
 public sealed class Mentions
 {
     private readonly List<(string Form, string Removed)> _forms;
@@ -93,6 +94,7 @@ public sealed class Mentions
             yield return tail;
             if (folder) yield return tail + "/";
         }
-        if (names.GetValueOrDefault(parts[^1]) == 1) yield return parts[^1] + (folder ? "/" : "");
+        // A bare name only when it is a file name (task_build.py), not a word of prose too (Makefile, Jenkinsfile).
+        if (names.GetValueOrDefault(parts[^1]) == 1 && parts[^1].Contains('.')) yield return parts[^1] + (folder ? "/" : "");
     }
 }
