@@ -5,7 +5,8 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace TvmBuild.Adopt;
 
-/// <summary>build/adopt.yaml: what Adopt writes into a TVM checkout and what --retire removes there, per layout.</summary>
+/// <summary>build/adopt.yaml: what Adopt writes into a TVM checkout and what --retire removes there, per
+/// layout.</summary>
 public sealed class AdoptManifest
 {
     public List<string> Home { get; set; } = [];
@@ -57,7 +58,8 @@ public sealed class LayoutHome
     public Retirement Retire { get; set; } = new();
 }
 
-/// <summary>What --retire does in one layout: removes (with what replaces each), forwards, rewrites references.</summary>
+/// <summary>What --retire does in one layout: removes (with what replaces each), forwards, rewrites
+/// references.</summary>
 public sealed class Retirement
 {
     public List<Retiree> Remove { get; set; } = [];
@@ -66,11 +68,13 @@ public sealed class Retirement
     /// <summary>What fills the forwarders' placeholders in this layout.</summary>
     public Dictionary<string, string> Variables { get; set; } = [];
     public List<Edit> Edits { get; set; } = [];
-    /// <summary>Files that list paths one per line (.gitattributes, exclusion lists): a line naming a removed path goes.</summary>
+    /// <summary>Files that list paths one per line (.gitattributes, exclusion lists): a line naming a removed path
+    /// goes.</summary>
     public List<string> ListFiles { get; set; } = [];
     /// <summary>Folders whose files quote old text as data (sample PRs): their mentions are not pointers.</summary>
     public List<string> KeepMentions { get; set; } = [];
-    /// <summary>Where the CI image names go when the file that held them is removed (ini, as TVM main keeps them).</summary>
+    /// <summary>Where the CI image names go when the file that held them is removed (ini, as TVM main keeps
+    /// them).</summary>
     public string? ImagesTo { get; set; }
 }
 
@@ -95,17 +99,21 @@ public sealed class Edit
     public string? Apply(string text)
     {
         if (DropFunction is null)
-            return From.Length > 0 && text.Contains(From, StringComparison.Ordinal) ? text.Replace(From, To, StringComparison.Ordinal) : null;
+            return From.Length > 0 && text.Contains(From, StringComparison.Ordinal)
+                ? text.Replace(From, To, StringComparison.Ordinal) : null;
         var lines = text.Split('\n').ToList();
         var def = lines.FindIndex(l => l.StartsWith($"def {DropFunction}(", StringComparison.Ordinal));
         if (def < 0) return null;
         var start = def;
-        while (start > 0 && lines[start - 1].Length > 0 && (lines[start - 1][0] is '@' or ')' or ']' or ' ' or '\t')) start--;
+        while (start > 0 && lines[start - 1].Length > 0
+            && (lines[start - 1][0] is '@' or ')' or ']' or ' ' or '\t')) start--;
         var end = def + 1;
-        while (end < lines.Count && (lines[end].Length == 0 || char.IsWhiteSpace(lines[end][0]) || lines[end][0] == ')')) end++;
+        while (end < lines.Count && (lines[end].Length == 0 || char.IsWhiteSpace(lines[end][0])
+            || lines[end][0] == ')')) end++;
         while (end > def + 1 && lines[end - 1].Length == 0) end--;
         lines.RemoveRange(start, end - start);
-        while (start < lines.Count && lines[start].Length == 0 && start >= 2 && lines[start - 1].Length == 0 && lines[start - 2].Length == 0)
+        while (start < lines.Count && lines[start].Length == 0 && start >= 2 && lines[start - 1].Length == 0
+            && lines[start - 2].Length == 0)
             lines.RemoveAt(start); // two blank lines between definitions, as before
         return string.Join('\n', lines);
     }

@@ -23,7 +23,8 @@ public enum ChangeKind
 /// <summary>One path and what it should hold afterwards (null: removed).</summary>
 public sealed record FileChange(string Path, byte[]? Content, bool Executable, ChangeKind Kind, string Why = "")
 {
-    public static FileChange Text(string path, string text, ChangeKind kind, bool executable = false, string why = "") =>
+    public static FileChange Text(string path, string text, ChangeKind kind, bool executable = false,
+        string why = "") =>
         new(path, Encoding.UTF8.GetBytes(text), executable, kind, why);
 
     /// <summary>Whether the tree does not hold this already.</summary>
@@ -66,7 +67,8 @@ public static class ChangeSet
                 file.Parent.CreateDirectory();
                 File.WriteAllBytes(file, change.Content!);
                 if (!OperatingSystem.IsWindows())
-                    File.SetUnixFileMode(file, change.Executable ? (UnixFileMode)0b111_101_101 : (UnixFileMode)0b110_100_100);
+                    File.SetUnixFileMode(file, change.Executable ? (UnixFileMode)0b111_101_101
+                        : (UnixFileMode)0b110_100_100);
                 staged.Add((change, file));
             }
             foreach (var (change, file) in staged)
@@ -85,7 +87,8 @@ public static class ChangeSet
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new BuildFailure($"Cannot change {tree}: {BuildFailure.Reason(e)}",
-                "Free disk space or make the tree writable; git has every file Adopt changed ('git status', 'git checkout').");
+                "Free disk space or make the tree writable; git has every file Adopt changed " +
+                "('git status', 'git checkout').");
         }
         finally
         {

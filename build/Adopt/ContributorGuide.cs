@@ -2,21 +2,18 @@ using System.Text;
 
 namespace TvmBuild.Adopt;
 
-/// <summary>The page TVM's contributor guide gets (reStructuredText, as TVM's docs are), and its toctree entry.</summary>
+/// <summary>The page TVM's contributor guide gets (reStructuredText, as TVM's docs are), and its toctree
+/// entry.</summary>
 public static class ContributorGuide
 {
-    /// <summary>The page: what tvm-build is, the everyday commands, and the guide's pages in <paramref name="guideFolder"/>
-    /// with their titles.</summary>
+    /// <summary>The page: what tvm-build is, the everyday commands, and the guide's pages in <paramref
+    /// name="guideFolder"/> with their titles.</summary>
     public static string Page(string guideFolder, IReadOnlyList<(string Name, string Title)> pages)
     {
         const string title = "Developer tools: ./build.sh";
         var text = new StringBuilder();
         text.Append($"{title}\n{new string('=', title.Length)}\n\n");
-        text.Append("``./build.sh`` at the root of this tree configures, builds, tests, lints and documents TVM the way CI does,\n");
-        text.Append("with one command, on this machine or in CI's images (``--docker ci_cpu``). It replaces the root ``Makefile``,\n");
-        text.Append("``tests/scripts/task_*``, ``tests/scripts/ci.py`` and the ``docker/*.sh`` scripts; CI's tasks are data in\n");
-        text.Append("``ci/catalog.yaml``, from which ``./build.sh GenerateCi`` writes the Jenkinsfile and the GitHub workflow.\n");
-        text.Append("It needs the .NET 10 SDK; ``./build.sh Doctor`` lists the other tools each target needs.\n\n");
+        text.Append(Introduction);
         text.Append(".. code-block:: bash\n\n");
         foreach (var (command, what) in Commands)
             text.Append($"   {command,-44} # {what}\n");
@@ -25,6 +22,16 @@ public static class ContributorGuide
             text.Append($"- ``{guideFolder}/{name}``: {pageTitle}\n");
         return text.ToString();
     }
+
+    private const string Introduction = """
+        ``./build.sh`` at the root of this tree configures, builds, tests, lints and documents TVM the way CI does,
+        with one command, on this machine or in CI's images (``--docker ci_cpu``). It replaces the root ``Makefile``,
+        ``tests/scripts/task_*``, ``tests/scripts/ci.py`` and the ``docker/*.sh`` scripts; CI's tasks are data in
+        ``ci/catalog.yaml``, from which ``./build.sh GenerateCi`` writes the Jenkinsfile and the GitHub workflow.
+        It needs the .NET 10 SDK; ``./build.sh Doctor`` lists the other tools each target needs.
+
+
+        """;
 
     private static readonly (string Command, string What)[] Commands =
     [

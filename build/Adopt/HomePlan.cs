@@ -5,40 +5,48 @@ using TvmBuild.Tvm;
 namespace TvmBuild.Adopt;
 
 /// <summary>The files of tvm-build's home in a TVM tree, worked out in memory from build/adopt.yaml: the build's own
-/// files, the guide, the generated CI files, the contributor page, and TVM's .gitignore and guide index edits.</summary>
+/// files, the guide, the generated CI files, the contributor page, and TVM's .gitignore and guide index
+/// edits.</summary>
 public static class HomePlan
 {
-    public static List<FileChange> Make(AdoptManifest manifest, LayoutHome layout, AbsolutePath buildRoot, AbsolutePath tvm,
+    public static List<FileChange> Make(AdoptManifest manifest, LayoutHome layout, AbsolutePath buildRoot,
+        AbsolutePath tvm,
         IReadOnlyDictionary<string, string> ciFiles)
     {
         var changes = new List<FileChange>();
         foreach (var file in Files(buildRoot, manifest.Home, manifest.Output))
-            changes.Add(new FileChange(file, File.ReadAllBytes(buildRoot / file), FileChange.IsExecutable(buildRoot / file), ChangeKind.Write));
+            changes.Add(new FileChange(file, File.ReadAllBytes(buildRoot / file),
+                FileChange.IsExecutable(buildRoot / file), ChangeKind.Write));
 
         var guideHere = buildRoot / (Layouts.IsTvmTree(buildRoot) ? manifest.Guide.To : manifest.Guide.From);
         var pages = guideHere.GlobFiles("*.md").ToList();
         foreach (var page in pages)
-            changes.Add(new FileChange($"{manifest.Guide.To}/{page.Name}", File.ReadAllBytes(page), false, ChangeKind.Write));
+            changes.Add(new FileChange($"{manifest.Guide.To}/{page.Name}", File.ReadAllBytes(page), false,
+                ChangeKind.Write));
         foreach (var (path, text) in manifest.PlaceCiFiles(ciFiles))
             changes.Add(FileChange.Text(path, text, ChangeKind.Write));
         var titled = pages.OrderBy(p => p.Name == "README.md" ? 0 : 1).ThenBy(p => p.Name, StringComparer.Ordinal)
             .Select(p => (p.Name, ContributorGuide.Title(p.ReadAllText()))).ToList();
-        changes.Add(FileChange.Text(layout.ContributorPage, ContributorGuide.Page(manifest.Guide.To, titled), ChangeKind.Write));
+        changes.Add(FileChange.Text(layout.ContributorPage, ContributorGuide.Page(manifest.Guide.To, titled),
+            ChangeKind.Write));
 
         var index = tvm / layout.ContributorIndex;
         if (!index.FileExists())
             throw new BuildFailure($"{tvm} has no {layout.ContributorIndex}, where the guide is linked from.",
                 "build/adopt.yaml names it per layout (contributor_index); check --tvm-home.");
-        var entry = Path.GetRelativePath(Path.GetDirectoryName(layout.ContributorIndex)!, Path.ChangeExtension(layout.ContributorPage, null));
+        var entry = Path.GetRelativePath(Path.GetDirectoryName(layout.ContributorIndex)!,
+            Path.ChangeExtension(layout.ContributorPage, null));
         var linked = ContributorGuide.WithTocEntry(index.ReadAllText(), entry)
-            ?? throw new BuildFailure($"{index} has no toctree to link the guide from.", "Add one, or link the page by hand.");
+            ?? throw new BuildFailure($"{index} has no toctree to link the guide from.",
+                "Add one, or link the page by hand.");
         changes.Add(FileChange.Text(layout.ContributorIndex, linked, ChangeKind.Edit));
 
         changes.Add(GitIgnore(tvm, changes.Select(c => c.Path).ToList(), manifest.Output));
         return changes;
     }
 
-    /// <summary>Files of <paramref name="root"/> matching the globs, outside the output folders (relative, with /).</summary>
+    /// <summary>Files of <paramref name="root"/> matching the globs, outside the output folders (relative paths, with
+    /// slashes).</summary>
     public static List<string> Files(AbsolutePath root, IEnumerable<string> globs, IEnumerable<string> output)
     {
         var matcher = new Matcher(StringComparison.Ordinal);

@@ -17,7 +17,8 @@ public sealed class Mentions
         _forms = removed.SelectMany(r => Forms(r, names).Select(f => (f, r))).Distinct()
             .OrderByDescending(f => f.f.Length).ToList();
         _any = _forms.Count == 0 ? new Regex("(?!)") : new Regex(
-            $@"(?<![\w.-])(?<path>{string.Join("|", _forms.Select(f => Regex.Escape(f.Form)))}){End}", RegexOptions.Compiled);
+            $@"(?<![\w.-])(?<path>{string.Join("|", _forms.Select(f => Regex.Escape(f.Form)))}){End}",
+                RegexOptions.Compiled);
     }
 
     public bool Any => _forms.Count > 0;
@@ -30,7 +31,7 @@ public sealed class Mentions
         if (match.Success) return Removed(match);
         if (!line.Contains("./")) return null;
         match = Beside(folder).Match(line);
-        return match.Success ? _forms.First(f => f.Removed == BesideOf(folder, match.Groups["path"].Value)).Removed : null;
+        return match.Success ? BesideOf(folder, match.Groups["path"].Value) : null;
     }
 
     private readonly Dictionary<string, Regex> _beside = [];
@@ -39,16 +40,18 @@ public sealed class Mentions
     private Regex Beside(string folder)
     {
         if (_beside.TryGetValue(folder, out var regex)) return regex;
-        var relative = _forms.Select(f => f.Removed).Distinct().Select(r => Relative(folder, r)).Where(r => !r.StartsWith("..")).ToList();
+        var relative = _forms.Select(f => f.Removed).Distinct().Select(r => Relative(folder, r))
+            .Where(r => !r.StartsWith("..")).ToList();
         return _beside[folder] = relative.Count == 0 ? new Regex("(?!)")
-            : new Regex($@"(?<=\]\(|<)\./(?<path>{string.Join("|", relative.OrderByDescending(r => r.Length).Select(Regex.Escape))})(?=[)>#])");
+            : new Regex($@"(?<=\]\(|<)\./(?<path>{Alternatives(relative)})(?=[)>#])");
     }
 
     private string BesideOf(string folder, string relative) =>
         _forms.Select(f => f.Removed).First(r => Relative(folder, r) == relative);
 
     private static string Relative(string folder, string path) =>
-        folder.Length == 0 ? path : Path.GetRelativePath(folder, path).Replace('\\', '/') + (path.EndsWith('/') ? "/" : "");
+        folder.Length == 0 ? path
+            : Path.GetRelativePath(folder, path).Replace('\\', '/') + (path.EndsWith('/') ? "/" : "");
 
     /// <summary>Every mention in a document replaced by what replaced it: <c>docker/bash.sh ci_gpu
     /// tests/scripts/task_python_unittest.sh</c> becomes <c>./build.sh UnitTest --docker ci_gpu</c>, <c>python3
@@ -59,14 +62,20 @@ public sealed class Mentions
         if (!Any) return text;
         var forms = string.Join("|", _forms.Select(f => Regex.Escape(f.Form)));
         var link = new Regex(@"\[[^\]\n]*\]\((?<target>[^)\s#]+)(?:#[^)\s]*)?\)");
-        text = link.Replace(text, m => Target(folder, m.Groups["target"].Value) is { } removed && by.TryGetValue(removed, out var b)
+        text = link.Replace(text, m => Target(folder, m.Groups["target"].Value) is { } removed
+                                       && by.TryGetValue(removed, out var b)
             ? $"`{b}`" : m.Value);
         var github = new Regex($@"(?<base>https://github\.com/apache/tvm/(?:blob|tree)/[\w.-]+/)(?<path>{forms}){End}");
-        text = github.Replace(text, m => by[Removed(m)] is var b && !b.Contains(' ') ? m.Groups["base"].Value + b : m.Value);
-        var inImage = new Regex($@"(?:\S*/)?docker/(?:bash|build)\.sh (?<image>[\w.:/-]+) (?:\./)?(?<path>{forms}){End}");
+        text = github.Replace(text,
+            m => by[Removed(m)] is var b && !b.Contains(' ') ? m.Groups["base"].Value + b : m.Value);
+        var inImage = new Regex(
+            $@"(?:\S*/)?docker/(?:bash|build)\.sh (?<image>[\w.:/-]+) (?:\./)?(?<path>{forms}){End}");
         text = inImage.Replace(text, m => by[Removed(m)] is var command && command.StartsWith("./build.sh ")
             ? $"{command} --docker {m.Groups["image"].Value}" : m.Value);
-        var run = new Regex($@"(?<![\w./-])(?:(?:\S*/)?(?:python3?|bash|sh) )?[\w./-]*?(?<![\w.-]|://\S*)(?<path>{forms}){End}");
+        // An interpreter before the path goes with it, and so does the rest of a longer path (/path/to/tvm/...);
+        // not inside a URL, which a command cannot replace.
+        var run = new Regex(
+            $@"(?<![\w./-])(?:(?:\S*/)?(?:python3?|bash|sh) )?[\w./-]*?(?<![\w.-]|://\S*)(?<path>{forms}){End}");
         return run.Replace(text, m => by[Removed(m)]);
     }
 
@@ -75,12 +84,18 @@ public sealed class Mentions
     {
         var web = Regex.Match(target, @"^https://github\.com/apache/tvm/(?:blob|tree)/[\w.-]+/(?<path>.+)$");
         if (target.Contains("://") && !web.Success) return null;
-        var path = web.Success ? web.Groups["path"].Value : target.StartsWith('/') ? target.TrimStart('/') : Path.GetRelativePath(".", Path.Combine(folder, target)).Replace('\\', '/');
+        var path = web.Success ? web.Groups["path"].Value
+            : target.StartsWith('/') ? target.TrimStart('/')
+            : Path.GetRelativePath(".", Path.Combine(folder, target)).Replace('\\', '/');
         if (target.EndsWith('/') && !path.EndsWith('/')) path += "/";
-        return _forms.Select(f => f.Removed).FirstOrDefault(r => r == path || r == path.TrimEnd('/') || r == path + "/");
+        return _forms.Select(f => f.Removed)
+            .FirstOrDefault(r => r == path || r == path.TrimEnd('/') || r == path + "/");
     }
 
     private string Removed(Match m) => _forms.First(f => f.Form == m.Groups["path"].Value).Removed;
+
+    private static string Alternatives(IEnumerable<string> texts) =>
+        string.Join("|", texts.OrderByDescending(t => t.Length).Select(Regex.Escape));
 
     private const string End = @"(?![\w-]|\.\w)";
 
@@ -95,6 +110,7 @@ public sealed class Mentions
             if (folder) yield return tail + "/";
         }
         // A bare name only when it is a file name (task_build.py), not a word of prose too (Makefile, Jenkinsfile).
-        if (names.GetValueOrDefault(parts[^1]) == 1 && parts[^1].Contains('.')) yield return parts[^1] + (folder ? "/" : "");
+        if (names.GetValueOrDefault(parts[^1]) == 1 && parts[^1].Contains('.'))
+            yield return parts[^1] + (folder ? "/" : "");
     }
 }

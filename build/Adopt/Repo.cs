@@ -8,7 +8,8 @@ public static class Repo
 {
     public static (int Code, string Output) Git(AbsolutePath directory, params string[] arguments)
     {
-        var result = ProcessTasks.Run(new Command(Tools.Git.Executable, ["-c", "core.quotePath=false", .. arguments], directory),
+        var result = ProcessTasks.Run(new Command(Tools.Git.Executable, ["-c", "core.quotePath=false", .. arguments],
+            directory),
             allowFailure: true, probe: true, onHost: true);
         return (result.ExitCode, result.Output);
     }
@@ -21,9 +22,11 @@ public static class Repo
     public static HashSet<string> Uncommitted(AbsolutePath tree, IReadOnlyCollection<string> paths)
     {
         if (paths.Count == 0) return [];
-        var (code, output) = Git(tree, ["status", "--porcelain=v1", "--untracked-files=all", "--ignored=no", "--", .. paths]);
+        var (code, output) = Git(tree, ["status", "--porcelain=v1", "--untracked-files=all", "--ignored=no", "--",
+            .. paths]);
         if (code != 0) throw new BuildFailure($"git status failed in {tree}: {output.Trim()}");
-        return Lines(output).Where(l => l.Length > 3).Select(l => l[3..]).Select(p => p.Contains(" -> ") ? p[(p.IndexOf(" -> ") + 4)..] : p)
+        return Lines(output).Where(l => l.Length > 3).Select(l => l[3..])
+            .Select(p => p.Contains(" -> ") ? p[(p.IndexOf(" -> ") + 4)..] : p)
             .ToHashSet();
     }
 

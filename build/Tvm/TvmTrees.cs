@@ -15,8 +15,10 @@ public static class TvmTrees
     /// ~/tvm). Null when none is found.</summary>
     public static TvmTree? Find(AbsolutePath? given, string? givenFrom, AbsolutePath buildRoot, string currentDirectory)
     {
-        if (given is not null) return new TvmTree(given, givenFrom == "the command line" ? "--tvm-home" : givenFrom ?? "--tvm-home");
-        if (Layouts.IsTvmTree(buildRoot)) return new TvmTree(buildRoot, "the build's root: tvm-build lives in this checkout");
+        if (given is not null) return new TvmTree(given, givenFrom == "the command line" ? "--tvm-home"
+            : givenFrom ?? "--tvm-home");
+        if (Layouts.IsTvmTree(buildRoot)) return new TvmTree(buildRoot,
+            "the build's root: tvm-build lives in this checkout");
         for (var folder = new DirectoryInfo(currentDirectory); folder is not null; folder = folder.Parent)
             if (Layouts.IsTvmTree(AbsolutePath.Create(folder.FullName)))
                 return new TvmTree(AbsolutePath.Create(folder.FullName), "it holds the current directory");

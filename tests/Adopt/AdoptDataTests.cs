@@ -8,7 +8,8 @@ namespace TvmBuild.Tests.Adopt;
 /// <summary>build/adopt.yaml and what the guide says about it agree.</summary>
 public class AdoptDataTests
 {
-    private static readonly AdoptManifest Manifest = AdoptManifest.Load(Path.Combine(BuildScript.RepoRoot, "build", "adopt.yaml"));
+    private static readonly AdoptManifest Manifest = AdoptManifest.Load(Path.Combine(BuildScript.RepoRoot, "build",
+        "adopt.yaml"));
 
     [Fact]
     public void The_migration_table_says_what_retire_does_with_each_removed_script()
@@ -19,8 +20,9 @@ public class AdoptDataTests
             foreach (var retiree in home.Retire.Remove.Where(r => !r.Path.StartsWith(".github/")))
             {
                 var name = retiree.Path.TrimEnd('/');
-                var row = rows.FirstOrDefault(r => (r[0].Contains(name) || r[0].Contains($"`{Path.GetFileName(name)}") || r[3].Contains(name)
-                                                    || (name == "Makefile" && r[0].StartsWith("| `make"))) && r[1] is var refs
+                bool Names(string[] r) => r[0].Contains(name) || r[0].Contains($"`{Path.GetFileName(name)}")
+                                          || r[3].Contains(name) || (name == "Makefile" && r[0].StartsWith("| `make"));
+                var row = rows.FirstOrDefault(r => Names(r) && r[1] is var refs
                                                    && (refs == layout || refs == "both"));
                 row.ShouldNotBeNull($"migration.md has no {layout} row for {retiree.Path}");
                 row[3].ShouldContain("removed", Case.Sensitive, $"{retiree.Path} ({layout})");
@@ -30,7 +32,8 @@ public class AdoptDataTests
     [Fact]
     public void Every_layout_has_a_home_and_forwarders_that_exist()
     {
-        var layouts = TvmBuild.Tvm.Layouts.Load(TvmBuild.Engine.AbsolutePath.Create(Path.Combine(BuildScript.RepoRoot, "build", "layouts.yaml")));
+        var layouts = TvmBuild.Tvm.Layouts.Load(TvmBuild.Engine.AbsolutePath.Create(Path.Combine(BuildScript.RepoRoot,
+            "build", "layouts.yaml")));
         Manifest.Layouts.Keys.Order().ShouldBe(layouts.Select(l => l.Name).Order());
         foreach (var home in Manifest.Layouts.Values)
         {

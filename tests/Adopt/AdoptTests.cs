@@ -23,20 +23,24 @@ public class AdoptTests
 
         foreach (var args in new[]
                  {
-                     new[] { "Compile" }, ["UnitTest"], ["Lint"], ["CiTask", "--name", "unittest", "--dry-run"], ["GenerateCi", "--check"],
+                     new[] { "Compile" }, ["UnitTest"], ["Lint"], ["CiTask", "--name", "unittest", "--dry-run"],
+                         ["GenerateCi", "--check"],
                  })
         {
             var result = Inside(tree, args);
             result.ExitCode.ShouldBe(0, $"./build.sh {string.Join(" ", args)}: {result}");
-            result.Output.Split('\n')[0].ShouldEndWith($"TVM tree {tree} (the build's root: tvm-build lives in this checkout)");
+            result.Output.Split('\n')[0]
+                .ShouldEndWith($"TVM tree {tree} (the build's root: tvm-build lives in this checkout)");
         }
 
         // Exactly the home: build/*.cs tracked (untracked until committed), build-*/ and build/bin ignored.
         var status = Status(tree);
-        status.ShouldBe(written.Select(p => (p is ".gitignore" or "docs/contribute/index.rst" ? " M " : "?? ") + p).Order(StringComparer.Ordinal).ToList());
+        status.ShouldBe(written.Select(p => (p is ".gitignore" or "docs/contribute/index.rst" ? " M " : "?? ") + p)
+            .Order(StringComparer.Ordinal).ToList());
         Directory.Exists(Path.Combine(tree, "build-cpu")).ShouldBeTrue();
         Directory.Exists(Path.Combine(tree, "build", "bin")).ShouldBeTrue();
-        GitTree.Git(tree, "check-ignore", "build-cpu/config.cmake", "build/bin/Release", "build/obj/x", ".nuke/temp/build.log").Code.ShouldBe(0);
+        GitTree.Git(tree, "check-ignore", "build-cpu/config.cmake", "build/bin/Release", "build/obj/x",
+            ".nuke/temp/build.log").Code.ShouldBe(0);
         GitTree.Git(tree, "check-ignore", "build/Build.cs").Code.ShouldBe(1, "build/*.cs is tracked");
 
         var again = Inside(tree, ["Adopt"]);
@@ -104,6 +108,7 @@ public class AdoptTests
         .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"\[INF\] (write|edit|forward|update) +(\S+)"))
         .Where(m => m.Success).Select(m => m.Groups[2].Value).ToList();
 
-    public static List<string> Status(string tree) => GitTree.Git(tree, "status", "--porcelain", "--untracked-files=all").Output
+    public static List<string> Status(string tree) => GitTree.Git(tree, "status", "--porcelain",
+        "--untracked-files=all").Output
         .Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToList();
 }

@@ -18,7 +18,8 @@ public class RetireTests
         File.WriteAllText(Path.Combine(tree, "docker", "bash.sh"), "#!/bin/sh\necho the old bash.sh\n");
         File.WriteAllText(Path.Combine(tree, "tests", "scripts", "ci.py"), "print('the old ci.py')\n");
         File.AppendAllText(Path.Combine(tree, "docs", "contribute", "pull_request.rst"),
-            "\n.. code:: bash\n\n  ./tests/scripts/task_python_unittest.sh\n  docker/bash.sh ci_cpu tests/scripts/task_python_unittest.sh\n");
+            "\n.. code:: bash\n\n  ./tests/scripts/task_python_unittest.sh\n" +
+            "  docker/bash.sh ci_cpu tests/scripts/task_python_unittest.sh\n");
         GitTree.Git(tree, "add", "-A");
         GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "scripts to retire");
         adopt = Run("Adopt", "--retire", "--tvm-home", tree);
@@ -31,7 +32,8 @@ public class RetireTests
         var tree = RetiredFixture(out var adopt);
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
         adopt.Output.ShouldContain("remove   tests/scripts/task_python_unittest.sh (replaced by ./build.sh UnitTest)");
-        adopt.Output.ShouldContain("remove   tests/scripts/task_config_build_cpu.sh (replaced by ./build.sh Configure --preset cpu --config-only)");
+        adopt.Output.ShouldContain("remove   tests/scripts/task_config_build_cpu.sh " +
+                                   "(replaced by ./build.sh Configure --preset cpu --config-only)");
         adopt.Output.ShouldContain("forward  docker/bash.sh");
         adopt.Output.ShouldContain("forward  tests/scripts/ci.py");
         adopt.Output.ShouldContain("update   docs/contribute/pull_request.rst");
@@ -40,13 +42,16 @@ public class RetireTests
         var guide = File.ReadAllText(Path.Combine(tree, "docs", "contribute", "pull_request.rst"));
         guide.ShouldContain("  ./build.sh UnitTest\n  ./build.sh UnitTest --docker ci_cpu\n");
 
-        foreach (var args in new[] { new[] { "Compile" }, ["UnitTest"], ["Lint"], ["CiTask", "--name", "unittest", "--dry-run"], ["GenerateCi", "--check"] })
+        foreach (var args in new[] { new[] { "Compile" }, ["UnitTest"], ["Lint"], ["CiTask", "--name", "unittest",
+            "--dry-run"], ["GenerateCi", "--check"] })
             Inside(tree, args).ExitCode.ShouldBe(0, $"./build.sh {string.Join(" ", args)}");
 
         // No file of the tree but the home (whose guide maps the old scripts) names a removed path.
         var removed = Regex.Matches(adopt.Output, @"remove +(\S+)").Select(m => m.Groups[1].Value).ToList();
-        var home = Written(adopt).Where(p => !Regex.IsMatch(adopt.Output, $@"(update|forward|edit) +{Regex.Escape(p)}\b")).ToHashSet();
-        var files = GitTree.Git(tree, "ls-files", "--cached", "--others", "--exclude-standard").Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+        var home = Written(adopt).Where(p => !Regex.IsMatch(adopt.Output,
+            $@"(update|forward|edit) +{Regex.Escape(p)}\b")).ToHashSet();
+        var files = GitTree.Git(tree, "ls-files", "--cached", "--others", "--exclude-standard").Output
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(f => File.Exists(Path.Combine(tree, f)) && !home.Contains(f)).ToList();
         files.ShouldContain("docker/bash.sh");
         foreach (var file in files)
@@ -71,17 +76,21 @@ public class RetireTests
         {
             (["ci_cpu", "--", "true"], ["--docker", "ci_cpu", "--", "true"]),
             (["-i", "-t", "ci_cpu"], ["--docker", "ci_cpu", "--interactive", "--tty"]),
-            (["--net=host", "--name", "foo", "--env", "FOO=bar", "-e", "BAZ=qux", "--mount", data, "ci_cpu", "make", "-j2"],
-             ["--docker", "ci_cpu", "--net", "host", "--container-name", "foo", "--env", "FOO=bar", "--env", "BAZ=qux", "--mount", data, "--", "make", "-j2"]),
+            (["--net=host", "--name", "foo", "--env", "FOO=bar", "-e", "BAZ=qux", "--mount", data, "ci_cpu", "make",
+                "-j2"],
+             ["--docker", "ci_cpu", "--net", "host", "--container-name", "foo", "--env", "FOO=bar", "--env", "BAZ=qux",
+                 "--mount", data, "--", "make", "-j2"]),
         };
         foreach (var (bashSh, ours) in cases)
         {
             var forwarded = new FakeDocker();
-            var viaForwarder = Run(bashSh, forwarded.Environment(), workingDirectory: tree, script: Path.Combine(tree, "docker", "bash.sh"));
+            var viaForwarder = Run(bashSh, forwarded.Environment(), workingDirectory: tree,
+                script: Path.Combine(tree, "docker", "bash.sh"));
             viaForwarder.ExitCode.ShouldBe(0, viaForwarder.ToString());
             viaForwarder.Output.ShouldContain("docker/bash.sh is now: ./build.sh DevShell --docker ci_cpu");
             var direct = new FakeDocker();
-            var viaBuild = Run(["DevShell", .. ours], direct.Environment(), workingDirectory: tree, script: Path.Combine(tree, "build.sh"));
+            var viaBuild = Run(["DevShell", .. ours], direct.Environment(), workingDirectory: tree,
+                script: Path.Combine(tree, "build.sh"));
             viaBuild.ExitCode.ShouldBe(0, viaBuild.ToString());
             Normalize(forwarded.Runs).ShouldBe(Normalize(direct.Runs), $"docker/bash.sh {string.Join(" ", bashSh)}");
         }
@@ -94,9 +103,11 @@ public class RetireTests
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
         var fake = new FakeDocker();
         var result = Run(["tests/scripts/ci.py", "cpu", "--cpp", "--tests", "tests/python/unittest", "--skip-build"],
-            fake.Environment(new() { ["TVM_BUILD_DRY_RUN"] = "true" }), workingDirectory: tree, script: "/usr/bin/python3");
+            fake.Environment(new() { ["TVM_BUILD_DRY_RUN"] = "true" }), workingDirectory: tree,
+                script: "/usr/bin/python3");
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain("tests/scripts/ci.py is now: ./build.sh CppTest --docker ci_cpu --tests tests/python/unittest --skip");
+        result.Output.ShouldContain(
+            "tests/scripts/ci.py is now: ./build.sh CppTest --docker ci_cpu --tests tests/python/unittest --skip");
         result.Output.ShouldContain("── CppTest ──");
         result.Output.ShouldMatch(@"Configure +Skipped +// --skip");
     }
@@ -112,7 +123,8 @@ public class RetireTests
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
         adopt.Output.ShouldContain("remove   Makefile (replaced by ./build.sh Compile)");
         File.Exists(Path.Combine(tree, "Makefile")).ShouldBeFalse();
-        File.Exists(Path.Combine(tree, "tests", "scripts", "task_python_integration.sh")).ShouldBeTrue("kept: its variants run it");
+        File.Exists(Path.Combine(tree, "tests", "scripts", "task_python_integration.sh"))
+            .ShouldBeTrue("kept: its variants run it");
         var configure = Inside(tree, ["Configure", "--config-only"]);
         configure.ExitCode.ShouldBe(0, configure.ToString());
     }
@@ -128,7 +140,8 @@ public class RealTvmAdoptTests
     private static string Clone()
     {
         var clone = Path.Combine(TempDirectory("tvm-adopt-real-"), "tvm");
-        var (code, output) = GitTree.Git(Path.GetTempPath(), "clone", "--quiet", Environment.GetEnvironmentVariable("TVM_HOME")!, clone);
+        var (code, output) = GitTree.Git(Path.GetTempPath(), "clone", "--quiet", Environment
+            .GetEnvironmentVariable("TVM_HOME")!, clone);
         code.ShouldBe(0, output);
         return clone;
     }
@@ -143,7 +156,8 @@ public class RealTvmAdoptTests
         configure.ExitCode.ShouldBe(0, configure.ToString());
         configure.Output.ShouldContain("the build's root: tvm-build lives in this checkout");
         // Lint on what changed: the home, with the tree's own linters (at v0.9.0 the fast steps of task_lint.sh).
-        var lint = Inside(tree, File.Exists(Path.Combine(tree, "version.py")) ? ["Lint", "--linters", "file-type", "cmake-options"] : ["Lint"]);
+        var lint = Inside(tree, File.Exists(Path.Combine(tree, "version.py")) ? ["Lint", "--linters", "file-type",
+            "cmake-options"] : ["Lint"]);
         lint.ExitCode.ShouldBe(0, lint.ToString());
     }
 
@@ -156,7 +170,8 @@ public class RealTvmAdoptTests
         adopt.Output.ShouldMatch(@"--retire: \d+ files go; none of the \d+ kept files of the tree names one of them");
         File.Exists(Path.Combine(tree, "docker", "build.sh")).ShouldBeFalse();
         Inside(tree, ["Configure", "--config-only"]).ExitCode.ShouldBe(0);
-        var dryRun = Run(["--dry-run", "ci_cpu", "--", "true"], workingDirectory: tree, script: Path.Combine(tree, "docker", "bash.sh"),
+        var dryRun = Run(["--dry-run", "ci_cpu", "--", "true"], workingDirectory: tree, script: Path.Combine(tree,
+            "docker", "bash.sh"),
             environment: new FakeDocker().Environment());
         dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
         dryRun.Output.ShouldContain("docker/bash.sh is now: ./build.sh DevShell --docker ci_cpu --dry-run -- true");

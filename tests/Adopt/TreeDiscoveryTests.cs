@@ -15,7 +15,8 @@ public class TreeDiscoveryTests
         var inside = Path.Combine(tree, "python", "tvm");
         var result = Run(["Configure", "--config-only"], workingDirectory: inside);
         result.ExitCode.ShouldBe(0, result.ToString());
-        FirstLine(result).ShouldEndWith($"tvm-build: Configure on Terminal; TVM tree {tree} (it holds the current directory)");
+        FirstLine(result)
+            .ShouldEndWith($"tvm-build: Configure on Terminal; TVM tree {tree} (it holds the current directory)");
         File.Exists(Path.Combine(tree, "build-cpu", "config.cmake")).ShouldBeTrue();
     }
 
@@ -24,10 +25,12 @@ public class TreeDiscoveryTests
     {
         var tree = Trees.CopyFixture();
         var other = Trees.CopyFixture();
-        var fromEnvironment = Run(["Configure", "--config-only", "--dry-run"], new() { ["TVM_HOME"] = tree }, workingDirectory: other);
+        var fromEnvironment = Run(["Configure", "--config-only", "--dry-run"], new() { ["TVM_HOME"] = tree },
+            workingDirectory: other);
         fromEnvironment.ExitCode.ShouldBe(0, fromEnvironment.ToString());
         FirstLine(fromEnvironment).ShouldEndWith($"TVM tree {tree} (environment variable TVM_HOME)");
-        var fromCommandLine = Run(["Configure", "--config-only", "--dry-run", "--tvm-home", tree], workingDirectory: other);
+        var fromCommandLine = Run(["Configure", "--config-only", "--dry-run", "--tvm-home", tree],
+            workingDirectory: other);
         FirstLine(fromCommandLine).ShouldEndWith($"TVM tree {tree} (--tvm-home)");
     }
 
