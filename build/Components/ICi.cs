@@ -25,13 +25,13 @@ interface ICi : IHazTvm
     [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
     bool Images => TryGetValue<bool?>(() => Images) ?? false;
 
-    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be generated; " +
-               "Adopt: print the diff it would make to the TVM tree, and fail when it would make one.",
+    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be " +
+               "generated; Adopt: print the diff it would make to the TVM tree, and fail when it would make one.",
         For = [nameof(GenerateCi), "GenerateDocs", "Adopt"])]
     bool Check => TryGetValue<bool?>(() => Check) ?? false;
 
-    [Parameter("GenerateCi: write into this TVM checkout, where its CI reads them (.github/workflows/ci.yml), instead of " +
-               "the build's root.", For = [nameof(GenerateCi)])]
+    [Parameter("GenerateCi: write into this TVM checkout, where its CI reads them (.github/workflows/ci.yml), " +
+               "instead of the build's root.", For = [nameof(GenerateCi)])]
     AbsolutePath? Output => TryGetValue(() => Output);
 
     AbsolutePath CatalogFile => RootDirectory / "ci" / "catalog.yaml";
@@ -53,13 +53,14 @@ interface ICi : IHazTvm
         });
 
     Target GenerateCi => _ => _
-        .Description("Writes ci/Jenkinsfile and ci/workflows/ci.yml from ci/catalog.yaml (in a TVM checkout: where its CI " +
-                     "reads them); --check compares instead")
+        .Description("Writes ci/Jenkinsfile and ci/workflows/ci.yml from ci/catalog.yaml (in a TVM checkout: where " +
+                     "its CI reads them); --check compares instead")
         .Executes(() =>
         {
             var root = Output ?? RootDirectory;
-            WriteOrCheck(Output is not null || Layouts.IsTvmTree(root) ? AdoptManifest.Load().PlaceCiFiles(CiFiles) : CiFiles,
-                root, "ci/catalog.yaml", "GenerateCi");
+            var inTvm = Output is not null || Layouts.IsTvmTree(root);
+            var files = inTvm ? AdoptManifest.Load().PlaceCiFiles(CiFiles) : CiFiles;
+            WriteOrCheck(files, root, "ci/catalog.yaml", "GenerateCi");
         });
 
     /// <summary>The generated CI files, at their paths in this repository.</summary>

@@ -12,7 +12,8 @@ interface IHazTvm : IHazDocker
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
 
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
-    string? PresetOfImage => Docker is not null && Tree is not null && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
+    string? PresetOfImage => Docker is not null && Tree is not null
+        && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
         && Layout.Presets.ContainsKey(preset) ? preset : null;
 
     [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).")]
@@ -102,6 +103,7 @@ interface IHazTvm : IHazDocker
 static class TvmState
 {
     public static ConcurrentDictionary<AbsolutePath, Layout> Layouts { get; } = new();
-    public static ConcurrentDictionary<(AbsolutePath? Given, AbsolutePath Root, string Directory), TvmTree?> Trees { get; } = new();
+    public static ConcurrentDictionary<(AbsolutePath? Given, AbsolutePath Root, string Directory), TvmTree?> Trees
+    { get; } = new();
     public static ConcurrentDictionary<AbsolutePath, FileStream> Locks { get; } = new();
 }

@@ -210,7 +210,8 @@ public class CiSafetyTests
         var output = TempDirectory();
         Directory.CreateDirectory(Path.Combine(output, "ci"));
         Directory.CreateDirectory(Path.Combine(output, ".github", "workflows"));
-        foreach (var (here, there) in new[] { ("ci/Jenkinsfile", "ci/Jenkinsfile"), ("ci/workflows/ci.yml", ".github/workflows/ci.yml") })
+        var files = new[] { ("ci/Jenkinsfile", "ci/Jenkinsfile"), ("ci/workflows/ci.yml", ".github/workflows/ci.yml") };
+        foreach (var (here, there) in files)
             File.Copy(Path.Combine(RepoRoot, here), Path.Combine(output, there));
         return output;
     }

@@ -11,8 +11,8 @@ public static class Trees
         return target;
     }
 
-    /// <summary>The fixture reshaped to the 2022 layout: a root Makefile, task_python_integration.sh, Relay and version.py, no
-    /// tvm-ffi.</summary>
+    /// <summary>The fixture reshaped to the 2022 layout: a root Makefile, task_python_integration.sh, Relay and
+    /// version.py, no tvm-ffi.</summary>
     public static string CopyFixtureAsV090()
     {
         var tree = CopyFixture();
