@@ -147,12 +147,12 @@ public class CiTests
     }
 
     [Theory]
-    [InlineData("    targets: [Compile]\n    parameters: { preset: cpu, cmake-target: [all, cpptest] }", "    targets: [Compiel]\n    parameters: { preset: cpu, cmake-target: [all, cpptest] }", "task 'build-cpu': unknown target 'Compiel' (Did you mean 'Compile'?")]
+    [InlineData("    targets: [Compile]\n    parameters: {preset: cpu, cmake-target: [all, cpptest]}", "    targets: [Compiel]\n    parameters: {preset: cpu, cmake-target: [all, cpptest]}", "task 'build-cpu': unknown target 'Compiel' (Did you mean 'Compile'?")]
     [InlineData("  build-wasm:\n    image: ci_wasm\n", "  build-wasm:\n", "task 'build-wasm' has no image")]
     [InlineData("    needs: [build-arm]\n", "    needs: [build-wasm-nope]\n", "task 'unittest-arm' needs 'build-wasm-nope', which is not a task")]
     [InlineData("    needs: [build-arm]\n", "    needs: [lint]\n", "task 'unittest-arm' consumes the artifacts of 'lint', which produces none")]
-    [InlineData("    parameters: { preset: cpu, cmake-target: [all, cpptest] }\n    produces", "    parameters: { preset: cpu, cmake-target: [all, cpptest] }\n    needs: [unittest]\n    produces", "tasks depend on each other in a cycle: build-cpu -> unittest -> build-cpu")]
-    [InlineData("    parameters: { all: true, strict: true }", "    parameters: { all: true, strikt: true }", "task 'lint': unknown parameter '--strikt' (Did you mean '--strict'?")]
+    [InlineData("    parameters: {preset: cpu, cmake-target: [all, cpptest]}\n    produces", "    parameters: {preset: cpu, cmake-target: [all, cpptest]}\n    needs: [unittest]\n    produces", "tasks depend on each other in a cycle: build-cpu -> unittest -> build-cpu")]
+    [InlineData("    parameters: {all: true, strict: true}", "    parameters: {all: true, strikt: true}", "task 'lint': unknown parameter '--strikt' (Did you mean '--strict'?")]
     public void A_catalog_error_names_the_file_and_line(string from, string to, string message)
     {
         var root = ScratchRoot(c => c.Contains(from) ? c.Replace(from, to) : throw new InvalidOperationException($"catalog lacks: {from}"));
