@@ -3,7 +3,7 @@ using TvmBuild.Engine;
 /// <summary>TVM's build graph. Each concern is a component in Components/; this class only lists them.
 /// Checkout → Configure → Compile → UnitTest / IntegrationTest / CppTest; Clean.</summary>
 class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTest, IJavaTest, IWebTest, IWheel, IDocker,
-    IDockerImages, ILint, IDocs, ICi, IDoctor, IGenerateDocs, ICompletionValues
+    IDockerImages, ILint, IDocs, ICi, IDoctor, IGenerateDocs, ICompletionValues, IAdopt
 {
     public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 
@@ -11,4 +11,14 @@ class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTes
 
     public override IReadOnlyList<string>? CompletionValues(ParameterInfo parameter, bool fromTree) =>
         ((ICompletionValues)this).ValuesOf(parameter, fromTree) ?? base.CompletionValues(parameter, fromTree);
+
+    /// <summary>The log's first line names the TVM tree and why it is that one.</summary>
+    protected override string? Context
+    {
+        get
+        {
+            try { return ((IHazTvm)this).Tree?.ToString(); }
+            catch (BuildFailure) { return null; } // a bad TVM_HOME fails later, in the target that reads it
+        }
+    }
 }

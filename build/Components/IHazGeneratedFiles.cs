@@ -5,8 +5,9 @@ using TvmBuild.Engine;
 /// in memory first, so a failure leaves the old files; with --check each stale file is shown as a diff and fails.</summary>
 interface IHazGeneratedFiles : INukeBuild
 {
-    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be generated.",
-        For = ["GenerateCi", "GenerateDocs"])]
+    [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be " +
+               "generated; Adopt: print the diff it would make to the TVM tree, and fail when it would make one.",
+        For = ["GenerateCi", "GenerateDocs", "Adopt"])]
     bool Check => TryGetValue<bool?>(() => Check) ?? false;
 
     void WriteOrCheck(IReadOnlyDictionary<string, string> files, AbsolutePath root, string source, string target)

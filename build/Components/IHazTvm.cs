@@ -14,7 +14,8 @@ interface IHazTvm : IHazDocker
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
 
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
-    string? PresetOfImage => Docker is not null && TvmHome is not null && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
+    string? PresetOfImage => Docker is not null && Tree is not null
+        && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
         && Layout.Presets.ContainsKey(preset) ? preset : null;
 
     [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).",
@@ -48,8 +49,15 @@ interface IHazTvm : IHazDocker
                "runs the task's commands here instead of in its image.", For = ["Configure", "Doctor", "CiTask"])]
     bool? Native => TryGetValue(() => Native);
 
-    AbsolutePath TvmRoot => TvmHome ?? throw new BuildFailure("No TVM tree given.",
-        "Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
+    /// <summary>The tree and why (TvmTrees.Find): --tvm-home, the build's root, or the tree holding the current
+    /// directory; null when there is none.</summary>
+    TvmTree? Tree => Session.GetOrAdd(("tree", TvmHome, RootDirectory, Directory.GetCurrentDirectory()), () =>
+        TvmTrees.Find(TvmHome, TvmHome is null ? null : Parameters.Raw(ParameterCatalog.For(
+            typeof(IHazTvm).GetProperty(nameof(TvmHome))!))?.Source, RootDirectory, Directory.GetCurrentDirectory()));
+
+    AbsolutePath TvmRoot => Tree?.Root ?? throw new BuildFailure("No TVM tree given.",
+        "Pass --tvm-home <dir> (or set TVM_HOME), or run from inside a TVM checkout; " +
+        "'./build.sh Checkout --tvm-home <dir>' clones one.");
 
     Layout Layout => Session.GetOrAdd(TvmRoot, () => Layouts.Detect(Layouts.Load(Layouts.File), TvmRoot));
 

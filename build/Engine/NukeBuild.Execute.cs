@@ -109,7 +109,9 @@ public abstract partial class NukeBuild
 
     private static AbsolutePath FindRoot()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        // The checkout whose build.sh started this binary first (Nuke looks from the current directory first): run
+        // from inside a TVM tree that tvm-build was adopted into, another checkout's build.sh still uses its own files.
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
                 if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
                     return AbsolutePath.Create(directory.FullName);
@@ -149,7 +151,9 @@ public abstract partial class NukeBuild
         }
         var attempt = BuildAttempt.For(build, build.TemporaryDirectory / "build-attempt.json");
         if (!build.NoLogo)
-            Log.Information("tvm-build: {Targets} on {Host}", string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name);
+            Log.Information("tvm-build: {Targets} on {Host}{Context}",
+                string.Join(", ", build.ExecutionPlan.Select(t => t.Name)), build.Host.Name,
+                build.RunContext is { } context ? $"; {context}" : "");
         foreach (var note in build.Parameters.Notes) Log.Information("{Note}", note);
         foreach (var warning in warnings) Log.Warning("{Warning}", warning);
         if (build.Continue) attempt.SkipSucceeded(build.ExecutionPlan);

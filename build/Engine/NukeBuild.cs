@@ -54,6 +54,10 @@ public abstract partial class NukeBuild : INukeBuild
     /// command in a container).</summary>
     protected virtual ProcessRunner ConfigureRunner(ProcessRunner runner) => runner;
 
+    /// <summary>What the first line of the log adds after the targets and host (e.g. which tree, and why).</summary>
+    protected virtual string? Context => null;
+    internal string? RunContext => Context;
+
     protected virtual void OnBuildInitialized() { }
     protected virtual void OnTargetRunning(ExecutableTarget target) { }
     protected virtual void OnTargetSucceeded(ExecutableTarget target) { }

@@ -21,6 +21,10 @@ public sealed class ProcessRunner
         _wrapper = wrapper;
     }
 
+    /// <summary>For questions this machine answers at once and for clean-up that must finish (git's status, putting
+    /// work back): on the host, never dry, never cut short by Ctrl-C. Immutable, so it holds no run's state.</summary>
+    public static ProcessRunner Uncancellable { get; } = new(dryRun: false, CancellationToken.None);
+
     public bool DryRun { get; }
     public CancellationToken Cancellation { get; }
 

@@ -94,15 +94,11 @@ public sealed class StagedContent : IDisposable
     private static AbsolutePath PatchDirectory(AbsolutePath root) =>
         AbsolutePath.Create(Git(root, ["rev-parse", "--absolute-git-dir"]).Output.Trim()) / "tvm-build";
 
-    /// <summary>These git calls set work aside and put it back: they run on this machine, also under --dry-run's
-    /// callers' checks, and are never cut short by Ctrl-C (the restore must finish).</summary>
-    private static readonly ProcessRunner Uninterrupted = new(dryRun: false, CancellationToken.None);
-
     private static CommandResult Git(AbsolutePath root, string[] args)
     {
         var git = ToolResolver.Find("git", TvmBuild.Tools.Packages.Hint("git"));
         // Paths are paths, not patterns: a file named 'a[1].py' or '*.txt' means itself.
         var command = new Command(git, ["--literal-pathspecs", .. args], root);
-        return Uninterrupted.Probe(command, RunOptions.MayFail);
+        return ProcessRunner.Uncancellable.Probe(command, RunOptions.MayFail); // the restore must finish
     }
 }

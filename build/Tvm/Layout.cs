@@ -104,12 +104,16 @@ public static partial class Layouts
         }
     }
 
+    /// <summary>What every TVM tree has at its root, whatever its layout.</summary>
+    private static readonly string[] TvmFiles = ["CMakeLists.txt", "cmake/config.cmake", "python/tvm"];
+
+    public static bool IsTvmTree(AbsolutePath folder) => TvmFiles.All(f => (folder / f).Exists());
+
     public static Layout Detect(IReadOnlyList<Layout> layouts, AbsolutePath tvm)
     {
         if (!tvm.DirectoryExists())
             throw new BuildFailure($"No TVM tree at {tvm}.", "Pass --tvm-home <dir> (or set TVM_HOME), or clone one with './build.sh Checkout --tvm-home <dir>'.");
-        string[] tvmFiles = ["CMakeLists.txt", "cmake/config.cmake", "python/tvm"];
-        var missing = tvmFiles.Where(f => !(tvm / f).Exists()).ToList();
+        var missing = TvmFiles.Where(f => !(tvm / f).Exists()).ToList();
         if (missing.Count > 0)
             throw new BuildFailure($"{tvm} is not a TVM tree: it lacks {string.Join(", ", missing)}.", "Point --tvm-home at the root of a TVM checkout.");
         return layouts.FirstOrDefault(l => l.Matches(tvm))

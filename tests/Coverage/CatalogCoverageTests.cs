@@ -57,8 +57,8 @@ public class CatalogCoverageTests
         gpu.Calls[^1] = gpu.Calls[^1] with { Arguments = gpu.Calls[^1].Arguments!.Replace("tvm_runtime", "runtime") };
         var text = File.ReadAllText(Path.Combine(RepoRoot, "ci", "catalog.yaml"))
             .Replace("agent: ARM-GRAVITON3", "agent: ARM")
-            .Replace("    parameters: { preset: cpu, compiler-cache: sccache, sccache-bucket: tvm-sccache-prod,",
-                "    parameters: { preset: cpu, compiler-cache: sccache, sccache-bucket: tvm-sccache-dev,")
+            .Replace("    parameters: {preset: cpu, compiler-cache: sccache, sccache-bucket: tvm-sccache-prod,",
+                "    parameters: {preset: cpu, compiler-cache: sccache, sccache-bucket: tvm-sccache-dev,")
             .Replace("\nleft_out:\n", """
 
               unittest-arm:

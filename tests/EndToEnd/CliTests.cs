@@ -51,7 +51,7 @@ public class CliTests
         var result = Run("Compil");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("error: Unknown target 'Compil'.");
-        result.Output.ShouldContain("hint: Did you mean 'Compile'? Valid: BuildImage, Checkout, CiTask, Clean, ClearStaleImages, Compile, CompileCppTest, Configure,");
+        result.Output.ShouldContain("hint: Did you mean 'Compile'? Valid: Adopt, BuildImage, Checkout, CiTask, Clean, ClearStaleImages, Compile, CompileCppTest, Configure,");
         result.Output.ShouldNotContain("   at ");
     }
 

@@ -79,7 +79,8 @@ public class ConfigureTests
         var result = Run("Configure");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("No TVM tree given.");
-        result.Output.ShouldContain("Pass --tvm-home <dir> (or set TVM_HOME); './build.sh Checkout --tvm-home <dir>' clones one.");
+        result.Output.ShouldContain("Pass --tvm-home <dir> (or set TVM_HOME), or run from inside a TVM checkout; " +
+                                    "'./build.sh Checkout --tvm-home <dir>' clones one.");
     }
 
     [Fact]
@@ -90,7 +91,8 @@ public class ConfigureTests
         var result = Run("Configure", "--tvm-home", tree, "--config-only");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("looks like TVM but matches no known layout.");
-        result.Output.ShouldContain("Looked for: main = 3rdparty/tvm-ffi, no Makefile; v0.9.0 = Makefile + tests/scripts/task_python_integration.sh, no 3rdparty/tvm-ffi.");
+        result.Output.ShouldContain("Looked for: main = 3rdparty/tvm-ffi, no Makefile; " +
+                                    "v0.9.0 = python/tvm/relay + version.py, no 3rdparty/tvm-ffi.");
     }
 
     [Theory]

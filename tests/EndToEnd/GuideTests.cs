@@ -126,8 +126,8 @@ public class GuideTests
     public void Every_command_of_the_migration_table_parses_with_dry_run()
     {
         var table = File.ReadAllLines(Path.Combine(RepoRoot, "docs", "migration.md")).Where(l => l.StartsWith('|')).ToList();
-        var commands = table.Select(l => l.Split('|')).Where(cells => cells.Length > 4)
-            .Where(cells => !cells[4].Contains("(v0.9.0 tree)"))
+        var commands = table.Select(l => l.Split('|')).Where(cells => cells.Length > 5)
+            .Where(cells => !cells[5].Contains("(v0.9.0 tree)"))
             .SelectMany(cells => Regex.Matches(cells[3], @"`(\./build\.sh [^`]+)`").Select(m => m.Groups[1].Value)).Distinct().ToList();
         commands.Count.ShouldBeGreaterThan(20);
         foreach (var command in commands)

@@ -14,7 +14,7 @@ public class SchemaTests
         var expected = SchemaText.GenerateFor<Build>(AbsolutePath.Create(BuildScript.RepoRoot));
         File.ReadAllText(file).ShouldBe(expected, "run any ./build.sh target locally to refresh .nuke/build.schema.json, then commit it");
         expected.ShouldContain("\"TvmHome\"");
-        expected.ShouldContain("\"enum\": [\n          \"BuildImage\",\n          \"Checkout\"".Replace("\n", Environment.NewLine).Replace("\r", ""));
+        expected.ShouldContain("\"enum\": [\n          \"Adopt\",\n          \"BuildImage\"".Replace("\n", Environment.NewLine).Replace("\r", ""));
     }
 
     [Fact]

@@ -134,7 +134,7 @@ public class CiSafetyTests
     [Fact]
     public void The_workflow_runs_its_steps_with_bash_errexit_and_pipefail()
     {
-        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"));
         workflow.DefaultShell.ShouldBe("bash", "GitHub runs `shell: bash` as bash --noprofile --norc -eo pipefail {0}");
         // A login shell where TVM's setup action activated conda, still -eo pipefail; on Windows cmd with one command,
         // whose exit code is the step's.
@@ -159,7 +159,7 @@ public class CiSafetyTests
     {
         Git(RepoRoot, "clone", "--quiet", RepoRoot, clone);
         File.AppendAllText(Path.Combine(clone, "build", "Build.cs"), "\nthis is not C# // broken on purpose\n");
-        var workflow = Workflow.Load(Path.Combine(RepoRoot, ".github", "workflows", "ci.yml"));
+        var workflow = Workflow.Load(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"));
         workflow.Steps.Count.ShouldBeGreaterThanOrEqualTo(3);
 
         foreach (var step in workflow.Steps)
@@ -242,8 +242,9 @@ public class CiSafetyTests
         var output = TempDirectory();
         Directory.CreateDirectory(Path.Combine(output, "ci"));
         Directory.CreateDirectory(Path.Combine(output, ".github", "workflows"));
-        foreach (var file in new[] { "ci/Jenkinsfile", ".github/workflows/ci.yml" })
-            File.Copy(Path.Combine(RepoRoot, file), Path.Combine(output, file));
+        var files = new[] { ("ci/Jenkinsfile", "ci/Jenkinsfile"), ("ci/workflows/ci.yml", ".github/workflows/ci.yml") };
+        foreach (var (here, there) in files)
+            File.Copy(Path.Combine(RepoRoot, here), Path.Combine(output, there));
         return output;
     }
 

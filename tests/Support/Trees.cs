@@ -11,13 +11,17 @@ public static class Trees
         return target;
     }
 
-    /// <summary>The fixture reshaped to the 2022 layout: a root Makefile and task_python_integration.sh, no tvm-ffi.</summary>
+    /// <summary>The fixture reshaped to the 2022 layout: a root Makefile, task_python_integration.sh, Relay and
+    /// version.py, no tvm-ffi.</summary>
     public static string CopyFixtureAsV090()
     {
         var tree = CopyFixture();
         Directory.Delete(Path.Combine(tree, "3rdparty", "tvm-ffi"), recursive: true);
         File.WriteAllText(Path.Combine(tree, "Makefile"), "all:\n\t@echo fixture\n");
         File.WriteAllText(Path.Combine(tree, "tests", "scripts", "task_python_integration.sh"), "#!/bin/sh\n");
+        Directory.CreateDirectory(Path.Combine(tree, "python", "tvm", "relay"));
+        File.WriteAllText(Path.Combine(tree, "python", "tvm", "relay", "__init__.py"), "");
+        File.WriteAllText(Path.Combine(tree, "version.py"), "");
         return tree;
     }
 
