@@ -12,6 +12,9 @@ public sealed record ScriptResult(int ExitCode, string Output)
 public static class BuildScript
 {
     public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>One cache folder for this test run (XDG_CACHE_HOME): Lint installs the pinned npm linters there once.</summary>
+    public static string CacheHome { get; } = Directory.CreateTempSubdirectory("tvm-build-cache-").FullName;
     public static string Fixture => Path.Combine(RepoRoot, "tests", "fixtures", "tvm");
 
     private static readonly Lazy<bool> Compiled = new(() =>
@@ -39,6 +42,7 @@ public static class BuildScript
             info.Environment.Remove(name);
         info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         info.Environment["PYTEST_ADDOPTS"] = "-p no:cacheprovider"; // keep the fixture tree clean
+        info.Environment["XDG_CACHE_HOME"] = CacheHome; // pinned linters install here, never from the user's home cache
         foreach (var (key, value) in environment ?? [])
             if (value is null) info.Environment.Remove(key); else info.Environment[key] = value;
 

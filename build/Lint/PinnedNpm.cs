@@ -1,0 +1,119 @@
+using System.Text.Json;
+using TvmBuild.Engine;
+
+namespace TvmBuild.Lint;
+
+/// <summary>A linter's npm package at the version the tree pins, or the nearest one npm serves (named, never silently
+/// swapped). <see cref="Directory"/> is the installed package, null when it could not be had (<see cref="Problem"/>
+/// says why) or under --dry-run before it was ever installed.</summary>
+public sealed record PinnedPackage(string Package, string Pinned, string Used, AbsolutePath? Directory, string? Problem)
+{
+    public bool Exact => Used == Pinned;
+    public string Version => Exact ? Used : $"{Used} (pin {Pinned})";
+}
+
+/// <summary>Installs pinned npm packages on first use into a cache outside the TVM tree, one folder per version
+/// (<c>$XDG_CACHE_HOME/tvm-build/npm/PACKAGE@VERSION</c>, else <c>~/.cache/tvm-build/...</c>), then uses them
+/// with no network. npm keeps its own cache beside them, so a deleted folder comes back offline.</summary>
+public sealed class PinnedNpm(ProcessRunner runner)
+{
+    private readonly Dictionary<string, PinnedPackage> _resolved = [];
+
+    /// <summary>The standard user cache (XDG base directories), where npm and pip keep theirs too.</summary>
+    public static AbsolutePath CacheRoot
+    {
+        get
+        {
+            var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+            var root = !string.IsNullOrEmpty(xdg) && Path.IsPathRooted(xdg) ? xdg
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache");
+            return AbsolutePath.Create(Path.Combine(root, "tvm-build"));
+        }
+    }
+
+    public PinnedPackage Get(string package, string pinned)
+    {
+        lock (_resolved)
+        {
+            var key = $"{package}@{pinned}";
+            if (!_resolved.TryGetValue(key, out var found)) _resolved[key] = found = Resolve(package, pinned);
+            return found;
+        }
+    }
+
+    private PinnedPackage Resolve(string package, string pinned)
+    {
+        var npmRoot = CacheRoot / "npm";
+        // A pin npm does not serve is resolved once to the nearest version it does, and remembered (offline later).
+        var substitute = npmRoot / $"{Folder(package)}@{pinned}.nearest";
+        var used = substitute.FileExists() ? substitute.ReadAllText().Trim() : pinned;
+        var directory = npmRoot / $"{Folder(package)}@{used}";
+        if ((directory / "node_modules" / package / "package.json").FileExists())
+            return new(package, pinned, used, directory / "node_modules" / package, null);
+        var npm = runner.OnHost.TryFind("npm");
+        if (npm is null) return new(package, pinned, used, null, "npm missing: apt-get install npm");
+        if (runner.DryRun)
+        {
+            Console.Out.WriteLine($"# would install {package}@{used} into {directory}");
+            return new(package, pinned, used, null, null);
+        }
+        var error = Install(npm, package, used, directory);
+        if (error is not null && used == pinned && error.Contains("ETARGET"))
+        {
+            var nearest = Nearest(npm, package, pinned);
+            if (nearest is null) return new(package, pinned, pinned, null, $"npm serves no {package} near {pinned}");
+            substitute.WriteAllTextAtomically(nearest + "\n");
+            return Resolve(package, pinned);
+        }
+        return error is null ? new(package, pinned, used, directory / "node_modules" / package, null)
+            : new(package, pinned, used, null, $"npm install {package}@{used} failed: {error}");
+    }
+
+    /// <summary>npm install into a temporary folder beside the target, renamed when complete: nothing half-installed
+    /// is ever used.</summary>
+    private string? Install(string npm, string package, string version, AbsolutePath directory)
+    {
+        var temporary = AbsolutePath.Create($"{directory}.partial-{Environment.ProcessId}");
+        temporary.CreateDirectory();
+        try
+        {
+            var result = runner.OnHost.Run(new Command(npm, ["install", "--prefix", temporary, "--no-audit", "--no-fund",
+                "--no-package-lock", "--no-save", "--prefer-offline", "--cache", CacheRoot / "npm-cache", $"{package}@{version}"]),
+                new RunOptions { AllowFailure = true, Quiet = true });
+            if (result.ExitCode != 0)
+                return string.Join(" | ", result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Where(l => l.Contains("err", StringComparison.OrdinalIgnoreCase)).Take(3));
+            if (directory.DirectoryExists()) Directory.Delete(directory, recursive: true); // a stale folder without the package
+            Directory.Move(temporary, directory);
+            return null;
+        }
+        finally
+        {
+            if (temporary.DirectoryExists()) Directory.Delete(temporary, recursive: true);
+        }
+    }
+
+    /// <summary>The published version nearest to the pin: the same major first, then the smallest distance.</summary>
+    private string? Nearest(string npm, string package, string pinned)
+    {
+        var result = runner.OnHost.Probe(new Command(npm, ["view", package, "versions", "--json"]), RunOptions.MayFail);
+        if (result.ExitCode != 0) return null;
+        var versions = JsonSerializer.Deserialize<string[]>(result.Output) ?? [];
+        return Nearest(versions, pinned);
+    }
+
+    public static string? Nearest(IEnumerable<string> versions, string pinned)
+    {
+        static long[] Parts(string v) => v.Split('-')[0].Split('.').Select(p => long.TryParse(p, out var n) ? n : 0)
+            .Concat(new long[3]).Take(3).ToArray();
+        var pin = Parts(pinned);
+        return versions.Where(v => !v.Contains('-'))
+            .OrderBy(v => Parts(v)[0] == pin[0] ? 0 : 1)
+            .ThenBy(v => Math.Abs(Parts(v)[0] - pin[0]))
+            .ThenBy(v => Math.Abs((Parts(v)[1] - pin[1]) * 100000 + Parts(v)[2] - pin[2]))
+            .ThenByDescending(v => Parts(v)[1] * 100000 + Parts(v)[2])
+            .FirstOrDefault();
+    }
+
+    private static string Folder(string package) => package.Replace('/', '+');
+}
