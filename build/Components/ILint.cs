@@ -101,14 +101,15 @@ interface ILint : IHazTvm
         (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {python} \"$@\"\n");
         (tools.ShimDirectory / "mypy").WriteAllTextAtomically($"#!/bin/sh\nexec {python} -m mypy \"$@\"\n");
         var shims = new List<string> { "python3", "mypy" };
-        if (Layout.Lint == TvmBuild.Tvm.LintSource.TaskLint && tools.ClangFormatPackage?.Directory is { } clang)
+        if (Layout.Lint == TvmBuild.Tvm.LintSource.TaskLint && tools.ClangFormatPackage is { } clang
+            && clang.Bin("clang-format") is { } cli && clang.Bin("git-clang-format") is { } git)
         {
             // v0.9.0's git-clang-format.sh: the pinned clang-format's nearest WebAssembly build, and its git-clang-format.
             var node = Command.Quote(ToolResolver.TryFind("node") ?? "node");
             (tools.ShimDirectory / "clang-format").WriteAllTextAtomically(
-                $"#!/bin/sh\nexec {node} --liftoff-only {Command.Quote(clang / "clang-format-cli.cjs")} \"$@\"\n");
+                $"#!/bin/sh\nexec {node} --liftoff-only {Command.Quote(cli)} \"$@\"\n");
             (tools.ShimDirectory / "git-clang-format").WriteAllTextAtomically(
-                $"#!/bin/sh\nexec {python} {Command.Quote(clang / "git-clang-format")} \"$@\"\n");
+                $"#!/bin/sh\nexec {python} {Command.Quote(git)} \"$@\"\n");
             shims.AddRange(["clang-format", "git-clang-format"]);
         }
         foreach (var shim in shims)

@@ -73,12 +73,13 @@ public static class LintRunner
             var result = await runner.RunAsync(new Command(executable!, arguments, root, environment), new RunOptions { AllowFailure = true, Quiet = true });
             var found = tool.Output.Parse(result.Output, linter.Id, path => Relative(root, path));
             notChecked.AddRange(OutputParser.NotChecked(result.Output));
+            var foundAnywhere = found.Count;
             if (tool.KeepOnlyItsFiles) found = found.Where(p => files.Any(f => f.Path == p.Path)).ToList();
             // Only a tool that did not run crashed (not found, not executable, killed by a signal); any other failure
             // without file:line output is a finding of the linter, as pre-commit shows the hook's output.
             if (result.ExitCode is 126 or 127 or > 128 or < 0)
                 crashed.Add($"{tool.Tool} exited with code {result.ExitCode}: {Tail(result.Output)}");
-            else if (result.ExitCode != 0 && found.Count == 0)
+            else if (result.ExitCode != 0 && foundAnywhere == 0)
                 found.Add(LintProblem.OfLinter(linter.Id, $"{(fix ? "fixing " : "")}exited with code {result.ExitCode}: {Tail(result.Output)}"));
             problems.AddRange(found);
         }

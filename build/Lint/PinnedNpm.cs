@@ -10,6 +10,11 @@ public sealed record PinnedPackage(string Package, string Pinned, string Used, A
 {
     public bool Exact => Used == Pinned;
     public string Version => Exact ? Used : $"{Used} (pin {Pinned})";
+
+    /// <summary>The script a package.json <c>bin</c> entry names, e.g. clang-format's CLI.</summary>
+    public string? Bin(string name) => Directory is not { } dir ? null
+        : System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir / "package.json"))?["bin"]?[name]?.GetValue<string>() is { } bin
+            ? (string)(dir / bin.TrimStart('.', '/')) : null;
 }
 
 /// <summary>Installs pinned npm packages on first use into a cache outside the TVM tree, one folder per version
@@ -31,22 +36,31 @@ public sealed class PinnedNpm(ProcessRunner runner)
         }
     }
 
-    public PinnedPackage Get(string package, string pinned)
+    /// <param name="minimum">The first version of the package that can stand in for the tool (older ones lack what
+    /// the linter needs, e.g. a full CLI).</param>
+    public PinnedPackage Get(string package, string pinned, string? minimum = null)
     {
         lock (_resolved)
         {
             var key = $"{package}@{pinned}";
-            if (!_resolved.TryGetValue(key, out var found)) _resolved[key] = found = Resolve(package, pinned);
+            if (!_resolved.TryGetValue(key, out var found)) _resolved[key] = found = Resolve(package, pinned, minimum);
             return found;
         }
     }
 
-    private PinnedPackage Resolve(string package, string pinned)
+    private PinnedPackage Resolve(string package, string pinned, string? minimum)
     {
         var npmRoot = CacheRoot / "npm";
         // A pin npm does not serve is resolved once to the nearest version it does, and remembered (offline later).
         var substitute = npmRoot / $"{Folder(package)}@{pinned}.nearest";
-        var used = substitute.FileExists() ? substitute.ReadAllText().Trim() : pinned;
+        var recorded = substitute.FileExists() ? substitute.ReadAllText().Trim() : null;
+        var used = recorded is not null && AtLeast(recorded, minimum) ? recorded : AtLeast(pinned, minimum) ? pinned : null;
+        if (used is null) // older than any usable build: the nearest usable one, asked of npm once
+        {
+            var npmTool = runner.OnHost.TryFind("npm");
+            used = npmTool is null || runner.DryRun ? minimum! : Nearest(npmTool, package, pinned, minimum) ?? minimum!;
+            if (!runner.DryRun) substitute.WriteAllTextAtomically(used + "\n");
+        }
         var directory = npmRoot / $"{Folder(package)}@{used}";
         if ((directory / "node_modules" / package / "package.json").FileExists())
             return new(package, pinned, used, directory / "node_modules" / package, null);
@@ -60,10 +74,10 @@ public sealed class PinnedNpm(ProcessRunner runner)
         var error = Install(npm, package, used, directory);
         if (error is not null && used == pinned && error.Contains("ETARGET"))
         {
-            var nearest = Nearest(npm, package, pinned);
+            var nearest = Nearest(npm, package, pinned, minimum);
             if (nearest is null) return new(package, pinned, pinned, null, $"npm serves no {package} near {pinned}");
             substitute.WriteAllTextAtomically(nearest + "\n");
-            return Resolve(package, pinned);
+            return Resolve(package, pinned, minimum);
         }
         return error is null ? new(package, pinned, used, directory / "node_modules" / package, null)
             : new(package, pinned, used, null, $"npm install {package}@{used} failed: {error}");
@@ -94,18 +108,22 @@ public sealed class PinnedNpm(ProcessRunner runner)
     }
 
     /// <summary>The published version nearest to the pin: the same major first, then the smallest distance.</summary>
-    private string? Nearest(string npm, string package, string pinned)
+    private string? Nearest(string npm, string package, string pinned, string? minimum)
     {
         var result = runner.OnHost.Probe(new Command(npm, ["view", package, "versions", "--json"]), RunOptions.MayFail);
         if (result.ExitCode != 0) return null;
         var versions = JsonSerializer.Deserialize<string[]>(result.Output) ?? [];
-        return Nearest(versions, pinned);
+        return Nearest(versions.Where(v => AtLeast(v, minimum)), pinned);
     }
+
+    private static long[] Parts(string v) => v.Split('-')[0].Split('.').Select(p => long.TryParse(p, out var n) ? n : 0)
+        .Concat(new long[3]).Take(3).ToArray();
+
+    private static bool AtLeast(string version, string? minimum) => minimum is null ||
+        Parts(version).Zip(Parts(minimum)).Select(p => p.First.CompareTo(p.Second)).FirstOrDefault(c => c != 0) >= 0;
 
     public static string? Nearest(IEnumerable<string> versions, string pinned)
     {
-        static long[] Parts(string v) => v.Split('-')[0].Split('.').Select(p => long.TryParse(p, out var n) ? n : 0)
-            .Concat(new long[3]).Take(3).ToArray();
         var pin = Parts(pinned);
         return versions.Where(v => !v.Contains('-'))
             .OrderBy(v => Parts(v)[0] == pin[0] ? 0 : 1)

@@ -73,8 +73,8 @@ public static class PreCommitHooks
     private static Linter ClangFormat(PreCommitHook hook, PreCommitConfig config, LintTools tools)
     {
         var pin = tools.Pins.GetValueOrDefault("clang-format");
-        var package = pin is null ? null : tools.Npm.Get("@wasm-fmt/clang-format", pin);
-        var cli = package?.Directory is { } dir ? (string)(dir / "clang-format-cli.cjs") : "clang-format-cli.cjs";
+        var package = tools.ClangFormatPackage;
+        var cli = package?.Bin("clang-format") ?? "clang-format-cli.cjs";
         var hint = pin is null ? "the tree pins no clang-format version (rev: of mirrors-clang-format)" : package!.Problem ?? "npm install failed";
         return new(hook.Id, hook.Filter(config, new(TypesOr: ["c", "c++", "cuda", "objective-c++"])),
             new ToolAction("node", ["--liftoff-only", cli, "--dry-run", "-Werror", .. hook.Args, "{files}"], ["--liftoff-only", cli, "-i", .. hook.Args, "{files}"],

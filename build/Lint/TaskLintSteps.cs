@@ -24,7 +24,7 @@ public static class TaskLintSteps
         Linter Files(string id, string[] whole, string tool, string[] check, string[]? fix, FileFilter reads, string hint, OutputParser? output = null,
             string[]? needs = null, string[]? version = null, string? pin = null, Dictionary<string, string>? environment = null) => changed
             ? new(id, reads, new ToolAction(tool, check, fix, hint, output ?? OutputParser.PathLine, Environment: environment ?? shims, Needs: needs,
-                VersionArgs: version, Pinned: pin))
+                VersionArgs: version, Pinned: pin, KeepOnlyItsFiles: true))
             : Whole(id, whole, null, hint, reads, output, needs, version, pin, environment);
         var python = tools.Python;
         var py = new FileFilter(Files: @"\.pyi?$");
@@ -61,12 +61,31 @@ public static class TaskLintSteps
             Files("cpplint", ["tests/lint/cpplint.sh"], python, ["3rdparty/dmlc-core/scripts/lint.py", "--quiet", "tvm", "cpp", "{files}"], null,
                 cpp with { Exclude = @"^src/runtime/hexagon/rpc/hexagon_rpc(\.h|_skel\.c|_stub\.c)$", TopFiles = @"^(include|src|examples/extension/src|examples/graph_executor/src|tests/cpp|tests/crt)/" },
                 submodule, null, [dmlc, "module:cpplint"]),
-            new("clang-format", changed ? cpp : new FileFilter(), new ToolAction("bash", ["tests/lint/git-clang-format.sh", .. rev],
-                ["tests/lint/git-clang-format.sh", "-i", .. rev], tools.ClangFormatHint, OutputParser.Diff("code should be clang-formatted"),
-                PassFilenames: false, Environment: shims, Needs: ["command:git-clang-format", "command:clang-format"], Pinned: Pin("clang-format"),
-                KeepOnlyItsFiles: changed), Version: tools.ClangFormatVersion),
+            ClangFormat(tools, changed, baseRef, shims, cpp),
             Whole("rust-format", ["tests/lint/rust_format.sh"], null, "apt-get install cargo rustfmt", new FileFilter(Files: @"^rust/.*\.rs$")),
             Whole("docker-format", ["tests/lint/docker-format.sh"], null, "apt-get install bash", new FileFilter(Files: "^docker/")),
         ];
     }
+
+    /// <summary>git-clang-format.sh's command itself (git-clang-format --diff --extensions h,mm,c,cc against a
+    /// revision): the changed lines since --base, or with --all since the root commit, as the script does. Run
+    /// directly because today's git-clang-format exits 1 on a diff, which stops the script (set -e) before it prints
+    /// it. Both tools are the shims of the pinned clang-format's nearest npm build.</summary>
+    private static Linter ClangFormat(LintTools tools, bool changed, string baseRef, Dictionary<string, string> shims, FileFilter cpp)
+    {
+        var rev = changed ? baseRef : RootCommit(tools) ?? "HEAD";
+        string[] common = ["--extensions", "h,mm,c,cc", "--binary", tools.ShimDirectory / "clang-format", rev, "--"];
+        var gitClangFormat = tools.ShimDirectory / "git-clang-format";
+        return new("clang-format", changed ? cpp : new FileFilter(), new ToolAction(tools.Runner.InContainer ? "bash" : gitClangFormat,
+                tools.Runner.InContainer ? ["tests/lint/git-clang-format.sh", .. changed ? new[] { "--rev", baseRef } : []] : ["--diff", .. common, .. changed ? ["{files}"] : Array.Empty<string>()],
+                // --force: the changed files have unstaged changes, which git-clang-format otherwise refuses to touch.
+                tools.Runner.InContainer ? ["tests/lint/git-clang-format.sh", "-i", "--rev", rev] : ["--force", .. common, .. changed ? ["{files}"] : Array.Empty<string>()],
+                tools.ClangFormatHint, OutputParser.Diff("code should be clang-formatted"), PassFilenames: changed, Environment: shims,
+                Pinned: tools.Pins.GetValueOrDefault("clang-format"), KeepOnlyItsFiles: changed, Available: tools.Runner.InContainer || tools.ClangFormatPackage?.Directory is not null),
+            Version: tools.ClangFormatVersion);
+    }
+
+    private static string? RootCommit(LintTools tools) =>
+        ToolResolver.TryFind("git") is { } git && tools.Runner.OnHost.Probe(new Command(git, ["rev-list", "--max-parents=0", "HEAD"], tools.TvmRoot),
+            RunOptions.MayFail) is { ExitCode: 0 } result ? result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() : null;
 }
