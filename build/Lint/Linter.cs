@@ -90,7 +90,7 @@ public sealed partial record OutputParser(Regex Pattern, string? Message = null,
     public static OutputParser PathOnly { get; } = new(PathOnlyPattern());
 
     public List<LintProblem> Parse(string output, string linter, Func<string, string> relative) => IsDiff
-        ? UnifiedDiff.Findings(output, linter, Message!, relative)
+        ? DiffFindings.Findings(output, linter, Message!, relative)
         : output.Split('\n').Where(l => !NotCheckedPattern().IsMatch(l)).Select(l => Pattern.Match(l.TrimEnd())).Where(m => m.Success)
             .Select(m => new LintProblem(relative(m.Groups["path"].Value),
                 m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value) : 1,

@@ -129,7 +129,7 @@ public sealed class PinnedNpm(ProcessRunner runner)
             .OrderBy(v => Parts(v)[0] == pin[0] ? 0 : 1)
             .ThenBy(v => Math.Abs(Parts(v)[0] - pin[0]))
             .ThenBy(v => Math.Abs((Parts(v)[1] - pin[1]) * 100000 + Parts(v)[2] - pin[2]))
-            .ThenByDescending(v => Parts(v)[1] * 100000 + Parts(v)[2])
+            .ThenBy(v => Parts(v)[1] * 100000 + Parts(v)[2]) // a tie goes to the older
             .FirstOrDefault();
     }
 

@@ -43,6 +43,16 @@ const { Workspace } = require(path.resolve(wasm));
 const workspaces = new Workspaces(Workspace);
 const withDirectives = needsDirectives(Workspace.version());
 
+// The API gives fix edits without their applicability: only the fixes `ruff check --fix` applies (safe ones) are
+// applied, from the table recorded from ruff's source for this version (ruff/fix-safety/record.py).
+const safety = (() => {
+  const table = path.join(__dirname, "ruff", "fix-safety", `${Workspace.version()}.json`);
+  return fs.existsSync(table) ? new Set(JSON.parse(fs.readFileSync(table, "utf8")).unsafe_or_display_only) : null;
+})();
+// F401's fix is unsafe only in __init__.py (ruff's documentation of the rule).
+const isSafeFix = (d, file) => safety !== null && d.fix && (!safety.has(d.code) || (d.code === "F401" && path.basename(file) !== "__init__.py"));
+if (fix && safety === null) print(`ruff ${Workspace.version()}: no fix-safety table (dev/lint/ruff/fix-safety): fixes not applied`);
+
 function applyEdits(src, diags) { // non-overlapping fix edits, last first; the rest are picked up on the next pass
   const lines = src.split("\n"), starts = [0];
   for (const l of lines) starts.push(starts[starts.length - 1] + l.length + 1);
@@ -81,8 +91,8 @@ for (const file of files) {
   let diags = check(ws, src, withDirectives);
   if (fix) { // ruff's fix loop: apply, lint again, until nothing more is fixable (at most 100 passes, as ruff)
     let cur = src;
-    for (let pass = 0; pass < 100 && diags.some((d) => d.fix); pass++) {
-      const next = applyEdits(cur, diags.filter((d) => d.fix));
+    for (let pass = 0; pass < 100 && diags.some((d) => isSafeFix(d, file)); pass++) {
+      const next = applyEdits(cur, diags.filter((d) => isSafeFix(d, file)));
       if (next === cur) break;
       cur = next;
       diags = check(ws, cur, withDirectives);

@@ -4,7 +4,7 @@ namespace TvmBuild.Lint;
 
 /// <summary>Findings from a formatter's unified diff: the file of each <c>+++</c> header (git's <c>b/</c> prefix and
 /// black's timestamp removed), and per hunk the first source line it changes.</summary>
-public static partial class UnifiedDiff
+public static partial class DiffFindings
 {
     public static List<LintProblem> Findings(string output, string linter, string message, Func<string, string> relative)
     {
@@ -29,7 +29,7 @@ public static partial class UnifiedDiff
                 reported = false;
                 continue;
             }
-            if (text.StartsWith(' ')) { line++; continue; }
+            if (text.StartsWith(' ') || text == "") { line++; continue; } // context (an empty line: a blank one whose space was trimmed)
             if ((text.StartsWith('-') || text.StartsWith('+')) && !reported)
             {
                 problems.Add(new LintProblem(file, Math.Max(line, 1), 1, linter, message));
