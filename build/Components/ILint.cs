@@ -31,9 +31,9 @@ interface ILint : IHazTvm
 
     Target Lint => _ => _
         .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) on changed files or --all")
-        .Needs(Requirements.Git, Requirements.Node, Requirements.Yamllint, Requirements.ClangFormat, Requirements.CythonLint,
+        .Needs(Requirements.Git, Requirements.Node, Requirements.Npm, Requirements.Yamllint, Requirements.CythonLint,
             Requirements.NpmTool(RootDirectory, "@taplo/cli", "taplo"),
-            Requirements.NpmTool(RootDirectory, "@astral-sh/ruff-wasm-nodejs", "ruff (WebAssembly)"))
+            Requirements.NpmTool(RootDirectory, "smol-toml", "ruff's settings reader (smol-toml)"))
         .Executes(async () =>
         {
             if (Staged && (All || Changed || BaseRef is not null))

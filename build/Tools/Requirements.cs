@@ -18,10 +18,9 @@ public static class Requirements
     public static Requirement ContainerEngine { get; } = new("docker or podman", "docker", InImage: false,
         r => Version(r, "docker", "--version") ?? Version(r, "podman", "--version"));
     public static Requirement Node { get; } = new("node", "node", InImage: false, r => Version(r, "node", "--version"), Optional: true);
+    public static Requirement Npm { get; } = new("npm (the pinned ruff and clang-format)", "npm", InImage: false,
+        r => Version(r, "npm", "--version"), Optional: true);
     public static Requirement Yamllint { get; } = new("yamllint", "yamllint", InImage: true, r => Version(r, "yamllint", "--version"), Optional: true);
-    public static Requirement ClangFormat { get; } = new("clang-format", "clang-format", InImage: true,
-        r => Enumerable.Range(14, 8).Reverse().Select(v => Version(r, $"clang-format-{v}", "--version")).FirstOrDefault(v => v is not null)
-             ?? Version(r, "clang-format", "--version"), Optional: true);
     public static Requirement CythonLint { get; } = new("cython-lint", "cython-lint", InImage: true,
         r => Version(r, "cython-lint", "--version"), Optional: true);
 

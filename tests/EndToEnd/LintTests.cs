@@ -140,6 +140,21 @@ public class LintTests
         strict.Output.ShouldContain("Linters without their tool: cython-lint (--strict).");
     }
 
+    [Fact]
+    public void On_a_tree_without_a_lint_image_a_skipped_linter_says_what_works_there()
+    {
+        var tree = GitTree.CommittedFixture();
+        var images = Path.Combine(tree, "ci", "jenkins", "docker-images.ini"); // as on TVM main: no ci_lint
+        File.WriteAllLines(images, File.ReadAllLines(images).Where(l => !l.StartsWith("ci_lint")));
+        File.WriteAllText(Path.Combine(tree, "python", "tvm", "fast.pyx"), "# SPDX-License-Identifier: Apache-2.0\ndef f():\n    return 1\n");
+        var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "cython-lint", "--strict");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("skipped: cython-lint missing: cython-lint is not packaged for Debian or npm: " +
+            "pip install cython-lint==0.16.7, or pre-commit run cython-lint --all-files");
+        result.Output.ShouldNotContain("ci_lint");
+        result.Output.ShouldContain("Hint: Install what the table says.");
+    }
+
     [LintToolsFact]
     public void A_failure_without_file_line_is_a_finding_of_its_hook_and_the_others_still_run()
     {
