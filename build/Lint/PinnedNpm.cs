@@ -87,6 +87,8 @@ public sealed class PinnedNpm(ProcessRunner runner)
     /// is ever used.</summary>
     private string? Install(string npm, string package, string version, AbsolutePath directory)
     {
+        Serilog.Log.Information("Installing {Package}@{Version} into {Directory} (its first use; later runs need no network)",
+            package, version, directory);
         var temporary = AbsolutePath.Create($"{directory}.partial-{Environment.ProcessId}");
         temporary.CreateDirectory();
         try
