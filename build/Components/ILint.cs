@@ -104,7 +104,8 @@ interface ILint : IHazTvm
         if (Layout.Lint == TvmBuild.Tvm.LintSource.TaskLint && tools.ClangFormatPackage is { } clang
             && clang.Bin("clang-format") is { } cli && clang.Bin("git-clang-format") is { } git)
         {
-            // v0.9.0's git-clang-format.sh: the pinned clang-format's nearest WebAssembly build, and its git-clang-format.
+            // v0.9.0's git-clang-format.sh: the pinned clang-format's nearest WebAssembly build, and its
+            // git-clang-format.
             var node = Command.Quote(ToolResolver.TryFind("node") ?? "node");
             (tools.ShimDirectory / "clang-format").WriteAllTextAtomically(
                 $"#!/bin/sh\nexec {node} --liftoff-only {Command.Quote(cli)} \"$@\"\n");
@@ -116,8 +117,10 @@ interface ILint : IHazTvm
             File.SetUnixFileMode(tools.ShimDirectory / shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
     }
 
-    /// <summary>Whether this tree's CI names a ci_lint image (v0.9.0 does; main lints with pre-commit, no image).</summary>
-    bool HasCiLintImage => (TvmRoot / Layout.Images.File) is var table && table.FileExists() && table.ReadAllText().Contains("ci_lint");
+    /// <summary>Whether this tree's CI names a ci_lint image (v0.9.0 does; main lints with pre-commit, no
+    /// image).</summary>
+    bool HasCiLintImage =>
+        (TvmRoot / Layout.Images.File) is var table && table.FileExists() && table.ReadAllText().Contains("ci_lint");
 
     List<Linter> Choose(List<Linter> available)
     {
@@ -137,7 +140,8 @@ interface ILint : IHazTvm
             Console.Out.WriteLine(problem.ToString());
             if (Host is GitHubActionsHost)
                 Console.Out.WriteLine(problem.Path == "" ? $"::error title={problem.Linter}::{problem.Message}"
-                    : $"::error file={problem.Path},line={problem.Line},col={problem.Column}::{problem.Linter}: {problem.Message}");
+                    : $"::error file={problem.Path},line={problem.Line},col={problem.Column}::" +
+                      $"{problem.Linter}: {problem.Message}");
         }
         foreach (var result in results.Where(r => r.Outcome.Fixed.Count > 0))
             foreach (var file in result.Outcome.Fixed) Log.Information("Fixed {File} ({Linter})", file, result.Linter.Id);
@@ -153,8 +157,10 @@ interface ILint : IHazTvm
                 LintStatus.NoFiles => "no files",
                 LintStatus.DryRun => "dry run",
                 _ => r.Outcome.Problems.Count == 0 ? "ok" : "problems",
-            } + (r.Detail is { } note && r.Status is LintStatus.Passed or LintStatus.Problems or LintStatus.Fixed ? $" ({note})" : "");
-            Log.Information("{Row}", $"{r.Linter.Id,-30} {r.Files,6} {r.Outcome.Problems.Count,9} {r.Duration.TotalSeconds,7:0.00}s  {r.Version ?? "",-28} {status}");
+            } + (r.Detail is { } note && r.Status is LintStatus.Passed or LintStatus.Problems or LintStatus.Fixed
+                ? $" ({note})" : "");
+            Log.Information("{Row}", $"{r.Linter.Id,-30} {r.Files,6} {r.Outcome.Problems.Count,9} " +
+                $"{r.Duration.TotalSeconds,7:0.00}s  {r.Version ?? "",-28} {status}");
         }
         // A version the tree pins but this machine runs another of is named, never silently swapped.
         var differing = results.Where(r => r.Version?.Contains("pin ") == true && !r.Version.StartsWith("pin "))
@@ -165,13 +171,15 @@ interface ILint : IHazTvm
         var missing = results.Where(r => r.Status == LintStatus.Missing).Select(r => r.Linter.Id).ToList();
         var problems = results.Sum(r => r.Outcome.Problems.Count);
         var crashed = results.Where(r => r.Status == LintStatus.Crashed).Select(r => r.Linter.Id).ToList();
-        ReportSummary("Lint", $"{problems} problems, {results.SelectMany(r => r.Outcome.Fixed).Distinct().Count()} files fixed, " +
-            $"{missing.Count} linters skipped" + (differing.Count > 0 ? $"; not the pinned version: {string.Join(", ", differing)}" : ""));
+        var fixedCount = results.SelectMany(r => r.Outcome.Fixed).Distinct().Count();
+        ReportSummary("Lint", $"{problems} problems, {fixedCount} files fixed, {missing.Count} linters skipped" +
+            (differing.Count > 0 ? $"; not the pinned version: {string.Join(", ", differing)}" : ""));
         if (crashed.Count > 0) throw new BuildFailure($"Linters crashed: {string.Join(", ", crashed)} (their output is above).");
         if (problems > 0)
             throw new BuildFailure($"Lint found {problems} problems.", "Fix them, or run with --fix for the formatters and fixers.");
         if (strict && missing.Count > 0 && !Runner.DryRun)
             throw new BuildFailure($"Linters without their tool: {string.Join(", ", missing)} (--strict).",
-                HasCiLintImage ? "Install what the table says, or run with --docker ci_lint." : "Install what the table says.");
+                HasCiLintImage ? "Install what the table says, or run with --docker ci_lint."
+                    : "Install what the table says.");
     }
 }

@@ -6,7 +6,8 @@ namespace TvmBuild.Lint;
 /// black's timestamp removed), and per hunk the first source line it changes.</summary>
 public static partial class DiffFindings
 {
-    public static List<LintProblem> Findings(string output, string linter, string message, Func<string, string> relative)
+    public static List<LintProblem> Findings(string output, string linter, string message,
+        Func<string, string> relative)
     {
         var problems = new List<LintProblem>();
         string? file = null;
@@ -29,7 +30,8 @@ public static partial class DiffFindings
                 reported = false;
                 continue;
             }
-            if (text.StartsWith(' ') || text == "") { line++; continue; } // context (an empty line: a blank one whose space was trimmed)
+            // Context; an empty line is a blank one whose space was trimmed.
+            if (text.StartsWith(' ') || text == "") { line++; continue; }
             if ((text.StartsWith('-') || text.StartsWith('+')) && !reported)
             {
                 problems.Add(new LintProblem(file, Math.Max(line, 1), 1, linter, message));

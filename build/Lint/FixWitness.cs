@@ -15,7 +15,8 @@ public sealed class FixWitness
     private FixWitness(ProcessRunner runner, AbsolutePath root, Dictionary<string, string> before) =>
         (_runner, _root, _before) = (runner, root, before);
 
-    public static async Task<FixWitness> Snapshot(ProcessRunner runner, AbsolutePath root, IReadOnlyList<LintFile> files)
+    public static async Task<FixWitness> Snapshot(ProcessRunner runner, AbsolutePath root,
+        IReadOnlyList<LintFile> files)
     {
         var paths = files.Select(f => f.Path).Concat(await Dirty(runner, root)).Distinct();
         return new(runner, root, paths.ToDictionary(p => p, p => Hash(root, p)));
@@ -30,12 +31,14 @@ public sealed class FixWitness
     private static async Task<IEnumerable<string>> Dirty(ProcessRunner runner, AbsolutePath root)
     {
         if (!(root / ".git").Exists() || ToolResolver.TryFind("git") is not { } git) return [];
-        var result = await runner.OnHost.ProbeAsync(new Command(git, ["status", "--porcelain", "-z", "--untracked-files=all"], root), RunOptions.MayFail);
+        var status = new Command(git, ["status", "--porcelain", "-z", "--untracked-files=all"], root);
+        var result = await runner.OnHost.ProbeAsync(status, RunOptions.MayFail);
         // "XY path\0" entries; a rename is followed by its old path, which is not a file any more.
         return result.Output.TrimEnd('\n').Split('\0', StringSplitOptions.RemoveEmptyEntries)
             .Where(e => e.Length > 3 && e[2] == ' ').Select(e => e[3..]).Where(p => File.Exists(Path.Combine(root, p)));
     }
 
-    private static string Hash(AbsolutePath root, string path) => Path.Combine(root, path) is var full && File.Exists(full)
-        ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(full))) : "";
+    private static string Hash(AbsolutePath root, string path) =>
+        Path.Combine(root, path) is var full && File.Exists(full)
+            ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(full))) : "";
 }

@@ -6,21 +6,25 @@ using TvmBuild.Tvm;
 namespace TvmBuild.Lint;
 
 /// <summary>Where the linters' tools come from on this machine, and how to get a missing one.</summary>
-public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string Python, ProcessRunner Runner, bool HasCiLintImage)
+public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string Python, ProcessRunner Runner,
+    bool HasCiLintImage)
 {
     /// <summary>The versions the tree pins (<see cref="LintPins"/>), filled in by the catalog.</summary>
     public Dictionary<string, string> Pins { get; set; } = [];
     public PinnedNpm Npm { get; } = new(Runner);
-    /// <summary>Changed-files mode: the commit compared with (v0.9.0's git-* scripts get it as --rev); null with --all.</summary>
+    /// <summary>Changed-files mode: the commit compared with (v0.9.0's git-* scripts get it as --rev); null with
+    /// --all.</summary>
     public string? Base { get; init; }
 
     /// <summary>clang-format's npm WebAssembly build nearest to the pinned version. Only builds from 19.1.3 on carry
     /// clang-format's own command line (clang-format-cli.cjs: --dry-run, -lines, .clang-format lookup), which the hook
     /// and v0.9.0's git-clang-format.sh (through the lint shims) need; 18.x has a reduced one.</summary>
     public PinnedPackage? ClangFormatPackage => Runner.InContainer ? null
-        : Pins.TryGetValue("clang-format", out var pin) ? Npm.Get("@wasm-fmt/clang-format", pin, minimum: "19.1.3") : null;
+        : Pins.TryGetValue("clang-format", out var pin)
+            ? Npm.Get("@wasm-fmt/clang-format", pin, minimum: "19.1.3") : null;
     public string? ClangFormatVersion => ClangFormatPackage is { } p ? $"wasm {p.Version}" : null;
-    public string ClangFormatHint => ClangFormatPackage?.Problem ?? "apt-get install clang-format (the script wants clang-format-10)";
+    public string ClangFormatHint =>
+        ClangFormatPackage?.Problem ?? "apt-get install clang-format (the script wants clang-format-10)";
     public bool HasSmolToml => (NpmModules / "smol-toml").DirectoryExists();
 
     /// <summary>TVM's scripts call <c>python3</c> and <c>mypy</c>: a folder put first on their PATH makes those the
@@ -36,8 +40,12 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
 
     /// <summary>What to do about a linter no package here serves: the image on a tree that has one, else the hook's own
     /// way (pre-commit installs it from PyPI).</summary>
-    public string NotPackaged(string tool, string hook) => HasCiLintImage ? $"{tool} is not packaged for Debian or npm: run Lint with --docker ci_lint"
-        : $"{tool} is not packaged for Debian or npm: pip install {tool}{(Pins.TryGetValue(tool, out var v) ? "==" + v : "")}, or pre-commit run {hook} --all-files";
+    public string NotPackaged(string tool, string hook)
+    {
+        var pin = Pins.TryGetValue(tool, out var v) ? "==" + v : "";
+        return $"{tool} is not packaged for Debian or npm: " + (HasCiLintImage ? "run Lint with --docker ci_lint"
+            : $"pip install {tool}{pin}, or pre-commit run {hook} --all-files");
+    }
 }
 
 /// <summary>The linters of a tree, read from it: on main each hook of .pre-commit-config.yaml; on v0.9.0 the steps of

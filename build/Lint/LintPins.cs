@@ -6,7 +6,8 @@ namespace TvmBuild.Lint;
 
 /// <summary>The linter versions a tree pins: on main the <c>rev:</c> of each hook repository in
 /// .pre-commit-config.yaml, at v0.9.0 the ci_lint image's install lines (<c>pip3 install black==22.3.0</c>,
-/// <c>clang-format-10</c>), from the files layouts.yaml names. Keys are tool names (ruff, clang-format, black...).</summary>
+/// <c>clang-format-10</c>), from the files layouts.yaml names. Keys are tool names (ruff, clang-format,
+/// black...).</summary>
 public static partial class LintPins
 {
     /// <summary>Which tool each pre-commit hook repository pins (its rev is the tool's version).</summary>
@@ -24,13 +25,17 @@ public static partial class LintPins
     {
         var pins = new Dictionary<string, string>();
         foreach (var repo in config?.Repos ?? [])
-            if (repo.Rev is { } rev && Repositories.FirstOrDefault(r => repo.Repo.TrimEnd('/').EndsWith(r.Key)).Value is { } tool)
-                pins[tool] = rev.TrimStart('v');
+        {
+            var tool = Repositories.FirstOrDefault(r => repo.Repo.TrimEnd('/').EndsWith(r.Key)).Value;
+            if (repo.Rev is { } rev && tool is not null) pins[tool] = rev.TrimStart('v');
+        }
         foreach (var file in layout.LintPins.Select(f => tvm / f).Where(f => f.FileExists()))
         {
             var text = file.ReadAllText();
-            foreach (Match m in PipPin().Matches(text)) pins.TryAdd(m.Groups["name"].Value.ToLowerInvariant(), m.Groups["version"].Value);
-            if (ClangFormatPackage().Match(text) is { Success: true } clang) pins.TryAdd("clang-format", clang.Groups[1].Value);
+            foreach (Match m in PipPin().Matches(text))
+                pins.TryAdd(m.Groups["name"].Value.ToLowerInvariant(), m.Groups["version"].Value);
+            if (ClangFormatPackage().Match(text) is { Success: true } clang)
+                pins.TryAdd("clang-format", clang.Groups[1].Value);
         }
         return pins;
     }

@@ -6,8 +6,8 @@ namespace TvmBuild.Lint;
 
 public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed, DryRun }
 
-public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status, string? Detail = null,
-    string? Version = null);
+public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status,
+    string? Detail = null, string? Version = null);
 
 /// <summary>Runs linters in parallel (bounded by cores): each on the files its filter takes, in C# or as its tool.</summary>
 public static class LintRunner
@@ -34,12 +34,13 @@ public static class LintRunner
         return [.. await Task.WhenAll(tasks)];
     }
 
-    private static async Task<LintResult> RunOne(ProcessRunner runner, Linter linter, List<LintFile> files, AbsolutePath root, string python, bool fix)
+    private static async Task<LintResult> RunOne(ProcessRunner runner, Linter linter, List<LintFile> files,
+        AbsolutePath root, string python, bool fix)
     {
         var clock = Stopwatch.StartNew();
-        var passFilenames = linter.Action is not ToolAction { PassFilenames: false };
         // pre-commit skips a hook no file matches, pass_filenames or not, unless it is always_run.
-        if (files.Count == 0 && !linter.AlwaysRun) return new(linter, 0, LintOutcome.Empty, clock.Elapsed, LintStatus.NoFiles, Version: linter.Version);
+        if (files.Count == 0 && !linter.AlwaysRun)
+            return new(linter, 0, LintOutcome.Empty, clock.Elapsed, LintStatus.NoFiles, Version: linter.Version);
         if (linter.Action is NativeAction && runner.DryRun)
         {
             var count = files.Count == 1 ? "1 file" : $"{files.Count} files";
@@ -47,92 +48,75 @@ public static class LintRunner
             return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun);
         }
         if (linter.Action is NativeAction native)
-        {
-            var outcome = await Task.Run(() => native.Run(files, fix));
-            return Done(linter, files.Count, outcome, clock, linter.Version);
-        }
+            return Done(linter, files.Count, await Task.Run(() => native.Run(files, fix)), clock, linter.Version);
         var tool = (ToolAction)linter.Action;
-        var executable = tool.Available == false ? null : runner.InContainer ? tool.Tool : ToolResolver.TryFind(tool.Tool);
+        var executable = tool.Available == false ? null
+            : runner.InContainer ? tool.Tool : ToolResolver.TryFind(tool.Tool);
         // Under --dry-run the needs are not probed: that would start Python.
-        var missing = executable is null ? tool.Tool : runner.DryRun ? null : await Missing(runner, tool, root, python);
+        var missing = executable is null ? tool.Tool
+            : runner.DryRun ? null : await ToolChecks.Missing(runner, tool, root, python);
         if (missing is not null)
-            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.Missing, $"{missing.Split(':').Last()} missing: {tool.InstallHint}",
-                linter.Version ?? (tool.Pinned is { } p ? $"pin {p}" : null));
+            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.Missing,
+                $"{missing.Split(':').Last()} missing: {tool.InstallHint}", linter.Version ?? ToolChecks.PinOnly(tool));
         if (fix && tool.Fix is null) fix = false; // a checker without a fixer still checks
-        var version = linter.Version ?? (runner.DryRun ? null : await Version(runner, executable!, tool, root));
-
+        var version = linter.Version
+            ?? (runner.DryRun ? null : await ToolChecks.Version(runner, executable!, tool, root));
         var before = fix ? await FixWitness.Snapshot(runner, root, files) : null;
-        var problems = new List<LintProblem>();
-        var crashed = new List<string>();
-        var notChecked = new List<(string Path, string Reason)>();
-        var chunks = passFilenames ? files.Chunk(FilesPerCall).ToList() : [[.. files]];
-        foreach (var chunk in chunks)
-        {
-            var arguments = (fix ? tool.Fix! : tool.Check).SelectMany(a => a == "{files}" ? chunk.Select(f => f.Path) : [a]).ToList();
-            var environment = tool.Environment?.ToDictionary(p => p.Key, p => (string?)p.Value);
-            var result = await runner.RunAsync(new Command(executable!, arguments, root, environment), new RunOptions { AllowFailure = true, Quiet = true });
-            var found = tool.Output.Parse(result.Output, linter.Id, path => Relative(root, path));
-            notChecked.AddRange(OutputParser.NotChecked(result.Output));
-            var foundAnywhere = found.Count;
-            if (tool.KeepOnlyItsFiles) found = found.Where(p => files.Any(f => f.Path == p.Path)).ToList();
-            // Only a tool that did not run crashed (not found, not executable, killed by a signal); any other failure
-            // without file:line output is a finding of the linter, as pre-commit shows the hook's output.
-            if (result.ExitCode is 126 or 127 or > 128 or < 0)
-                crashed.Add($"{tool.Tool} exited with code {result.ExitCode}: {Tail(result.Output)}");
-            else if (result.ExitCode != 0 && foundAnywhere == 0)
-                found.Add(LintProblem.OfLinter(linter.Id, $"{(fix ? "fixing " : "")}exited with code {result.ExitCode}: {Tail(result.Output)}"));
-            problems.AddRange(found);
-        }
+        var run = await RunTool(runner, linter, tool, executable!, files, root, fix);
         if (runner.DryRun) // the commands were printed, not run
             return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun, Version: version);
         var fixedFiles = before is null ? [] : await before.Changed();
         // A fixer that changed files and exits 1 (as ruff does while findings remain) has said it fixed something.
-        if (fixedFiles.Count > 0) problems = problems.Where(p => !(p.Path == "" && p.Message.StartsWith("fixing exited with code 1:"))).ToList();
-        if (crashed.Count > 0) return new(linter, files.Count, new(problems, fixedFiles), clock.Elapsed, LintStatus.Crashed, string.Join("; ", crashed), version);
-        foreach (var (path, reason) in notChecked) Log.Warning("{Linter}: {Path} not checked: {Reason}", linter.Id, path, reason);
-        return Done(linter, files.Count, new(problems, fixedFiles), clock, version) with
+        var problems = fixedFiles.Count == 0 ? run.Problems
+            : run.Problems.Where(p => !(p.Path == "" && p.Message.StartsWith("fixing exited with code 1:"))).ToList();
+        if (run.Crashed.Count > 0)
+            return new(linter, files.Count, new(problems, fixedFiles), clock.Elapsed, LintStatus.Crashed,
+                string.Join("; ", run.Crashed), version);
+        foreach (var (path, reason) in run.NotChecked)
+            Log.Warning("{Linter}: {Path} not checked: {Reason}", linter.Id, path, reason);
+        var notChecked = run.NotChecked.Count switch
         {
-            Detail = notChecked.Count == 0 ? null : $"{notChecked.Count} {(notChecked.Count == 1 ? "file" : "files")} not checked",
+            0 => null, 1 => "1 file not checked", var n => $"{n} files not checked",
         };
+        return Done(linter, files.Count, new(problems, fixedFiles), clock, version) with { Detail = notChecked };
     }
 
-    /// <summary>The tool's version, and the tree's pin beside it when they differ.</summary>
-    private static async Task<string?> Version(ProcessRunner runner, string executable, ToolAction tool, AbsolutePath root)
-    {
-        if (tool.VersionArgs is null) return tool.Pinned is { } only ? $"pin {only}" : null;
-        var result = await runner.ProbeAsync(new Command(executable, tool.VersionArgs, root,
-            tool.Environment?.ToDictionary(p => p.Key, p => (string?)p.Value)), RunOptions.MayFail);
-        var used = System.Text.RegularExpressions.Regex.Match(result.Output, @"\d+\.\d+(\.\d+)?").Value;
-        if (used == "") return tool.Pinned is { } p ? $"pin {p}" : null;
-        return tool.Pinned is null || tool.Pinned == used ? used : $"{used} (pin {tool.Pinned})";
-    }
+    private sealed record ToolRun(List<LintProblem> Problems, List<string> Crashed,
+        List<(string Path, string Reason)> NotChecked);
 
-    /// <summary>The first unmet need of the tool, if any (checked on the host, or in the container in docker mode).</summary>
-    private static async Task<string?> Missing(ProcessRunner runner, ToolAction tool, AbsolutePath root, string python)
+    /// <summary>The tool on the files, in chunks when they are passed: its findings, or one finding of the linter when
+    /// it failed without any (as pre-commit shows a failing hook's output). Only a tool that did not run (not found,
+    /// not executable, killed by a signal) crashed.</summary>
+    private static async Task<ToolRun> RunTool(ProcessRunner runner, Linter linter, ToolAction tool, string executable,
+        List<LintFile> files, AbsolutePath root, bool fix)
     {
-        // A command the lint shims provide (PATH's first folder) counts as found.
-        var shims = tool.Environment?.GetValueOrDefault("PATH")?.Split(':')[0];
-        foreach (var need in tool.Needs ?? [])
+        var run = new ToolRun([], [], []);
+        var chunks = tool.PassFilenames ? files.Chunk(FilesPerCall).ToList() : [[.. files]];
+        foreach (var chunk in chunks)
         {
-            var (kind, name) = (need.Split(':', 2)[0], need.Split(':', 2)[1]);
-            // In docker mode the image is asked, never this machine: the tool runs there.
-            var met = kind switch
-            {
-                "command" when runner.InContainer =>
-                    (await runner.ProbeAsync(new Command("sh", ["-c", "command -v \"$0\"", name], root), RunOptions.MayFail)).ExitCode == 0,
-                "command" => ToolResolver.TryFind(name) is not null || File.Exists(Path.Combine(shims ?? "", name)),
-                "file" when runner.InContainer =>
-                    (await runner.ProbeAsync(new Command("test", ["-e", name], root), RunOptions.MayFail)).ExitCode == 0,
-                "file" => File.Exists(Path.IsPathRooted(name) ? name : Path.Combine(root, name)),
-                _ => (await runner.ProbeAsync(new Command(python, ["-c", $"import {name}"], root), RunOptions.MayFail)).ExitCode == 0,
-            };
-            if (!met) return need;
+            var arguments = (fix ? tool.Fix! : tool.Check)
+                .SelectMany(a => a == "{files}" ? chunk.Select(f => f.Path) : [a]).ToList();
+            var environment = tool.Environment?.ToDictionary(p => p.Key, p => (string?)p.Value);
+            var result = await runner.RunAsync(new Command(executable, arguments, root, environment),
+                new RunOptions { AllowFailure = true, Quiet = true });
+            var found = tool.Output.Parse(result.Output, linter.Id, path => Relative(root, path));
+            run.NotChecked.AddRange(OutputParser.NotChecked(result.Output));
+            var foundAnywhere = found.Count;
+            if (tool.KeepOnlyItsFiles) found = found.Where(p => files.Any(f => f.Path == p.Path)).ToList();
+            if (result.ExitCode is 126 or 127 or > 128 or < 0)
+                run.Crashed.Add($"{tool.Tool} exited with code {result.ExitCode}: {Tail(result.Output)}");
+            else if (result.ExitCode != 0 && foundAnywhere == 0)
+                found.Add(LintProblem.OfLinter(linter.Id,
+                    $"{(fix ? "fixing " : "")}exited with code {result.ExitCode}: {Tail(result.Output)}"));
+            run.Problems.AddRange(found);
         }
-        return null;
+        return run;
     }
 
     private static LintResult Done(Linter linter, int files, LintOutcome outcome, Stopwatch clock, string? version) =>
-        new(linter, files, outcome, clock.Elapsed, outcome.Problems.Count > 0 ? LintStatus.Problems : outcome.Fixed.Count > 0 ? LintStatus.Fixed : LintStatus.Passed,
+        new(linter, files, outcome, clock.Elapsed,
+            outcome.Problems.Count > 0 ? LintStatus.Problems
+                : outcome.Fixed.Count > 0 ? LintStatus.Fixed : LintStatus.Passed,
             Version: version);
 
     private static string Relative(AbsolutePath root, string path) =>

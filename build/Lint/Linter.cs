@@ -9,11 +9,12 @@ public sealed record LintProblem(string Path, int Line, int Column, string Linte
     /// linter.</summary>
     public static LintProblem OfLinter(string linter, string message) => new("", 0, 0, linter, message);
 
-    public override string ToString() => Path == "" ? $"{Linter}: {Message}" : $"{Path}:{Line}:{Column}: {Linter}: {Message}";
+    public override string ToString() =>
+        Path == "" ? $"{Linter}: {Message}" : $"{Path}:{Line}:{Column}: {Linter}: {Message}";
 }
 
-/// <summary>What files a linter looks at: pre-commit's <c>files</c>/<c>exclude</c> regexes (the config's top-level ones,
-/// then the hook's: a file must pass both, as pre-commit filters), and identify's type tags.</summary>
+/// <summary>What files a linter looks at: pre-commit's <c>files</c>/<c>exclude</c> regexes (the config's top-level
+/// ones, then the hook's: a file must pass both, as pre-commit filters), and identify's type tags.</summary>
 public sealed record FileFilter(string? Files = null, string? Exclude = null, IReadOnlyList<string>? Types = null, IReadOnlyList<string>? TypesOr = null,
     IReadOnlyList<string>? ExcludeTypes = null, string? TopFiles = null, string? TopExclude = null)
 {
@@ -65,9 +66,11 @@ public sealed record ToolAction(
 // script run for changed files reports only the findings in them.
 
 /// <summary>A linter: its id (the pre-commit hook id where there is one), what it reads, how it runs. A linter with no
-/// file of its own is skipped unless <paramref name="AlwaysRun"/> (pre-commit's always_run). <paramref name="Version"/>:
-/// the version it runs, as the table shows it (e.g. "20.1.7 (pin 20.1.8)"), when known before it runs.</summary>
-public sealed record Linter(string Id, FileFilter Filter, LintAction Action, bool AlwaysRun = false, string? Version = null);
+/// file of its own is skipped unless <paramref name="AlwaysRun"/> (pre-commit's always_run).
+/// <paramref name="Version"/>: the version it runs, as the table shows it (e.g. "20.1.7 (pin 20.1.8)"), when known
+/// before it runs.</summary>
+public sealed record Linter(string Id, FileFilter Filter, LintAction Action, bool AlwaysRun = false,
+    string? Version = null);
 
 /// <summary>Turns a tool's output into problems; lines it does not recognise are kept for when the tool fails.</summary>
 public sealed partial record OutputParser(Regex Pattern, string? Message = null, bool IsDiff = false)
@@ -91,7 +94,8 @@ public sealed partial record OutputParser(Regex Pattern, string? Message = null,
 
     public List<LintProblem> Parse(string output, string linter, Func<string, string> relative) => IsDiff
         ? DiffFindings.Findings(output, linter, Message!, relative)
-        : output.Split('\n').Where(l => !NotCheckedPattern().IsMatch(l)).Select(l => Pattern.Match(l.TrimEnd())).Where(m => m.Success)
+        : output.Split('\n').Where(l => !NotCheckedPattern().IsMatch(l)).Select(l => Pattern.Match(l.TrimEnd()))
+            .Where(m => m.Success)
             .Select(m => new LintProblem(relative(m.Groups["path"].Value),
                 m.Groups["line"].Success ? int.Parse(m.Groups["line"].Value) : 1,
                 m.Groups["col"].Success ? int.Parse(m.Groups["col"].Value) : 1,

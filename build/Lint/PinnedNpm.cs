@@ -12,9 +12,12 @@ public sealed record PinnedPackage(string Package, string Pinned, string Used, A
     public string Version => Exact ? Used : $"{Used} (pin {Pinned})";
 
     /// <summary>The script a package.json <c>bin</c> entry names, e.g. clang-format's CLI.</summary>
-    public string? Bin(string name) => Directory is not { } dir ? null
-        : System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir / "package.json"))?["bin"]?[name]?.GetValue<string>() is { } bin
-            ? (string)(dir / bin.TrimStart('.', '/')) : null;
+    public string? Bin(string name)
+    {
+        if (Directory is not { } dir) return null;
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(dir / "package.json"));
+        return manifest?["bin"]?[name]?.GetValue<string>() is { } bin ? (string)(dir / bin.TrimStart('.', '/')) : null;
+    }
 }
 
 /// <summary>Installs pinned npm packages on first use into a cache outside the TVM tree, one folder per version
@@ -54,7 +57,8 @@ public sealed class PinnedNpm(ProcessRunner runner)
         // A pin npm does not serve is resolved once to the nearest version it does, and remembered (offline later).
         var substitute = npmRoot / $"{Folder(package)}@{pinned}.nearest";
         var recorded = substitute.FileExists() ? substitute.ReadAllText().Trim() : null;
-        var used = recorded is not null && AtLeast(recorded, minimum) ? recorded : AtLeast(pinned, minimum) ? pinned : null;
+        var used = recorded is not null && AtLeast(recorded, minimum) ? recorded
+            : AtLeast(pinned, minimum) ? pinned : null;
         if (used is null) // older than any usable build: the nearest usable one, asked of npm once
         {
             var npmTool = runner.OnHost.TryFind("npm");
@@ -87,19 +91,22 @@ public sealed class PinnedNpm(ProcessRunner runner)
     /// is ever used.</summary>
     private string? Install(string npm, string package, string version, AbsolutePath directory)
     {
-        Serilog.Log.Information("Installing {Package}@{Version} into {Directory} (its first use; later runs need no network)",
+        Serilog.Log.Information(
+            "Installing {Package}@{Version} into {Directory} (its first use; later runs need no network)",
             package, version, directory);
         var temporary = AbsolutePath.Create($"{directory}.partial-{Environment.ProcessId}");
         temporary.CreateDirectory();
         try
         {
-            var result = runner.OnHost.Run(new Command(npm, ["install", "--prefix", temporary, "--no-audit", "--no-fund",
-                "--no-package-lock", "--no-save", "--prefer-offline", "--cache", CacheRoot / "npm-cache", $"{package}@{version}"]),
-                new RunOptions { AllowFailure = true, Quiet = true });
+            var install = new Command(npm, ["install", "--prefix", temporary, "--no-audit", "--no-fund",
+                "--no-package-lock", "--no-save", "--prefer-offline", "--cache", CacheRoot / "npm-cache",
+                $"{package}@{version}"]);
+            var result = runner.OnHost.Run(install, new RunOptions { AllowFailure = true, Quiet = true });
             if (result.ExitCode != 0)
-                return string.Join(" | ", result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                    .Where(l => l.Contains("err", StringComparison.OrdinalIgnoreCase)).Take(3));
-            if (directory.DirectoryExists()) Directory.Delete(directory, recursive: true); // a stale folder without the package
+                return string.Join(" | ", result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(l => l.Trim()).Where(l => l.Contains("err", StringComparison.OrdinalIgnoreCase)).Take(3));
+            // A stale folder without the package (an install killed before 2 of these lines) makes way.
+            if (directory.DirectoryExists()) Directory.Delete(directory, recursive: true);
             Directory.Move(temporary, directory);
             return null;
         }

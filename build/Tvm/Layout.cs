@@ -15,7 +15,8 @@ public sealed class Layout
     public List<string> Absent { get; set; } = [];
     public BashShDialect BashSh { get; set; } = BashShDialect.RootlessAware;
     public LintSource Lint { get; set; } = LintSource.PreCommit;
-    /// <summary>Files that pin the linters' versions besides the lint source (the ci_lint image's install lines).</summary>
+    /// <summary>Files that pin the linters' versions besides the lint source (the ci_lint image's install
+    /// lines).</summary>
     public List<string> LintPins { get; set; } = [];
     public ImageTable Images { get; set; } = new();
     public Dictionary<string, string> BuildEnvironment { get; set; } = [];

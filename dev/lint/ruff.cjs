@@ -50,15 +50,22 @@ const safety = (() => {
   return fs.existsSync(table) ? new Set(JSON.parse(fs.readFileSync(table, "utf8")).unsafe_or_display_only) : null;
 })();
 // F401's fix is unsafe only in __init__.py (ruff's documentation of the rule).
-const isSafeFix = (d, file) => safety !== null && d.fix && (!safety.has(d.code) || (d.code === "F401" && path.basename(file) !== "__init__.py"));
-if (fix && safety === null) print(`ruff ${Workspace.version()}: no fix-safety table (dev/lint/ruff/fix-safety): fixes not applied`);
+const isSafeFix = (d, file) => safety !== null && d.fix
+  && (!safety.has(d.code) || (d.code === "F401" && path.basename(file) !== "__init__.py"));
+if (fix && safety === null) {
+  print(`ruff ${Workspace.version()}: no fix-safety table (dev/lint/ruff/fix-safety): fixes not applied`);
+}
 
 function applyEdits(src, diags) { // non-overlapping fix edits, last first; the rest are picked up on the next pass
   const lines = src.split("\n"), starts = [0];
   for (const l of lines) starts.push(starts[starts.length - 1] + l.length + 1);
   const off = (loc) => starts[loc.row - 1] + loc.column - 1;
   const edits = [];
-  for (const d of diags) if (d.fix) for (const e of d.fix.edits) edits.push({ s: off(e.location), e: off(e.end_location), t: e.content || "" });
+  for (const d of diags) {
+    for (const e of d.fix ? d.fix.edits : []) {
+      edits.push({ s: off(e.location), e: off(e.end_location), t: e.content || "" });
+    }
+  }
   edits.sort((a, b) => b.s - a.s);
   let out = src, lastStart = Infinity;
   for (const e of edits) {
@@ -73,13 +80,18 @@ let status = 0;
 for (const file of files) {
   const absolute = path.resolve(file);
   let config;
-  try { config = settings.configFor(absolute); } catch (e) { print(`${file}: error: ${e.message}`); status = 2; continue; }
+  try { config = settings.configFor(absolute); }
+  catch (e) { print(`${file}: error: ${e.message}`); status = 2; continue; }
   if (settings.excluded(absolute, config, mode)) continue;
-  if (/\.pyi$/.test(file)) { print(`${file}: not checked: ruff's WebAssembly build has no stub (.pyi) mode`); continue; }
+  if (/\.pyi$/.test(file)) {
+    print(`${file}: not checked: ruff's WebAssembly build has no stub (.pyi) mode`);
+    continue;
+  }
   if (/\.ipynb$/.test(file)) { print(`${file}: not checked: ruff's WebAssembly build reads no notebooks`); continue; }
   let src, ws;
   try { src = fs.readFileSync(file, "utf8"); } catch { print(`${file}: error: cannot read`); status = 2; continue; }
-  try { ws = workspaces.forFile(absolute, config, mode); } catch (e) { print(`${file}: error: ruff settings: ${e.message ?? e}`); status = 2; continue; }
+  try { ws = workspaces.forFile(absolute, config, mode); }
+  catch (e) { print(`${file}: error: ruff settings: ${e.message ?? e}`); status = 2; continue; }
   if (mode === "format") {
     let out;
     try { out = ws.format(src); } catch (e) { print(`${file}: error: cannot format: ${e}`); status = 2; continue; }
@@ -99,8 +111,9 @@ for (const file of files) {
     }
     if (cur !== src) { fs.writeFileSync(file, cur); print(`fixed ${file}`); }
   }
-  diags.sort((a, b) => a.start_location.row - b.start_location.row || a.start_location.column - b.start_location.column);
-  for (const d of diags) print(`${file}:${d.start_location.row}:${d.start_location.column}: ${d.code || "syntax-error"} ${d.message}`);
+  const at = (d) => d.start_location;
+  diags.sort((a, b) => at(a).row - at(b).row || at(a).column - at(b).column);
+  for (const d of diags) print(`${file}:${at(d).row}:${at(d).column}: ${d.code || "syntax-error"} ${d.message}`);
   if (diags.length) status = Math.max(status, 1);
 }
 process.exit(status);

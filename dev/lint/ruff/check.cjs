@@ -13,7 +13,8 @@ function needsDirectives(version) {
 
 function check(ws, src, withDirectives) {
   let diags = ws.check(src);
-  // Tokens cost more than the check itself: only a file with an isort directive, or with findings and a noqa, needs them.
+  // Tokens cost more than the check itself: only a file with an isort directive, or with findings and a noqa,
+  // needs them.
   if (!withDirectives || !(src.includes("isort") || (diags.length && /noqa/i.test(src)))) return diags;
   const bytes = Buffer.from(src, "utf8");
   const starts = d.lineStarts(bytes);

@@ -74,6 +74,8 @@ function noqaLines(toks, bytes, starts) {
   return map;
 }
 
+const SKIP_FILE = ["# isort: skip_file", "# isort:skip_file", "# ruff: isort: skip_file", "# ruff: isort:skip_file"];
+
 /** extract_isort_directives: skip_file, the excluded byte ranges (off..on, a `skip` comment's line) and splits. */
 function isortDirectives(toks, bytes, starts) {
   const exclusions = [], splits = [];
@@ -81,7 +83,7 @@ function isortDirectives(toks, bytes, starts) {
   for (const t of toks.filter((x) => x.kind === "Comment")) {
     const text = Buffer.from(bytes.subarray(t.start, t.end)).toString("utf8").trimEnd();
     if (text === "# isort: split" || text === "# ruff: isort: split") splits.push([t.start, t.end]);
-    else if (["# isort: skip_file", "# isort:skip_file", "# ruff: isort: skip_file", "# ruff: isort:skip_file"].includes(text)) {
+    else if (SKIP_FILE.includes(text)) {
       return { skipFile: true, exclusions: [], splits: [] };
     } else if (off !== null) {
       if (text === "# isort: on" || text === "# ruff: isort: on") { exclusions.push([off, t.start]); off = null; }

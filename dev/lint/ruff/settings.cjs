@@ -70,14 +70,18 @@ function loadOptions(file) {
   if (options.lint.exclude) options.lint.exclude = absolute(options.lint.exclude);
   if (options.format?.exclude) options.format.exclude = absolute(options.format.exclude);
   for (const key of ["per-file-ignores", "extend-per-file-ignores"]) {
-    if (options.lint[key]) options.lint[key] = Object.entries(options.lint[key]).map(([p, codes]) => ({ pattern: p, root, codes }));
+    if (options.lint[key]) {
+      options.lint[key] = Object.entries(options.lint[key]).map(([p, codes]) => ({ pattern: p, root, codes }));
+    }
   }
   if (options["per-file-target-version"]) {
     options["per-file-target-version"] = Object.entries(options["per-file-target-version"])
       .map(([p, version]) => ({ pattern: p, root, version }));
   }
   if (options.src) options.src = options.src.map((s) => path.resolve(root, s));
-  if (options["namespace-packages"]) options["namespace-packages"] = options["namespace-packages"].map((s) => path.resolve(root, s));
+  if (options["namespace-packages"]) {
+    options["namespace-packages"] = options["namespace-packages"].map((s) => path.resolve(root, s));
+  }
   options.selection = [pick(options.lint, SELECTION)];
   for (const key of SELECTION) delete options.lint[key];
   if (options["target-version"] === undefined && path.basename(file) === "pyproject.toml") {
@@ -114,7 +118,9 @@ function resolveConfig(file) {
   if (configCache.has(file)) return configCache.get(file);
   const chain = [];
   for (let next = file; next;) {
-    if (chain.some((c) => c.file === next)) throw new Error(`circular configuration: ${[...chain.map((c) => c.file), next].join(" extends ")}`);
+    if (chain.some((c) => c.file === next)) {
+      throw new Error(`circular configuration: ${[...chain.map((c) => c.file), next].join(" extends ")}`);
+    }
     const options = loadOptions(next);
     chain.push({ file: next, options });
     next = typeof options.extend === "string" ? path.resolve(path.dirname(next), expandHome(options.extend)) : null;
@@ -189,7 +195,8 @@ function excluded(file, config, mode) {
   return null;
 }
 
-/** detect_package_root: the last ancestor directory, going up, that is a package (__init__.py or a namespace package). */
+/** detect_package_root: the last ancestor directory, going up, that is a package (__init__.py or a namespace
+ * package). */
 function packageRoot(file, config) {
   let current = null;
   for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {

@@ -25,8 +25,8 @@ class Workspaces {
     options.lint = { ...options.lint, ...selection };
     delete options.lint.exclude; delete options.lint["extend-per-file-ignores"];
     if (options.format) delete options.format.exclude;
-    const version = config?.perFileVersions.find((p) => (p.basename.test(path.basename(file)) || p.absolute.test(file)) !== p.negated)?.version
-      ?? config?.targetVersion;
+    const applies = (p) => (p.basename.test(path.basename(file)) || p.absolute.test(file)) !== p.negated;
+    const version = config?.perFileVersions.find(applies)?.version ?? config?.targetVersion;
     if (version) options["target-version"] = version;
     const ignores = config ? settings.perFileMatches(config.perFileIgnores, file).flatMap((p) => p.codes) : [];
     if (ignores.length) options.lint["per-file-ignores"] = { [PATH]: [...new Set(ignores)] };
@@ -54,7 +54,9 @@ class Workspaces {
     const pkg = settings.packageRoot(file, config);
     if (pkg && isort["detect-same-package"] !== false) candidates.push(path.basename(pkg));
     const added = candidates.filter((name) => this.isDefaultSection(name, options));
-    if (added.length) options.lint.isort = { ...isort, "known-first-party": [...new Set([...(isort["known-first-party"] ?? []), ...added])].sort() };
+    if (!added.length) return;
+    const known = new Set([...(isort["known-first-party"] ?? []), ...added]);
+    options.lint.isort = { ...isort, "known-first-party": [...known].sort() };
   }
 
   /** Whether ruff, knowing no paths, puts `import NAME` in the same section as a known third-party probe module. */
