@@ -13,7 +13,8 @@ public static class BuildScript
 {
     public static string RepoRoot { get; } = FindRepoRoot();
 
-    /// <summary>One cache folder for this test run (XDG_CACHE_HOME): Lint installs the pinned npm linters there once.</summary>
+    /// <summary>One cache folder for this test run (XDG_CACHE_HOME): Lint installs the pinned npm linters there
+    /// once.</summary>
     public static string CacheHome { get; } = Directory.CreateTempSubdirectory("tvm-build-cache-").FullName;
     public static string Fixture => Path.Combine(RepoRoot, "tests", "fixtures", "tvm");
 

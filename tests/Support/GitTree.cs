@@ -30,7 +30,9 @@ public sealed class LintToolsFactAttribute : Xunit.FactAttribute
     public LintToolsFactAttribute()
     {
         var missing = new[] { "yamllint", "node", "npm" }.Where(t => RequiresToolFactAttribute.Which(t) is null).ToList();
-        if (!Directory.Exists(Path.Combine(BuildScript.RepoRoot, "dev", "lint", "node_modules", "smol-toml"))) missing.Add("dev/lint's npm tools");
-        if (missing.Count > 0) Skip = $"needs {string.Join(", ", missing)} (apt-get install yamllint nodejs npm; npm install --prefix dev/lint)";
+        if (!Directory.Exists(Path.Combine(BuildScript.RepoRoot, "dev", "lint", "node_modules", "smol-toml")))
+            missing.Add("dev/lint's npm tools");
+        if (missing.Count > 0)
+            Skip = $"needs {string.Join(", ", missing)} (apt-get install yamllint nodejs npm; npm install --prefix dev/lint)";
     }
 }

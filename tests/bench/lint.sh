@@ -19,8 +19,9 @@ ms() { echo $(( ($(now) - $1) / 1000000 )); }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
 lint() { "$ROOT/build.sh" Lint --no-logo --verbosity quiet --strict false "$@" >/dev/null 2>&1 || true; }
 clone() { git -c advice.detachedHead=false clone --quiet --shared "$1" "$2"; }
-touch_py() { local f; f=$(cd "$1" && git ls-files 'python/tvm/*.py' | awk 'NR==1'); echo "# touched by the lint benchmark" >> "$1/$f"; }
-touch_cc() { local f; f=$(cd "$1" && git ls-files 'src/*.cc' | awk 'NR==1'); echo "// touched by the lint benchmark" >> "$1/$f"; }
+first_file() { (cd "$1" && git ls-files "$2" | awk 'NR==1'); }
+touch_py() { echo "# touched by the lint benchmark" >> "$1/$(first_file "$1" 'python/tvm/*.py')"; }
+touch_cc() { echo "// touched by the lint benchmark" >> "$1/$(first_file "$1" 'src/*.cc')"; }
 
 "$ROOT/build.sh" --help >/dev/null 2>&1   # compile the build first, outside any timing
 
@@ -47,12 +48,15 @@ if [[ -n "${V090_HOME:-}" ]]; then
   clone "$V090_HOME" "$scratch/v090"
   for sub in $(cd "$V090_HOME" && git submodule status 2>/dev/null | awk '{print $2}'); do
     if [[ -d "$V090_HOME/$sub" ]]; then   # the files only: the copy's .git would point into $V090_HOME's .git
-      rm -rf "${scratch:?}/v090/$sub" && cp -a "$V090_HOME/$sub" "$scratch/v090/$sub" && rm -rf "$scratch/v090/$sub/.git"
+      rm -rf "${scratch:?}/v090/$sub"
+      cp -a "$V090_HOME/$sub" "$scratch/v090/$sub" && rm -rf "$scratch/v090/$sub/.git"
     fi
   done
   touch_py "$scratch/v090"
   lint --tvm-home "$scratch/v090" --changed --base HEAD   # warm
   runs=()
-  for ((i = 0; i < RUNS; i++)); do s=$(now); lint --tvm-home "$scratch/v090" --changed --base HEAD; runs+=("$(ms "$s")"); done
+  for ((i = 0; i < RUNS; i++)); do
+    s=$(now); lint --tvm-home "$scratch/v090" --changed --base HEAD; runs+=("$(ms "$s")")
+  done
   echo "v0.9.0: Lint --changed (1 .py):  $(printf '%s\n' "${runs[@]}" | median) ms (goal <= 15000 ms)"
 fi
