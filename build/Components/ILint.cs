@@ -43,7 +43,10 @@ interface ILint : IHazTvm
             var scope = Staged ? LintScope.Staged
                 : All || (!Changed && IsServerBuild) ? LintScope.All : LintScope.Changed;
             var selection = LintFiles.Choose(Runner, TvmRoot, scope, BaseRef);
-            var tools = new LintTools(RootDirectory, TvmRoot, python, Runner, HasCiLintImage) { Base = selection.Base };
+            var tools = new LintTools(RootDirectory, TvmRoot, python, Runner, HasCiLintImage)
+            {
+                Base = selection.Base, Wanted = Wanted,
+            };
             var linters = Choose(LintCatalog.For(Layout, tools));
             WriteShims(tools);
             // --staged: the files are described and linted as staged; the unstaged changes come back however this ends.
@@ -122,9 +125,16 @@ interface ILint : IHazTvm
     bool HasCiLintImage =>
         (TvmRoot / Layout.Images.File) is var table && table.FileExists() && table.ReadAllText().Contains("ci_lint");
 
+    static string[] Split(string[] values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    /// <summary>Whether --linters/--skip-linters keep a linter: a pinned npm tool is installed only for one that
+    /// runs.</summary>
+    bool Wanted(string id) => (Split(Linters) is var only && (only.Length == 0 || only.Contains(id)))
+        && !Split(SkipLinters).Contains(id);
+
     List<Linter> Choose(List<Linter> available)
     {
-        static string[] Split(string[] values) => values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         var ids = available.Select(l => l.Id).Distinct().ToList();
         foreach (var name in Split(Linters).Concat(Split(SkipLinters)).Where(n => !ids.Contains(n)))
             throw new BuildFailure($"Unknown linter '{name}' for the {Layout.Name} layout.", $"{ExecutionPlanner.DidYouMean(name, ids)}Linters: {string.Join(", ", ids)}.");

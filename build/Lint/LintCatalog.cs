@@ -15,11 +15,13 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
     /// <summary>Changed-files mode: the commit compared with (v0.9.0's git-* scripts get it as --rev); null with
     /// --all.</summary>
     public string? Base { get; init; }
+    /// <summary>Whether a linter id was chosen (--linters, --skip-linters): pinned tools install only for those.</summary>
+    public Func<string, bool> Wanted { get; init; } = _ => true;
 
     /// <summary>clang-format's npm WebAssembly build nearest to the pinned version. Only builds from 19.1.3 on carry
     /// clang-format's own command line (clang-format-cli.cjs: --dry-run, -lines, .clang-format lookup), which the hook
     /// and v0.9.0's git-clang-format.sh (through the lint shims) need; 18.x has a reduced one.</summary>
-    public PinnedPackage? ClangFormatPackage => Runner.InContainer ? null
+    public PinnedPackage? ClangFormatPackage => Runner.InContainer || !Wanted("clang-format") ? null
         : Pins.TryGetValue("clang-format", out var pin)
             ? Npm.Get("@wasm-fmt/clang-format", pin, minimum: "19.1.3") : null;
     public string? ClangFormatVersion => ClangFormatPackage is { } p ? $"wasm {p.Version}" : null;

@@ -77,12 +77,12 @@ public static class PreCommitHooks
         string[] check, string[] fix, OutputParser output)
     {
         var pin = tools.Pins.GetValueOrDefault("ruff");
-        var package = pin is null ? null : tools.Npm.Get("@astral-sh/ruff-wasm-nodejs", pin);
+        var package = pin is null || !tools.Wanted(hook.Id) ? null : tools.Npm.Get("@astral-sh/ruff-wasm-nodejs", pin);
         string driver = tools.Root / "dev" / "lint" / "ruff.cjs";
         string[] Args(string[] mode) =>
-            ["--liftoff-only", driver, "--wasm", package?.Directory ?? "DIR", .. mode, "{files}"];
+            ["--liftoff-only", driver, "--wasm", package?.Directory is { } dir ? dir : "DIR", .. mode, "{files}"];
         var hint = pin is null ? "the tree pins no ruff version (rev: of astral-sh/ruff-pre-commit)"
-            : package!.Problem ?? $"{LintTools.NpmHint} (from the tvm-build checkout)";
+            : package?.Problem ?? $"{LintTools.NpmHint} (from the tvm-build checkout)";
         var available = package is { Problem: null } && (package.Directory is not null || tools.Runner.DryRun)
             && tools.HasSmolToml;
         var action = new ToolAction("node", Args(check), Args(fix), hint, output, Available: available,

@@ -93,7 +93,8 @@ public static class TaskLintSteps
         var action = new ToolAction(inImage ? "bash" : tools.ShimDirectory / "git-clang-format", check, fix,
             tools.ClangFormatHint, OutputParser.Diff("code should be clang-formatted"), PassFilenames: steps.Changed,
             Environment: steps.Shims, Pinned: tools.Pins.GetValueOrDefault("clang-format"),
-            KeepOnlyItsFiles: steps.Changed, Available: inImage || tools.ClangFormatPackage?.Directory is not null);
+            KeepOnlyItsFiles: steps.Changed,
+            Available: inImage || tools.ClangFormatPackage?.Directory is not null || tools.Runner.DryRun);
         return new("clang-format", steps.Changed ? cpp : new FileFilter(), action, Version: tools.ClangFormatVersion);
     }
 

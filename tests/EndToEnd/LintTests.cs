@@ -79,6 +79,16 @@ public class LintTests
         Findings(Run("Lint", "--tvm-home", tree, "--all")).ShouldBe(BaitFindings.Where(f => f.StartsWith("bad.toml") || f.StartsWith("bad.yaml") || f.StartsWith("blob.bin") || f.StartsWith("lint.yaml")));
     }
 
+    [Fact]
+    public void A_pinned_tool_is_installed_only_for_a_linter_that_runs()
+    {
+        var cache = TempDirectory("lint-cache-");
+        var result = Run(["Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters", "trailing-whitespace"],
+            new() { ["XDG_CACHE_HOME"] = cache });
+        result.ExitCode.ShouldBe(0, result.ToString());
+        Directory.Exists(Path.Combine(cache, "tvm-build")).ShouldBeFalse(result.ToString());
+    }
+
     [LintToolsFact]
     public void Changed_lints_only_what_changed_since_the_base()
     {
