@@ -23,7 +23,7 @@ interface ICompletionValues : ILint, ICi
             "--preset" => layout is not null ? Sorted(layout.Presets.Keys)
                 : Sorted(Layouts.Load(Layouts.File).SelectMany(l => l.Presets.Keys)),
             "--linters" or "--skip-linters" => layout is null ? []
-                : [.. LintCatalog.For(layout.Lint, new LintTools(RootDirectory, TvmRoot, "python3", Runner))
+                : [.. LintCatalog.For(layout, new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false))
                     .Select(l => l.Id).Distinct()],
             "--docker" => layout is not null && DockerImages.Read(TvmRoot, layout.Images, out _) is { Count: > 0 } images
                 ? Sorted(images.Keys)

@@ -51,7 +51,7 @@ interface IDoctor : IConfigure
             Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null, FromPreset: c.Native is not null));
         var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
         var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
-        var linters = LintCatalog.For(layout.Lint, new LintTools(RootDirectory, TvmRoot, "python3", Runner)).Select(l => l.Id).ToList();
+        var linters = LintCatalog.For(layout, new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false)).Select(l => l.Id).ToList();
         return TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost).Concat(preset)
             .Concat(TreeNeeds.PythonModules(layout, tests, docs))
             .Concat(TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost, FirstPython("pytest")));

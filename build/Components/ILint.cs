@@ -36,21 +36,24 @@ interface ILint : IHazTvm
 
     Target Lint => _ => _
         .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) on changed files or --all")
-        .Needs(Requirements.Git, Requirements.Node, Requirements.Yamllint, Requirements.ClangFormat, Requirements.CythonLint,
+        .Needs(Requirements.Git, Requirements.Node, Requirements.Npm, Requirements.Yamllint, Requirements.CythonLint,
             Requirements.NpmTool(RootDirectory, "@taplo/cli", "taplo"),
-            Requirements.NpmTool(RootDirectory, "@astral-sh/ruff-wasm-nodejs", "ruff (WebAssembly)"))
+            Requirements.NpmTool(RootDirectory, "smol-toml", "ruff's settings reader (smol-toml)"))
         .Executes(async () =>
         {
             if (Staged && (All || Changed || BaseRef is not null))
                 throw new BuildFailure("--staged lints what is being committed: it goes with none of --all, " +
                     "--changed, --base.", "Give one of them.");
             var python = Python ?? (File.Exists("/usr/bin/python3") && !Runner.InContainer ? "/usr/bin/python3" : "python3");
-            var tools = new LintTools(RootDirectory, TvmRoot, python, Runner);
-            var linters = Choose(LintCatalog.For(Layout.Lint, tools));
-            WriteShims(tools);
             var scope = Staged ? LintScope.Staged
                 : All || (!Changed && IsServerBuild) ? LintScope.All : LintScope.Changed;
             var selection = LintFiles.Choose(Runner, TvmRoot, scope, BaseRef);
+            var tools = new LintTools(RootDirectory, TvmRoot, python, Runner, HasCiLintImage)
+            {
+                Base = selection.Base, Wanted = Wanted,
+            };
+            var linters = Choose(LintCatalog.For(Layout, tools));
+            WriteShims(tools);
             // --staged: the files are described and linted as staged; the unstaged changes come back however this ends.
             using var staged = scope == LintScope.Staged ? SetAsideUnstaged(selection) : null;
             var files = LintFiles.Describe(TvmRoot, selection);
@@ -105,13 +108,38 @@ interface ILint : IHazTvm
         var python = Command.Quote(tools.Python);
         (tools.ShimDirectory / "python3").WriteAllTextAtomically($"#!/bin/sh\nexec {python} \"$@\"\n");
         (tools.ShimDirectory / "mypy").WriteAllTextAtomically($"#!/bin/sh\nexec {python} -m mypy \"$@\"\n");
-        foreach (var shim in new[] { "python3", "mypy" })
+        var shims = new List<string> { "python3", "mypy" };
+        if (Layout.Lint == TvmBuild.Tvm.LintSource.TaskLint && tools.ClangFormatPackage is { } clang
+            && clang.Bin("clang-format") is { } cli && clang.Bin("git-clang-format") is { } git)
+        {
+            // v0.9.0's git-clang-format.sh: the pinned clang-format's nearest WebAssembly build, and its
+            // git-clang-format.
+            var node = Command.Quote(ToolResolver.TryFind("node") ?? "node");
+            (tools.ShimDirectory / "clang-format").WriteAllTextAtomically(
+                $"#!/bin/sh\nexec {node} --liftoff-only {Command.Quote(cli)} \"$@\"\n");
+            (tools.ShimDirectory / "git-clang-format").WriteAllTextAtomically(
+                $"#!/bin/sh\nexec {python} {Command.Quote(git)} \"$@\"\n");
+            shims.AddRange(["clang-format", "git-clang-format"]);
+        }
+        foreach (var shim in shims)
             File.SetUnixFileMode(tools.ShimDirectory / shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
     }
 
+    /// <summary>Whether this tree's CI names a ci_lint image (v0.9.0 does; main lints with pre-commit, no
+    /// image).</summary>
+    bool HasCiLintImage =>
+        (TvmRoot / Layout.Images.File) is var table && table.FileExists() && table.ReadAllText().Contains("ci_lint");
+
+    static string[] Split(string[] values) =>
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+
+    /// <summary>Whether --linters/--skip-linters keep a linter: a pinned npm tool is installed only for one that
+    /// runs.</summary>
+    bool Wanted(string id) => (Split(Linters) is var only && (only.Length == 0 || only.Contains(id)))
+        && !Split(SkipLinters).Contains(id);
+
     List<Linter> Choose(List<Linter> available)
     {
-        static string[] Split(string[] values) => values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
         var ids = available.Select(l => l.Id).Distinct().ToList();
         foreach (var name in Split(Linters).Concat(Split(SkipLinters)).Where(n => !ids.Contains(n)))
             throw new BuildFailure($"Unknown linter '{name}' for the {Layout.Name} layout.", $"{ExecutionPlanner.DidYouMean(name, ids)}Linters: {string.Join(", ", ids)}.");
@@ -126,12 +154,14 @@ interface ILint : IHazTvm
         {
             Console.Out.WriteLine(problem.ToString());
             if (Host is GitHubActionsHost)
-                Console.Out.WriteLine($"::error file={problem.Path},line={problem.Line},col={problem.Column}::{problem.Linter}: {problem.Message}");
+                Console.Out.WriteLine(problem.Path == "" ? $"::error title={problem.Linter}::{problem.Message}"
+                    : $"::error file={problem.Path},line={problem.Line},col={problem.Column}::" +
+                      $"{problem.Linter}: {problem.Message}");
         }
         foreach (var result in results.Where(r => r.Outcome.Fixed.Count > 0))
             foreach (var file in result.Outcome.Fixed) Log.Information("Fixed {File} ({Linter})", file, result.Linter.Id);
 
-        Log.Information("{Header}", $"{"Linter",-30} {"Files",6} {"Problems",9} {"Time",8}  Status");
+        Log.Information("{Header}", $"{"Linter",-30} {"Files",6} {"Problems",9} {"Time",8}  {"Version",-28} Status");
         foreach (var r in results)
         {
             var status = r.Status switch
@@ -142,19 +172,29 @@ interface ILint : IHazTvm
                 LintStatus.NoFiles => "no files",
                 LintStatus.DryRun => "dry run",
                 _ => r.Outcome.Problems.Count == 0 ? "ok" : "problems",
-            };
-            Log.Information("{Row}", $"{r.Linter.Id,-30} {r.Files,6} {r.Outcome.Problems.Count,9} {r.Duration.TotalSeconds,7:0.00}s  {status}");
+            } + (r.Detail is { } note && r.Status is LintStatus.Passed or LintStatus.Problems or LintStatus.Fixed
+                ? $" ({note})" : "");
+            Log.Information("{Row}", $"{r.Linter.Id,-30} {r.Files,6} {r.Outcome.Problems.Count,9} " +
+                $"{r.Duration.TotalSeconds,7:0.00}s  {r.Version ?? "",-28} {status}");
         }
+        // A version the tree pins but this machine runs another of is named, never silently swapped.
+        var differing = results.Where(r => r.Version?.Contains("pin ") == true && !r.Version.StartsWith("pin "))
+            .Select(r => $"{r.Linter.Id} {r.Version}").Distinct().ToList();
+        foreach (var line in differing) Log.Warning("Not the pinned version: {Linter}", line);
 
         var strict = Strict ?? IsServerBuild;
         var missing = results.Where(r => r.Status == LintStatus.Missing).Select(r => r.Linter.Id).ToList();
         var problems = results.Sum(r => r.Outcome.Problems.Count);
         var crashed = results.Where(r => r.Status == LintStatus.Crashed).Select(r => r.Linter.Id).ToList();
-        ReportSummary("Lint", $"{problems} problems, {results.Sum(r => r.Outcome.Fixed.Count)} files fixed, {missing.Count} linters skipped");
+        var fixedCount = results.SelectMany(r => r.Outcome.Fixed).Distinct().Count();
+        ReportSummary("Lint", $"{problems} problems, {fixedCount} files fixed, {missing.Count} linters skipped" +
+            (differing.Count > 0 ? $"; not the pinned version: {string.Join(", ", differing)}" : ""));
         if (crashed.Count > 0) throw new BuildFailure($"Linters crashed: {string.Join(", ", crashed)} (their output is above).");
         if (problems > 0)
             throw new BuildFailure($"Lint found {problems} problems.", "Fix them, or run with --fix for the formatters and fixers.");
         if (strict && missing.Count > 0 && !Runner.DryRun)
-            throw new BuildFailure($"Linters without their tool: {string.Join(", ", missing)} (--strict).", "Install what the table says, or run with --docker ci_lint.");
+            throw new BuildFailure($"Linters without their tool: {string.Join(", ", missing)} (--strict).",
+                HasCiLintImage ? "Install what the table says, or run with --docker ci_lint."
+                    : "Install what the table says.");
     }
 }

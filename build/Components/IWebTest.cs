@@ -9,7 +9,7 @@ interface IWebTest : ITest
 {
     Target WebTest => _ => _
         .Description("Lints, builds and tests TVM's web runtime with npm and emscripten (task_web_wasm.sh)")
-        .Needs(Requirements.Npm)
+        .Needs(Requirements.WebNpm)
         .DependsOn(Compile)
         .Executes(() =>
         {

@@ -9,7 +9,8 @@ public enum LintScope { All, Changed, Staged }
 
 /// <summary>The paths to lint (relative to the tree), those of them that are new, and how to say which they
 /// are.</summary>
-public sealed record LintSelection(IReadOnlyList<string> Paths, IReadOnlySet<string> Added, string Description);
+public sealed record LintSelection(IReadOnlyList<string> Paths, IReadOnlySet<string> Added, string Description,
+    string? Base = null);
 
 /// <summary>The files to lint: the whole tree (git's tracked + untracked files), those changed against a base plus
 /// untracked ones, or the staged ones. Type tags follow pre-commit's identify: text or binary, and the language by
@@ -56,7 +57,8 @@ public static class LintFiles
         {
             case LintScope.Staged:
                 return new(Paths("diff", "--cached", "--name-only", "--diff-filter=ACMR"),
-                    Paths("diff", "--cached", "--name-only", "--diff-filter=A").ToHashSet(), "files staged for commit");
+                    Paths("diff", "--cached", "--name-only", "--diff-filter=A").ToHashSet(), "files staged for commit",
+                    "HEAD");
             case LintScope.All:
                 var others = Paths("ls-files", "--others", "--exclude-standard");
                 return new([.. Paths("ls-files"), .. others], others.ToHashSet(), "all files");
@@ -69,7 +71,7 @@ public static class LintFiles
                 var untracked = Paths("ls-files", "--others", "--exclude-standard");
                 return new([.. Paths("diff", "--name-only", "--diff-filter=ACMR", from), .. untracked],
                     Paths("diff", "--name-only", "--diff-filter=A", from).Concat(untracked).ToHashSet(),
-                    $"files changed since {from}");
+                    $"files changed since {from}", from);
         }
     }
 

@@ -4,57 +4,45 @@ using TvmBuild.Tvm;
 
 namespace TvmBuild.Lint;
 
-/// <summary>The linter versions a tree pins (pre-commit's <c>rev:</c>s on main; the pip pins of ci_lint's Dockerfile
-/// and clang-format-10 at v0.9.0) and the versions this machine has, for Doctor to put side by side.</summary>
+/// <summary>The linter versions a tree pins: on main the <c>rev:</c> of each hook repository in
+/// .pre-commit-config.yaml, at v0.9.0 the ci_lint image's install lines (<c>pip3 install black==22.3.0</c>,
+/// <c>clang-format-10</c>), from the files layouts.yaml names. Keys are tool names (ruff, clang-format,
+/// black...).</summary>
 public static partial class LintPins
 {
-    public sealed record Pin(string Tool, string Version);
-
-    /// <param name="linters">The tree's linter ids: a pip pin of anything else (jinja2) is not a linter's.</param>
-    public static List<Pin> Read(AbsolutePath tvm, LintPinSource source, IReadOnlyCollection<string> linters)
+    /// <summary>Which tool each pre-commit hook repository pins (its rev is the tool's version).</summary>
+    private static readonly Dictionary<string, string> Repositories = new()
     {
-        var file = tvm / source.File;
-        var pins = new List<Pin>();
-        if (file.FileExists())
+        ["astral-sh/ruff-pre-commit"] = "ruff",
+        ["pre-commit/mirrors-clang-format"] = "clang-format",
+        ["adrienverge/yamllint"] = "yamllint",
+        ["ComPWA/taplo-pre-commit"] = "taplo",
+        ["MarcoGorelli/cython-lint"] = "cython-lint",
+        ["pre-commit/pre-commit-hooks"] = "pre-commit-hooks",
+    };
+
+    public static Dictionary<string, string> Read(AbsolutePath tvm, Layout layout, PreCommitConfig? config)
+    {
+        var pins = new Dictionary<string, string>();
+        foreach (var repo in config?.Repos ?? [])
         {
-            if (source.Format == LintPinFormat.PreCommit)
-                pins.AddRange(PreCommitConfig.Load(file).Repos.Where(r => r.Rev is not null && r.Repo != "local")
-                    .Select(r => new Pin(r.Repo.TrimEnd('/').Split('/')[^1].Replace("-pre-commit", "").Replace("mirrors-", ""),
-                        r.Rev!.TrimStart('v'))));
-            else
-                pins.AddRange(PipPin().Matches(file.ReadAllText()).Select(m => new Pin(m.Groups[1].Value, m.Groups[2].Value))
-                    .Where(p => linters.Contains(p.Tool)));
+            var tool = Repositories.FirstOrDefault(r => repo.Repo.TrimEnd('/').EndsWith(r.Key)).Value;
+            if (repo.Rev is { } rev && tool is not null) pins[tool] = rev.TrimStart('v');
         }
-        pins.AddRange(source.Also.Select(a => new Pin(a.Key, a.Value)));
-        return pins.Where(p => p.Tool != "pre-commit-hooks").ToList(); // tvm-build's own C# checks
-    }
-
-    /// <summary>The version of a pinned tool here: its command, or the npm build in dev/lint (ruff, taplo).</summary>
-    public static string? Found(Pin pin, AbsolutePath root, ProcessRunner runner, string python)
-    {
-        string? Npm(string package) => (root / "dev" / "lint" / "node_modules" / package / "package.json") is var json && json.FileExists()
-            && Regex.Match(json.ReadAllText(), "\"version\"\\s*:\\s*\"([^\"]+)\"") is { Success: true } m ? $"{m.Groups[1].Value} (npm {package})" : null;
-        string? Run(string tool, params string[] args) => ToolResolver.TryFind(tool) is { } path
-            && runner.Probe(new Command(path, args), RunOptions.MayFail) is { ExitCode: 0 } r && Version().Match(r.Output) is { Success: true } v
-            ? $"{v.Value} ({tool})" : null;
-        return pin.Tool switch
+        foreach (var file in layout.LintPins.Select(f => tvm / f).Where(f => f.FileExists()))
         {
-            "ruff" => Npm("@astral-sh/ruff-wasm-nodejs") ?? Run("ruff", "--version"),
-            "taplo" => Npm("@taplo/cli") ?? Run("taplo", "--version"),
-            "clang-format" => Enumerable.Range(10, 12).Reverse().Select(v => Run($"clang-format-{v}", "--version")).FirstOrDefault(v => v is not null)
-                ?? Run("clang-format", "--version"),
-            "black" or "flake8" or "mypy" or "pylint" or "cpplint" => Run(python, "-m", pin.Tool, "--version"),
-            _ => Run(pin.Tool, "--version"),
-        };
+            var text = file.ReadAllText();
+            foreach (Match m in PipPin().Matches(text))
+                pins.TryAdd(m.Groups["name"].Value.ToLowerInvariant(), m.Groups["version"].Value);
+            if (ClangFormatPackage().Match(text) is { Success: true } clang)
+                pins.TryAdd("clang-format", clang.Groups[1].Value);
+        }
+        return pins;
     }
 
-    /// <summary>Same major.minor as the pin (a patch release formats the same).</summary>
-    public static bool Matches(Pin pin, string found) =>
-        Version().Match(found) is { Success: true } v && string.Join('.', v.Value.Split('.').Take(2)) == string.Join('.', pin.Version.Split('.').Take(2));
-
-    [GeneratedRegex(@"\b([A-Za-z][A-Za-z0-9_.-]*)==([0-9][A-Za-z0-9.]*)")]
+    [GeneratedRegex(@"(?<![\w.-])(?<name>[A-Za-z][\w.-]*)==(?<version>\d[\w.]*)")]
     private static partial Regex PipPin();
 
-    [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
-    private static partial Regex Version();
+    [GeneratedRegex(@"install[^\n]*\bclang-format-(\d+)")]
+    private static partial Regex ClangFormatPackage();
 }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
+using Serilog;
 using TvmBuild.Engine;
 
 namespace TvmBuild.Lint;
 
 public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed, DryRun }
 
-public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status, string? Detail = null);
+public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status,
+    string? Detail = null, string? Version = null);
 
 /// <summary>Runs linters in parallel (bounded by cores): each on the files its filter takes, in C# or as its tool.</summary>
 public static class LintRunner
@@ -33,11 +34,13 @@ public static class LintRunner
         return [.. await Task.WhenAll(tasks)];
     }
 
-    private static async Task<LintResult> RunOne(ProcessRunner runner, Linter linter, List<LintFile> files, AbsolutePath root, string python, bool fix)
+    private static async Task<LintResult> RunOne(ProcessRunner runner, Linter linter, List<LintFile> files,
+        AbsolutePath root, string python, bool fix)
     {
         var clock = Stopwatch.StartNew();
-        var passFilenames = linter.Action is not ToolAction { PassFilenames: false };
-        if (passFilenames && files.Count == 0) return new(linter, 0, LintOutcome.Empty, clock.Elapsed, LintStatus.NoFiles);
+        // pre-commit skips a hook no file matches, pass_filenames or not, unless it is always_run.
+        if (files.Count == 0 && !linter.AlwaysRun)
+            return new(linter, 0, LintOutcome.Empty, clock.Elapsed, LintStatus.NoFiles, Version: linter.Version);
         if (linter.Action is NativeAction && runner.DryRun)
         {
             var count = files.Count == 1 ? "1 file" : $"{files.Count} files";
@@ -45,67 +48,81 @@ public static class LintRunner
             return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun);
         }
         if (linter.Action is NativeAction native)
-        {
-            var outcome = await Task.Run(() => native.Run(files, fix));
-            return Done(linter, files.Count, outcome, clock);
-        }
+            return Done(linter, files.Count, await Task.Run(() => native.Run(files, fix)), clock, linter.Version);
         var tool = (ToolAction)linter.Action;
-        var executable = tool.Available == false ? null : ToolResolver.TryFind(tool.Tool);
+        var executable = tool.Available == false ? null
+            : runner.InContainer ? tool.Tool : ToolResolver.TryFind(tool.Tool);
         // Under --dry-run the needs are not probed: that would start Python.
-        var missing = executable is null ? tool.Tool : runner.DryRun ? null : await Missing(runner, tool, root, python);
+        var missing = executable is null ? tool.Tool
+            : runner.DryRun ? null : await ToolChecks.Missing(runner, tool, root, python);
         if (missing is not null)
-            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.Missing, $"{missing.Split(':').Last()} missing: {tool.InstallHint}");
+            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.Missing,
+                $"{missing.Split(':').Last()} missing: {tool.InstallHint}", linter.Version ?? ToolChecks.PinOnly(tool));
         if (fix && tool.Fix is null) fix = false; // a checker without a fixer still checks
+        var version = linter.Version
+            ?? (runner.DryRun ? null : await ToolChecks.Version(runner, executable!, tool, root));
+        var before = fix ? await FixWitness.Snapshot(runner, root, files) : null;
+        var run = await RunTool(runner, linter, tool, executable!, files, root, fix);
+        if (runner.DryRun) // the commands were printed, not run
+            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun, Version: version);
+        var fixedFiles = before is null ? [] : await before.Changed();
+        // A fixer that changed files and exits 1 (as ruff does while findings remain) has said it fixed something.
+        var problems = fixedFiles.Count == 0 ? run.Problems
+            : run.Problems.Where(p => !(p.Path == "" && p.Message.StartsWith("fixing exited with code 1:"))).ToList();
+        if (run.Crashed.Count > 0)
+            return new(linter, files.Count, new(problems, fixedFiles), clock.Elapsed, LintStatus.Crashed,
+                string.Join("; ", run.Crashed), version);
+        foreach (var (path, reason) in run.NotChecked)
+            Log.Warning("{Linter}: {Path} not checked: {Reason}", linter.Id, path, reason);
+        var notChecked = run.NotChecked.Count switch
+        {
+            0 => null,
+            1 => "1 file not checked",
+            var n => $"{n} files not checked",
+        };
+        return Done(linter, files.Count, new(problems, fixedFiles), clock, version) with { Detail = notChecked };
+    }
 
-        var before = fix ? files.ToDictionary(f => f.Path, Hash) : null;
-        var problems = new List<LintProblem>();
-        var crashed = new List<string>();
-        var chunks = passFilenames ? files.Chunk(FilesPerCall).ToList() : [[.. files]];
+    private sealed record ToolRun(List<LintProblem> Problems, List<string> Crashed,
+        List<(string Path, string Reason)> NotChecked);
+
+    /// <summary>The tool on the files, in chunks when they are passed: its findings, or one finding of the linter when
+    /// it failed without any (as pre-commit shows a failing hook's output). Only a tool that did not run (not found,
+    /// not executable, killed by a signal) crashed.</summary>
+    private static async Task<ToolRun> RunTool(ProcessRunner runner, Linter linter, ToolAction tool, string executable,
+        List<LintFile> files, AbsolutePath root, bool fix)
+    {
+        var run = new ToolRun([], [], []);
+        var chunks = tool.PassFilenames ? files.Chunk(FilesPerCall).ToList() : [[.. files]];
         foreach (var chunk in chunks)
         {
-            var arguments = (fix ? tool.Fix! : tool.Check).SelectMany(a => a == "{files}" ? chunk.Select(f => f.Path) : [a]).ToList();
+            var arguments = (fix ? tool.Fix! : tool.Check)
+                .SelectMany(a => a == "{files}" ? chunk.Select(f => f.Path) : [a]).ToList();
             var environment = tool.Environment?.ToDictionary(p => p.Key, p => (string?)p.Value);
-            var result = await runner.RunAsync(new Command(executable!, arguments, root, environment), new RunOptions { AllowFailure = true, Quiet = true });
+            var result = await runner.RunAsync(new Command(executable, arguments, root, environment),
+                new RunOptions { AllowFailure = true, Quiet = true });
             var found = tool.Output.Parse(result.Output, linter.Id, path => Relative(root, path));
-            // A whole-tree script that exits 1 without file:line output reported findings its own way.
-            if (result.ExitCode == 1 && found.Count == 0 && !passFilenames && !fix)
-                found.Add(new LintProblem(string.Join(" ", tool.Check), 1, 1, linter.Id, Tail(result.Output)));
-            else if (result.ExitCode != 0 && found.Count == 0 && !fix)
-                crashed.Add($"{tool.Tool} exited with code {result.ExitCode}: {Tail(result.Output)}");
-            problems.AddRange(found);
+            run.NotChecked.AddRange(OutputParser.NotChecked(result.Output));
+            var foundAnywhere = found.Count;
+            if (tool.KeepOnlyItsFiles) found = found.Where(p => files.Any(f => f.Path == p.Path)).ToList();
+            if (result.ExitCode is 126 or 127 or > 128 or < 0)
+                run.Crashed.Add($"{tool.Tool} exited with code {result.ExitCode}: {Tail(result.Output)}");
+            else if (result.ExitCode != 0 && foundAnywhere == 0)
+                found.Add(LintProblem.OfLinter(linter.Id,
+                    $"{(fix ? "fixing " : "")}exited with code {result.ExitCode}: {Tail(result.Output)}"));
+            run.Problems.AddRange(found);
         }
-        if (runner.DryRun) // the commands were printed, not run
-            return new(linter, files.Count, LintOutcome.Empty, clock.Elapsed, LintStatus.DryRun);
-        var fixedFiles = before is null ? [] : files.Where(f => Hash(f) != before[f.Path]).Select(f => f.Path).ToList();
-        if (crashed.Count > 0) return new(linter, files.Count, new(problems, fixedFiles), clock.Elapsed, LintStatus.Crashed, string.Join("; ", crashed));
-        return Done(linter, files.Count, fix ? new([], fixedFiles) : new(problems, []), clock);
+        return run;
     }
 
-    /// <summary>The first unmet need of the tool, if any (checked on the host, or in the container in docker mode).</summary>
-    private static async Task<string?> Missing(ProcessRunner runner, ToolAction tool, AbsolutePath root, string python)
-    {
-        foreach (var need in tool.Needs ?? [])
-        {
-            var (kind, name) = (need.Split(':', 2)[0], need.Split(':', 2)[1]);
-            var met = kind switch
-            {
-                "command" => ToolResolver.TryFind(name) is not null && (!runner.InContainer ||
-                    (await runner.ProbeAsync(new Command("sh", ["-c", $"command -v {name}"], root), RunOptions.MayFail)).ExitCode == 0),
-                "file" => File.Exists(Path.IsPathRooted(name) ? name : Path.Combine(root, name)),
-                _ => (await runner.ProbeAsync(new Command(python, ["-c", $"import {name}"], root), RunOptions.MayFail)).ExitCode == 0,
-            };
-            if (!met) return need;
-        }
-        return null;
-    }
-
-    private static LintResult Done(Linter linter, int files, LintOutcome outcome, Stopwatch clock) =>
-        new(linter, files, outcome, clock.Elapsed, outcome.Problems.Count > 0 ? LintStatus.Problems : outcome.Fixed.Count > 0 ? LintStatus.Fixed : LintStatus.Passed);
+    private static LintResult Done(Linter linter, int files, LintOutcome outcome, Stopwatch clock, string? version) =>
+        new(linter, files, outcome, clock.Elapsed,
+            outcome.Problems.Count > 0 ? LintStatus.Problems
+                : outcome.Fixed.Count > 0 ? LintStatus.Fixed : LintStatus.Passed,
+            Version: version);
 
     private static string Relative(AbsolutePath root, string path) =>
         Path.IsPathRooted(path) ? Path.GetRelativePath(root, path) : path.StartsWith("./") ? path[2..] : path;
-
-    private static string Hash(LintFile file) => File.Exists(file.FullPath) ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file.FullPath))) : "";
 
     private static string Tail(string output) => string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(5));
 }

@@ -46,14 +46,16 @@ public sealed class PreCommitHook
     public List<string>? TypesOr { get; set; }
     public List<string>? ExcludeTypes { get; set; }
     public bool PassFilenames { get; set; } = true;
+    public bool AlwaysRun { get; set; }
 
-    /// <summary>The hook's own file filter, within the config's top-level files/exclude.</summary>
+    /// <summary>The hook's own file filter (the config's keys over its manifest's <paramref name="defaults"/>), within
+    /// the config's top-level files/exclude.</summary>
     public FileFilter Filter(PreCommitConfig config, FileFilter defaults) => new(
-        Files ?? config.Files ?? defaults.Files,
-        Join(config.Exclude, Exclude ?? defaults.Exclude),
+        Files ?? defaults.Files,
+        Exclude ?? defaults.Exclude,
         Types ?? defaults.Types,
         TypesOr ?? defaults.TypesOr,
-        ExcludeTypes ?? defaults.ExcludeTypes);
-
-    private static string? Join(string? a, string? b) => a is null ? b : b is null ? a : $"(?:{a})|(?:{b})";
+        ExcludeTypes ?? defaults.ExcludeTypes,
+        config.Files,
+        config.Exclude);
 }

@@ -24,9 +24,13 @@ public static class Packages
         ["podman"] = "apt-get install podman runc",
         ["node"] = "apt-get install nodejs npm",
         ["npm-lint"] = "npm install --prefix dev/lint (from the tvm-build checkout)",
+        ["npm"] = "apt-get install npm (Lint installs the tree's pinned ruff and clang-format from npm into " +
+                  "~/.cache/tvm-build)",
         ["yamllint"] = "apt-get install yamllint, or --docker ci_lint",
-        ["clang-format"] = "apt-get install clang-format-19 (TVM pins clang-format 20 on main, 10 at v0.9.0)",
-        ["cython-lint"] = "cython-lint is not packaged for Debian or npm: run Lint with --docker ci_lint",
+        ["clang-format"] = "apt-get install clang-format-19 (Lint itself runs the npm WebAssembly build nearest the " +
+                           "tree's pin)",
+        ["cython-lint"] = "cython-lint is not packaged for Debian or npm: pip install cython-lint, or run Lint with " +
+                          "--docker ci_lint on a tree whose CI has that image",
         ["black"] = "apt-get install black",
         ["flake8"] = "apt-get install flake8",
         ["mypy"] = "apt-get install python3-mypy",

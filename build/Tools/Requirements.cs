@@ -17,15 +17,14 @@ public static class Requirements
     public static Requirement Doxygen { get; } = new("doxygen", "doxygen", InImage: true, r => Version(r, "doxygen", "--version"));
     public static Requirement ContainerEngine { get; } = new("docker or podman (answering)", "docker", InImage: false, EngineAnswers);
     public static Requirement Node { get; } = new("node", "node", InImage: false, r => Version(r, "node", "--version"), Optional: true);
+    public static Requirement Npm { get; } = new("npm (the pinned ruff and clang-format)", "npm", InImage: false,
+        r => Version(r, "npm", "--version"), Optional: true);
     public static Requirement Yamllint { get; } = new("yamllint", "yamllint", InImage: true, r => Version(r, "yamllint", "--version"), Optional: true);
-    public static Requirement ClangFormat { get; } = new("clang-format", "clang-format", InImage: true,
-        r => Enumerable.Range(14, 8).Reverse().Select(v => Version(r, $"clang-format-{v}", "--version")).FirstOrDefault(v => v is not null)
-             ?? Version(r, "clang-format", "--version"), Optional: true);
     public static Requirement CythonLint { get; } = new("cython-lint", "cython-lint", InImage: true,
         r => Version(r, "cython-lint", "--version"), Optional: true);
 
     public static Requirement Maven { get; } = new("maven", "maven", InImage: true, r => Version(r, "mvn", "--version"));
-    public static Requirement Npm { get; } = new("npm", "npm", InImage: true, r => Version(r, "npm", "--version"));
+    public static Requirement WebNpm { get; } = new("npm (web/)", "npm", InImage: true, r => Version(r, "npm", "--version"));
     public static Requirement Pip { get; } = new("python3 with pip", "pip", InImage: true, r => PythonModule(r, "pip"));
 
     /// <summary>An npm tool of dev/lint (the build's own checkout), run on this machine.</summary>

@@ -15,6 +15,9 @@ public sealed class Layout
     public List<string> Absent { get; set; } = [];
     public BashShDialect BashSh { get; set; } = BashShDialect.RootlessAware;
     public LintSource Lint { get; set; } = LintSource.PreCommit;
+    /// <summary>Files that pin the linters' versions besides the lint source (the ci_lint image's install
+    /// lines).</summary>
+    public List<string> LintPins { get; set; } = [];
     public ImageTable Images { get; set; } = new();
     public Dictionary<string, string> BuildEnvironment { get; set; } = [];
     public Dictionary<string, List<string>> Presets { get; set; } = [];
@@ -22,7 +25,6 @@ public sealed class Layout
     public LlvmRange? Llvm { get; set; }
     public int? CiGcc { get; set; }
     public PythonModules PythonModules { get; set; } = new();
-    public LintPinSource? LintPins { get; set; }
     public Dictionary<string, Feature> Features { get; set; } = [];
     public TestSuite? Unittest { get; set; }
     public TestSuite? Integration { get; set; }

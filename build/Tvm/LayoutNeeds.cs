@@ -17,17 +17,6 @@ public sealed class PythonModules
     public List<string> Docs { get; set; } = [];
 }
 
-/// <summary>Where a tree pins its linters' versions: pre-commit's <c>rev:</c>s, or <c>pip install x==v</c> lines.</summary>
-public sealed class LintPinSource
-{
-    public string File { get; set; } = "";
-    public LintPinFormat Format { get; set; } = LintPinFormat.PreCommit;
-    /// <summary>Pins the file does not say (a script that wants clang-format-10).</summary>
-    public Dictionary<string, string> Also { get; set; } = [];
-}
-
-public enum LintPinFormat { PreCommit, Pip }
-
 /// <summary>What a config.cmake setting needs when it is on (layouts.yaml's <c>features</c>).</summary>
 public sealed class Feature
 {

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TvmBuild.Engine;
 using TvmBuild.Lint;
 using TvmBuild.Tools;
@@ -7,7 +8,7 @@ namespace TvmBuild.Tvm;
 /// <summary>What a TVM tree asks of this machine beyond the targets' own tools (Doctor's rows): the CMake its
 /// CMakeLists.txt files require, its submodules, the Python modules its tests and docs import, the linter versions it
 /// pins. What its preset needs comes from <see cref="NativeConfig"/>.</summary>
-public static class TreeNeeds
+public static partial class TreeNeeds
 {
     public static IEnumerable<DoctorRow> CMakeAndSubmodules(AbsolutePath tvm, Layout layout, ProcessRunner runner)
     {
@@ -30,17 +31,47 @@ public static class TreeNeeds
             yield return new DoctorRow($"Python module {module}", docs.Module(module), Packages.Source(module), ["Docs"]);
     }
 
-    /// <summary>Never blocking: Lint skips a linter it lacks (and another engineer's Lint runs the pinned ones).</summary>
+    /// <summary>Never blocking: Lint runs the pinned versions it can get and names the ones it cannot.</summary>
     public static IEnumerable<DoctorRow> LintPins(AbsolutePath root, AbsolutePath tvm, Layout layout, IReadOnlyCollection<string> linters,
         ProcessRunner runner, string python)
     {
-        if (layout.LintPins is not { } source) yield break;
-        foreach (var pin in Lint.LintPins.Read(tvm, source, linters))
+        var preCommit = tvm / ".pre-commit-config.yaml";
+        var config = layout.Lint == LintSource.PreCommit && preCommit.FileExists() ? PreCommitConfig.Load(preCommit) : null;
+        var where = config is not null ? ".pre-commit-config.yaml" : string.Join(", ", layout.LintPins);
+        foreach (var (tool, version) in Lint.LintPins.Read(tvm, layout, config).Where(p => linters.Contains(p.Key) || p.Key is "ruff"
+                     or "taplo" or "clang-format" or "yamllint"))
         {
-            var found = Lint.LintPins.Found(pin, root, runner, python);
-            var shown = found is null ? null : Lint.LintPins.Matches(pin, found) ? found : $"{found}, not the pinned {pin.Version}";
-            yield return new DoctorRow($"{pin.Tool} {pin.Version} (pinned in {source.File})", shown,
-                Packages.Source(pin.Tool), ["Lint"], Optional: true);
+            var found = Found(tool, root, runner, python);
+            var shown = found is null ? null : SameMinor(version, found) ? found : $"{found}, not the pinned {version}";
+            yield return new DoctorRow($"{tool} {version} (pinned in {where})", shown, Packages.Source(tool), ["Lint"], Optional: true);
         }
     }
+
+    /// <summary>The version of a pinned tool here: its command, or the npm build in dev/lint (ruff, taplo).</summary>
+    private static string? Found(string tool, AbsolutePath root, ProcessRunner runner, string python)
+    {
+        string? Npm(string package) => (root / "dev" / "lint" / "node_modules" / package / "package.json") is var json
+            && json.FileExists() && Regex.Match(json.ReadAllText(), "\"version\"\\s*:\\s*\"([^\"]+)\"") is { Success: true } m
+            ? $"{m.Groups[1].Value} (npm {package})" : null;
+        string? Run(string name, params string[] args) => ToolResolver.TryFind(name) is { } path
+            && runner.Probe(new Command(path, args), RunOptions.MayFail) is { ExitCode: 0 } r
+            && VersionPattern().Match(r.Output) is { Success: true } v ? $"{v.Value} ({name})" : null;
+        return tool switch
+        {
+            "ruff" => Npm("@astral-sh/ruff-wasm-nodejs") ?? Run("ruff", "--version"),
+            "taplo" => Npm("@taplo/cli") ?? Run("taplo", "--version"),
+            "clang-format" => Enumerable.Range(10, 12).Reverse().Select(v => Run($"clang-format-{v}", "--version"))
+                .FirstOrDefault(v => v is not null) ?? Run("clang-format", "--version"),
+            "black" or "flake8" or "mypy" or "pylint" or "cpplint" => Run(python, "-m", tool, "--version"),
+            _ => Run(tool, "--version"),
+        };
+    }
+
+    /// <summary>Same major.minor as the pin (a patch release formats the same).</summary>
+    private static bool SameMinor(string pin, string found) =>
+        VersionPattern().Match(found) is { Success: true } v
+        && string.Join('.', v.Value.Split('.').Take(2)) == string.Join('.', pin.Split('.').Take(2));
+
+    [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
+    private static partial Regex VersionPattern();
 }

@@ -1,91 +1,75 @@
-// ruff.cjs - drives ruff through its official WebAssembly build (npm @astral-sh/ruff-wasm-nodejs),
-// because ruff itself is not installable here (no PyPI, not in Debian 12). TOML is parsed with smol-toml.
-// Run from this folder's node_modules (npm install --prefix dev/lint):
-//   node ruff.cjs check  [--fix]   [--config pyproject.toml|ruff.toml] FILE...
-//   node ruff.cjs format [--check] [--config pyproject.toml|ruff.toml] FILE...
-// check prints "PATH:ROW:COL: CODE message" per diagnostic (exit 1 if any); --fix applies the fix edits
-// that ruff attaches to diagnostics and prints "fixed PATH". format --check prints "PATH: would reformat"
-// (exit 1 if any); plain format rewrites and prints "reformatted PATH". Unreadable file: "PATH: cannot read", exit 2.
-// exclude/extend-exclude and lint.per-file-ignores are applied here (the wasm API has no file-path notion).
+// ruff.cjs - runs ruff through its WebAssembly build (npm @astral-sh/ruff-wasm-nodejs, the version the tree pins),
+// as `ruff check --force-exclude` / `ruff format --force-exclude` would on the same files (ruff-pre-commit's hooks).
+// ruff itself is not installable here (no PyPI, not in Debian 12), and its WebAssembly build sees source text only:
+// ruff/settings.cjs resolves what the CLI takes from each file's path, and each file gets a Workspace with those
+// options. Run from the tree's root:
+//   node ruff.cjs --wasm DIR check  [--fix]   FILE...
+//   node ruff.cjs --wasm DIR format [--check] FILE...
+// DIR is the installed @astral-sh/ruff-wasm-nodejs. check prints "PATH:ROW:COL: CODE message" per diagnostic (exit 1
+// if any); --fix applies ruff's fix edits first and prints "fixed PATH". format --check prints "PATH: would reformat"
+// (exit 1 if any); plain format rewrites and prints "reformatted PATH". A file ruff's CLI would lint in a way the
+// WebAssembly build cannot (a .pyi stub, a notebook) is named: "PATH: not checked: REASON". A configuration or
+// file error: "PATH: error: ...", exit 2.
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { Workspace } = require("@astral-sh/ruff-wasm-nodejs");
-const TOML = require("smol-toml");
+const settings = require("./ruff/settings.cjs");
+const { Workspaces } = require("./ruff/workspaces.cjs");
+const { check, needsDirectives } = require("./ruff/check.cjs");
+
+// Some builds log at debug level through console.log (their logger is set up on load): only ours goes to stdout.
+const print = (line) => process.stdout.write(line + "\n");
+console.log = console.debug = console.info = () => {};
 
 const args = process.argv.slice(2);
-const mode = args.shift();
-let fix = false, checkOnly = false, configPath = null;
+let wasm = null, fix = false, checkOnly = false;
 const files = [];
-for (let i = 0; i < args.length; i++) {
-  if (args[i] === "--fix") fix = true;
-  else if (args[i] === "--check") checkOnly = true;
-  else if (args[i] === "--config") configPath = args[++i];
-  else files.push(args[i]);
-}
-if (mode !== "check" && mode !== "format") {
-  console.error("usage: node ruff.cjs check [--fix] | format [--check] [--config FILE] FILE...");
+const mode = (() => {
+  let found = null;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--wasm") wasm = args[++i];
+    else if (args[i] === "--fix") fix = true;
+    else if (args[i] === "--check") checkOnly = true;
+    else if (!found && (args[i] === "check" || args[i] === "format")) found = args[i];
+    else files.push(args[i]);
+  }
+  return found;
+})();
+if (!mode || !wasm) {
+  console.error("usage: node ruff.cjs --wasm DIR check [--fix] | format [--check] FILE...");
   process.exit(2);
 }
+const { Workspace } = require(path.resolve(wasm));
+const workspaces = new Workspaces(Workspace);
+const withDirectives = needsDirectives(Workspace.version());
 
-// --- configuration ---
-let opts = {}, root = process.cwd();
-if (configPath) {
-  const doc = TOML.parse(fs.readFileSync(configPath, "utf8"));
-  opts = path.basename(configPath) === "pyproject.toml" ? (doc.tool && doc.tool.ruff) || {} : doc;
-  root = path.dirname(path.resolve(configPath));
-}
-const lint = opts.lint || {};
-const excludes = [...(opts.exclude || []), ...(opts["extend-exclude"] || [])];
-const perFileIgnores = { ...(opts["per-file-ignores"] || {}), ...(lint["per-file-ignores"] || {}) };
-const wsOpts = JSON.parse(JSON.stringify(opts));
-for (const k of ["exclude", "extend-exclude", "include", "extend-include", "per-file-ignores", "extend", "cache-dir"]) delete wsOpts[k];
-if (wsOpts.lint) for (const k of ["per-file-ignores", "extend-per-file-ignores"]) delete wsOpts.lint[k];
-
-function dropKey(obj, key) { // remove the first occurrence of a key, searching depth-first
-  if (!obj || typeof obj !== "object") return false;
-  if (key in obj) { delete obj[key]; return true; }
-  return Object.values(obj).some((v) => dropKey(v, key));
-}
-let ws;
-for (let tries = 0; !ws; tries++) {
-  try { ws = new Workspace(wsOpts, 1 /* PositionEncoding.Utf16, matches JS strings */); }
-  catch (e) {
-    const m = /unknown field `([^`]+)`/.exec(String(e));
-    if (!m || tries > 20 || !dropKey(wsOpts, m[1])) { console.error(`ruff config error: ${e}`); process.exit(2); }
-    console.error(`ruff.cjs: ignoring unsupported setting '${m[1]}'`);
-  }
+// The API gives fix edits without their applicability: only the fixes `ruff check --fix` applies (safe ones) are
+// applied, from the table recorded from ruff's source for this version (ruff/fix-safety/record.py).
+const safety = (() => {
+  const table = path.join(__dirname, "ruff", "fix-safety", `${Workspace.version()}.json`);
+  return fs.existsSync(table) ? new Set(JSON.parse(fs.readFileSync(table, "utf8")).unsafe_or_display_only) : null;
+})();
+// F401's fix is unsafe only in __init__.py (ruff's documentation of the rule).
+const isSafeFix = (d, file) => safety !== null && d.fix
+  && (!safety.has(d.code) || (d.code === "F401" && path.basename(file) !== "__init__.py"));
+if (fix && safety === null) {
+  print(`ruff ${Workspace.version()}: no fix-safety table (dev/lint/ruff/fix-safety): fixes not applied`);
 }
 
-// --- glob matching (ruff semantics, approximately: pattern vs. relative path, any parent dir, or basename) ---
-function globRe(g) {
-  let re = "";
-  for (let i = 0; i < g.length; i++) {
-    const c = g[i];
-    if (c === "*" && g[i + 1] === "*") { re += g[i + 2] === "/" ? "(?:.*/)?" : ".*"; i += g[i + 2] === "/" ? 2 : 1; }
-    else if (c === "*") re += "[^/]*";
-    else if (c === "?") re += "[^/]";
-    else re += /[.+^${}()|[\]\\]/.test(c) ? "\\" + c : c;
-  }
-  return new RegExp("^" + re + "$");
-}
-function matches(file, pattern) {
-  const rel = path.relative(root, path.resolve(file)).split(path.sep).join("/");
-  const re = globRe(pattern.replace(/^\.\//, "").replace(/\/$/, ""));
-  const parts = rel.split("/");
-  return parts.some((p, i) => re.test(p) || re.test(parts.slice(0, i + 1).join("/")));
-}
-
-function applyEdits(src, diags) { // apply non-overlapping fix edits, last first
+function applyEdits(src, diags) { // non-overlapping fix edits, last first; the rest are picked up on the next pass
   const lines = src.split("\n"), starts = [0];
   for (const l of lines) starts.push(starts[starts.length - 1] + l.length + 1);
   const off = (loc) => starts[loc.row - 1] + loc.column - 1;
   const edits = [];
-  for (const d of diags) if (d.fix) for (const e of d.fix.edits) edits.push({ s: off(e.location), e: off(e.end_location), t: e.content || "" });
+  for (const d of diags) {
+    for (const e of d.fix ? d.fix.edits : []) {
+      edits.push({ s: off(e.location), e: off(e.end_location), t: e.content || "" });
+    }
+  }
   edits.sort((a, b) => b.s - a.s);
   let out = src, lastStart = Infinity;
   for (const e of edits) {
-    if (e.e > lastStart) continue; // overlaps an edit already applied; picked up on next pass
+    if (e.e > lastStart) continue;
     out = out.slice(0, e.s) + e.t + out.slice(e.e);
     lastStart = e.s;
   }
@@ -94,38 +78,42 @@ function applyEdits(src, diags) { // apply non-overlapping fix edits, last first
 
 let status = 0;
 for (const file of files) {
-  if (!/\.pyi?$/.test(file) || excludes.some((p) => matches(file, p))) continue;
-  let src;
-  try { src = fs.readFileSync(file, "utf8"); } catch { console.log(`${file}: cannot read`); status = 2; continue; }
-  // The wasm API sees contents, not paths: stubs (.pyi) would be read as modules, so they are left to
-  // ruff itself (--docker ci_lint); a package's __init__.py defines __path__ and may list submodules in __all__.
-  if (file.endsWith(".pyi")) continue;
-  if (mode === "format") {
-    let out;
-    try { out = ws.format(src); } catch (e) { console.log(`${file}: cannot format: ${e}`); status = 2; continue; }
-    if (out === src) continue;
-    if (checkOnly) { console.log(`${file}: would reformat`); status = Math.max(status, 1); }
-    else { fs.writeFileSync(file, out); console.log(`reformatted ${file}`); }
+  const absolute = path.resolve(file);
+  let config;
+  try { config = settings.configFor(absolute); }
+  catch (e) { print(`${file}: error: ${e.message}`); status = 2; continue; }
+  if (settings.excluded(absolute, config, mode)) continue;
+  if (/\.pyi$/.test(file)) {
+    print(`${file}: not checked: ruff's WebAssembly build has no stub (.pyi) mode`);
     continue;
   }
-  const ignored = new Set(Object.entries(perFileIgnores).filter(([p]) => matches(file, p)).flatMap(([, c]) => c));
-  const isPackage = file.endsWith("__init__.py");
-  const isIgnored = (d) => [...ignored].some((c) => c === "ALL" || (d.code || "").startsWith(c)) ||
-    (isPackage && (d.code === "F822" || (d.code === "F821" && d.message.includes("`__path__`"))));
-  const lintOnce = (s) => ws.check(s).filter((d) => !isIgnored(d));
-  let diags = lintOnce(src);
-  if (fix) {
+  if (/\.ipynb$/.test(file)) { print(`${file}: not checked: ruff's WebAssembly build reads no notebooks`); continue; }
+  let src, ws;
+  try { src = fs.readFileSync(file, "utf8"); } catch { print(`${file}: error: cannot read`); status = 2; continue; }
+  try { ws = workspaces.forFile(absolute, config, mode); }
+  catch (e) { print(`${file}: error: ruff settings: ${e.message ?? e}`); status = 2; continue; }
+  if (mode === "format") {
+    let out;
+    try { out = ws.format(src); } catch (e) { print(`${file}: error: cannot format: ${e}`); status = 2; continue; }
+    if (out === src) continue;
+    if (checkOnly) { print(`${file}: would reformat`); status = Math.max(status, 1); }
+    else { fs.writeFileSync(file, out); print(`reformatted ${file}`); }
+    continue;
+  }
+  let diags = check(ws, src, withDirectives);
+  if (fix) { // ruff's fix loop: apply, lint again, until nothing more is fixable (at most 100 passes, as ruff)
     let cur = src;
-    for (let pass = 0; pass < 10 && diags.some((d) => d.fix); pass++) {
-      const next = applyEdits(cur, diags.filter((d) => d.fix));
+    for (let pass = 0; pass < 100 && diags.some((d) => isSafeFix(d, file)); pass++) {
+      const next = applyEdits(cur, diags.filter((d) => isSafeFix(d, file)));
       if (next === cur) break;
       cur = next;
-      diags = lintOnce(cur);
+      diags = check(ws, cur, withDirectives);
     }
-    if (cur !== src) { fs.writeFileSync(file, cur); console.log(`fixed ${file}`); }
+    if (cur !== src) { fs.writeFileSync(file, cur); print(`fixed ${file}`); }
   }
-  diags.sort((a, b) => a.start_location.row - b.start_location.row || a.start_location.column - b.start_location.column);
-  for (const d of diags) console.log(`${file}:${d.start_location.row}:${d.start_location.column}: ${d.code || "syntax-error"} ${d.message}`);
+  const at = (d) => d.start_location;
+  diags.sort((a, b) => at(a).row - at(b).row || at(a).column - at(b).column);
+  for (const d of diags) print(`${file}:${at(d).row}:${at(d).column}: ${d.code || "syntax-error"} ${d.message}`);
   if (diags.length) status = Math.max(status, 1);
 }
 process.exit(status);

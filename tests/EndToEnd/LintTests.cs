@@ -36,7 +36,21 @@ public class LintTests
         var result = Run("Lint", "--tvm-home", GitTree.CommittedFixture(), "--all");
         result.ExitCode.ShouldBe(0, result.ToString());
         foreach (var linter in new[] { "trailing-whitespace", "check-asf-header", "yamllint", "taplo-format", "ruff-check", "ruff-format", "clang-format" })
-            result.Output.ShouldMatch($@"{linter} +\d+ +0 +[0-9.]+s  ok");
+            result.Output.ShouldMatch($@"{linter} +\d+ +0 +[0-9.]+s .*ok");
+    }
+
+    [LintToolsFact]
+    public void The_fixture_runs_the_pinned_ruff_and_the_nearest_clang_format_and_names_the_difference()
+    {
+        var result = Run("Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters", "ruff-check,clang-format");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldMatch(@"ruff-check +\d+ +0 +[0-9.]+s  wasm 0\.12\.3 +ok");
+        result.Output.ShouldMatch(@"clang-format +\d+ +0 +[0-9.]+s  wasm 20\.1\.7 \(pin 20\.1\.8\) +ok");
+        result.Output.ShouldContain("Not the pinned version: clang-format wasm 20.1.7 (pin 20.1.8)");
+        result.Output.ShouldContain("not the pinned version: clang-format wasm 20.1.7 (pin 20.1.8)");
+        foreach (var folder in new[] { "@astral-sh+ruff-wasm-nodejs@0.12.3", "@wasm-fmt+clang-format@20.1.7" })
+            Directory.Exists(Path.Combine(CacheHome, "tvm-build", "npm", folder)).ShouldBeTrue(folder);
+        File.ReadAllText(Path.Combine(CacheHome, "tvm-build", "npm", "@wasm-fmt+clang-format@20.1.8.nearest")).Trim().ShouldBe("20.1.7");
     }
 
     [LintToolsFact]
@@ -63,6 +77,16 @@ public class LintTests
         File.ReadAllText(Path.Combine(tree, "unformatted.py")).ShouldContain("x = [1, 2]");
         File.ReadAllText(Path.Combine(tree, "requirements.txt")).ShouldBe("abc\nzlib\n");
         Findings(Run("Lint", "--tvm-home", tree, "--all")).ShouldBe(BaitFindings.Where(f => f.StartsWith("bad.toml") || f.StartsWith("bad.yaml") || f.StartsWith("blob.bin") || f.StartsWith("lint.yaml")));
+    }
+
+    [Fact]
+    public void A_pinned_tool_is_installed_only_for_a_linter_that_runs()
+    {
+        var cache = TempDirectory("lint-cache-");
+        var result = Run(["Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters", "trailing-whitespace"],
+            new() { ["XDG_CACHE_HOME"] = cache });
+        result.ExitCode.ShouldBe(0, result.ToString());
+        Directory.Exists(Path.Combine(cache, "tvm-build")).ShouldBeFalse(result.ToString());
     }
 
     [LintToolsFact]
@@ -126,8 +150,23 @@ public class LintTests
         strict.Output.ShouldContain("Linters without their tool: cython-lint (--strict).");
     }
 
+    [Fact]
+    public void On_a_tree_without_a_lint_image_a_skipped_linter_says_what_works_there()
+    {
+        var tree = GitTree.CommittedFixture();
+        var images = Path.Combine(tree, "ci", "jenkins", "docker-images.ini"); // as on TVM main: no ci_lint
+        File.WriteAllLines(images, File.ReadAllLines(images).Where(l => !l.StartsWith("ci_lint")));
+        File.WriteAllText(Path.Combine(tree, "python", "tvm", "fast.pyx"), "# SPDX-License-Identifier: Apache-2.0\ndef f():\n    return 1\n");
+        var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "cython-lint", "--strict");
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldContain("skipped: cython-lint missing: cython-lint is not packaged for Debian or npm: " +
+            "pip install cython-lint==0.16.7, or pre-commit run cython-lint --all-files");
+        result.Output.ShouldNotContain("ci_lint");
+        result.Output.ShouldContain("Hint: Install what the table says.");
+    }
+
     [LintToolsFact]
-    public void A_crashing_linter_shows_its_output_fails_and_the_others_still_run()
+    public void A_failure_without_file_line_is_a_finding_of_its_hook_and_the_others_still_run()
     {
         var tree = GitTree.CommittedFixture();
         var config = Path.Combine(tree, ".pre-commit-config.yaml");
@@ -135,9 +174,42 @@ public class LintTests
         GitTree.AddBait(tree, "trailing.txt");
         var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "yamllint", "trailing-whitespace");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldMatch(@"yamllint +\d+ +0 +[0-9.]+s  crashed: yamllint exited with code \d+: .*no-such-config.yaml");
+        result.Output.ShouldMatch(@"(?m)^yamllint: exited with code \d+: .*no-such-config.yaml");
+        result.Output.ShouldMatch(@"yamllint +\d+ +1 +[0-9.]+s .*problems");
         result.Output.ShouldContain("trailing.txt:2:27: trailing-whitespace: trailing whitespace");
+        result.Output.ShouldContain("Lint found 2 problems.");
+        result.Output.ShouldNotContain("crashed");
+    }
+
+    [Fact]
+    public void Only_a_tool_that_did_not_run_is_crashed()
+    {
+        var tree = GitTree.CommittedFixture();
+        var folder = TempDirectory("lint-killed-");
+        File.WriteAllText(Path.Combine(folder, "yamllint"), "#!/bin/sh\nkill -9 $$\n"); // dies of a signal
+        File.SetUnixFileMode(Path.Combine(folder, "yamllint"), (UnixFileMode)0b111_101_101);
+        var result = Run(["Lint", "--tvm-home", tree, "--all", "--linters", "yamllint"],
+            new() { ["PATH"] = folder + ":" + Environment.GetEnvironmentVariable("PATH") });
+        result.ExitCode.ShouldBe(255);
+        result.Output.ShouldMatch(@"yamllint +\d+ +0 +[0-9.]+s .*crashed: yamllint exited with code 137");
         result.Output.ShouldContain("Linters crashed: yamllint");
+    }
+
+    [Fact]
+    public void A_hook_without_files_is_skipped_even_without_pass_filenames_unless_always_run()
+    {
+        var tree = GitTree.CommittedFixture();
+        var config = Path.Combine(tree, ".pre-commit-config.yaml");
+        // check-file-type (pass_filenames: false) now reads only .pyx files, which the tree has none of; the
+        // asf-header check is always_run with a files pattern nothing matches.
+        File.WriteAllText(config, File.ReadAllText(config)
+            .Replace("entry: python tests/lint/check_file_type.py\n", "entry: python tests/lint/check_file_type.py\n        files: \\.pyx$\n")
+            .Replace("entry: python tests/lint/check_asf_header.py --check\n",
+                "entry: python tests/lint/check_asf_header.py --check\n        files: \\.nothing$\n        always_run: true\n"));
+        var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "check-file-type,check-asf-header");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldMatch(@"check-file-type +0 +0 +[0-9.]+s .*no files");
+        result.Output.ShouldMatch(@"check-asf-header +0 +0 +[0-9.]+s .*ok");
     }
 
     [Fact]

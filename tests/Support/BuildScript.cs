@@ -18,6 +18,10 @@ public sealed record RunningScript(int Id, Func<bool> Exited)
 public static class BuildScript
 {
     public static string RepoRoot { get; } = FindRepoRoot();
+
+    /// <summary>One cache folder for this test run (XDG_CACHE_HOME): Lint installs the pinned npm linters there
+    /// once.</summary>
+    public static string CacheHome { get; } = Directory.CreateTempSubdirectory("tvm-build-cache-").FullName;
     public static string Fixture => Path.Combine(RepoRoot, "tests", "fixtures", "tvm");
 
     private static readonly Lazy<bool> Compiled = new(() =>
@@ -48,6 +52,7 @@ public static class BuildScript
             ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null, ["TVM_HOME"] = null,
             ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
             ["PYTEST_ADDOPTS"] = "-p no:cacheprovider", // keep the fixture tree clean
+            ["XDG_CACHE_HOME"] = CacheHome, // pinned linters install here, never from the user's home cache
         };
         foreach (var (key, value) in environment ?? []) variables[key] = value;
 

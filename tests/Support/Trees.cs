@@ -25,6 +25,16 @@ public static class Trees
         return tree;
     }
 
+    /// <summary>A fixture folder copied into a tree (everything, build-like names too).</summary>
+    public static void CopyDirectory(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        foreach (var directory in Directory.EnumerateDirectories(source))
+            CopyDirectory(directory, Path.Combine(target, Path.GetFileName(directory)));
+    }
+
     private static void Copy(DirectoryInfo source, string target)
     {
         Directory.CreateDirectory(target);

@@ -49,8 +49,9 @@ public class LayoutTests
         var host = new DockerHost(_ => null, (1, "u", 1, "g"), Rootless: true, _ => false, _ => false, false, [], null);
         DockerRun.Argv(options with { Command = ["true"] }, host).ShouldContain("--pid=host", "classic bash.sh ignores rootless docker");
 
-        var tools = new LintTools(AbsolutePath.Create(tree), AbsolutePath.Create(tree), "/usr/bin/python3", new ProcessRunner(false, default));
-        LintCatalog.For(layout.Lint, tools).Select(l => l.Id).ShouldContain("black");
+        var tools = new LintTools(AbsolutePath.Create(tree), AbsolutePath.Create(tree), "/usr/bin/python3",
+            new ProcessRunner(false, default), HasCiLintImage: true);
+        LintCatalog.For(layout, tools).Select(l => l.Id).ShouldContain("black");
     }
 
     [Fact]
