@@ -47,7 +47,7 @@ interface ICi : IHazTvm, IHazGeneratedFiles
         .Needs(Requirements.Git)
         .Executes(() =>
         {
-            if (List) { CiListing.Print(Catalog); return; }
+            if (List) { CiListing.Print(Catalog, plain: !Host.IsInteractive); return; }
             if (Changes) { Console.Out.WriteLine(ChangeKinds()); return; }
             if (Images)
             {

@@ -1,4 +1,5 @@
 using Serilog;
+using Spectre.Console;
 using TvmBuild.Engine;
 using TvmBuild.Lint;
 using TvmBuild.Tools;
@@ -27,8 +28,9 @@ interface IDoctor : IConfigure
             var needers = rows.ToDictionary(r => r, r => chosen.Where(t => WithDependencies(t).Any(d => r.Targets.Contains(d.Name)))
                 .Select(t => t.Name).ToList());
             var shown = rows.Where(r => needers[r].Count > 0).ToList();
-            Console.Out.Write(TextTable.Render(["Needs", "Found (or how to get it)", "Needed by"],
-                shown.Select(r => (IReadOnlyList<string>)[r.Need, r.FoundText, NeededBy(r, needers[r])]), [36, 58, 22]));
+            var table = Tables.Create("Needs", "Found (or how to get it)", "Needed by");
+            foreach (var r in shown) table.AddRow(Tables.Cells(r.Need, r.FoundText, NeededBy(r, needers[r])));
+            Console.Out.WriteLine(Tables.Render(table, plain: !Host.IsInteractive));
             Verdict(chosen, shown, needers);
         });
 

@@ -1,4 +1,5 @@
 using Serilog;
+using Spectre.Console;
 using TvmBuild.Engine;
 using TvmBuild.Lint;
 using TvmBuild.Tools;
@@ -161,7 +162,8 @@ interface ILint : IHazTvm
         foreach (var result in results.Where(r => r.Outcome.Fixed.Count > 0))
             foreach (var file in result.Outcome.Fixed) Log.Information("Fixed {File} ({Linter})", file, result.Linter.Id);
 
-        Log.Information("{Header}", $"{"Linter",-30} {"Files",6} {"Problems",9} {"Time",8}  {"Version",-28} Status");
+        var table = Tables.Create("Linter", "Files", "Problems", "Time", "Version", "Status");
+        foreach (var column in new[] { 1, 2, 3 }) table.Columns[column].RightAligned();
         foreach (var r in results)
         {
             var status = r.Status switch
@@ -174,9 +176,10 @@ interface ILint : IHazTvm
                 _ => r.Outcome.Problems.Count == 0 ? "ok" : "problems",
             } + (r.Detail is { } note && r.Status is LintStatus.Passed or LintStatus.Problems or LintStatus.Fixed
                 ? $" ({note})" : "");
-            Log.Information("{Row}", $"{r.Linter.Id,-30} {r.Files,6} {r.Outcome.Problems.Count,9} " +
-                $"{r.Duration.TotalSeconds,7:0.00}s  {r.Version ?? "",-28} {status}");
+            table.AddRow(Tables.Cells(r.Linter.Id, r.Files.ToString(), r.Outcome.Problems.Count.ToString(),
+                $"{r.Duration.TotalSeconds:0.00}s", r.Version ?? "", status));
         }
+        foreach (var line in Tables.Render(table, plain: !Host.IsInteractive).Split('\n')) Log.Information("{Row}", line);
         // A version the tree pins but this machine runs another of is named, never silently swapped.
         var differing = results.Where(r => r.Version?.Contains("pin ") == true && !r.Version.StartsWith("pin "))
             .Select(r => $"{r.Linter.Id} {r.Version}").Distinct().ToList();

@@ -25,6 +25,9 @@ public static class Tables
         return string.Join('\n', text.ToString().Split('\n').Select(l => l.TrimEnd())).TrimEnd('\n');
     }
 
+    /// <summary>Cells of plain text (Spectre reads [brackets] as markup otherwise).</summary>
+    public static IRenderable[] Cells(params string[] texts) => texts.Select(t => (IRenderable)new Text(t)).ToArray();
+
     /// <summary>A table in the build's style: a double rule above and below, a single rule under the header.</summary>
     public static Table Create(params string[] headers)
     {

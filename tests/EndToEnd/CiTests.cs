@@ -9,8 +9,8 @@ namespace TvmBuild.Tests.EndToEnd;
 /// <summary>The CI catalog, CiTask, and the generated Jenkinsfile and workflow checked by real parsers.</summary>
 public class CiTests
 {
-    private static string[] TaskNames => Run("CiTask", "--list", "--verbosity", "quiet").Output.Split('\n').Skip(1)
-        .Where(l => l.Length > 0 && !l.StartsWith(' ')).Select(l => l.Split(' ')[0]).ToArray();
+    private static string[] TaskNames => Run("CiTask", "--list", "--verbosity", "quiet").Output.Split('\n')
+        .Select(l => Regex.Match(l, "^  ([a-z][a-z0-9-]*) ")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToArray();
 
     /// <summary>A scratch build root with this repository's catalog and generated files, to change them safely.</summary>
     public static string ScratchRoot(Func<string, string>? editCatalog = null)

@@ -44,8 +44,8 @@ public class LintTests
     {
         var result = Run("Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters", "ruff-check,clang-format");
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldMatch(@"ruff-check +\d+ +0 +[0-9.]+s  wasm 0\.12\.3 +ok");
-        result.Output.ShouldMatch(@"clang-format +\d+ +0 +[0-9.]+s  wasm 20\.1\.7 \(pin 20\.1\.8\) +ok");
+        result.Output.ShouldMatch(@"ruff-check +\d+ +0 +[0-9.]+s +wasm 0\.12\.3 +ok");
+        result.Output.ShouldMatch(@"clang-format +\d+ +0 +[0-9.]+s +wasm 20\.1\.7 \(pin 20\.1\.8\) +ok");
         result.Output.ShouldContain("Not the pinned version: clang-format wasm 20.1.7 (pin 20.1.8)");
         result.Output.ShouldContain("not the pinned version: clang-format wasm 20.1.7 (pin 20.1.8)");
         foreach (var folder in new[] { "@astral-sh+ruff-wasm-nodejs@0.12.3", "@wasm-fmt+clang-format@20.1.7" })

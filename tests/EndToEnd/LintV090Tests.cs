@@ -48,8 +48,8 @@ public class LintV090Tests
         check.Output.ShouldContain("Linting files changed since HEAD: 2 files, 2 linters");
         Findings(check).ShouldBe([$"python/tvm/planted.py:{pyLine}:1: black: black would reformat this",
             $"src/fixture.cc:{ccLine}:1: clang-format: code should be clang-formatted"]);
-        check.Output.ShouldMatch(@"clang-format +1 +1 +[0-9.]+s  wasm 19\.1\.3 \(pin 10\) +problems");
-        check.Output.ShouldMatch(@"black +1 +1 +[0-9.]+s  \S+ \(pin 22\.3\.0\) +problems");
+        check.Output.ShouldMatch(@"clang-format +1 +1 +[0-9.]+s +wasm 19\.1\.3 \(pin 10\) +problems");
+        check.Output.ShouldMatch(@"black +1 +1 +[0-9.]+s +\S+ \(pin 22\.3\.0\) +problems");
 
         var fix = Run("Lint", "--tvm-home", tree, "--base", "HEAD", "--linters", "black,clang-format", "--fix");
         fix.ExitCode.ShouldBe(0, fix.ToString());

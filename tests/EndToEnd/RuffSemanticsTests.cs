@@ -40,7 +40,7 @@ public class RuffSemanticsTests
         Findings(result).ShouldBe(Expected);
         // Not linted as the CLI would lint it, so named: never a finding, never silently passed.
         result.Output.ShouldContain("ruff-check: semantics/scripts/stub.pyi not checked: ruff's WebAssembly build has no stub (.pyi) mode");
-        result.Output.ShouldMatch(@"ruff-check +\d+ +5 +[0-9.]+s  wasm 0\.12\.3 +problems \(1 file not checked\)");
+        result.Output.ShouldMatch(@"ruff-check +\d+ +5 +[0-9.]+s +wasm 0\.12\.3 +problems \(1 file not checked\)");
     }
 
     [LintToolsFact]
