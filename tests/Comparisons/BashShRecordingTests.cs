@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Shouldly;
 using TvmBuild.Tests.Support;
@@ -43,7 +42,7 @@ public class BashShRecordingTests
             var result = Run(["DevShell", "--tvm-home", tree, "--dry-run", "--no-logo", .. ours], environment);
             result.ExitCode.ShouldBe(0, result.ToString());
             var line = result.Output.Split('\n').First(l => l.StartsWith("docker run ") || l.StartsWith("nvidia-docker run "));
-            var actual = ShellWords(line);
+            var actual = Recordings.ShellWords(line);
             var cid = actual.IndexOf("--cidfile");
             if (cid >= 0) actual.RemoveRange(cid, 2); // our bookkeeping, so Ctrl-C can remove the container
             actual.ShouldBe(expected, $"{layout} case {name}\n  bash.sh: {string.Join(" ", expected)}\n  ours:    {string.Join(" ", actual)}");
@@ -65,23 +64,5 @@ public class BashShRecordingTests
     {
         string Id(params string[] args) => Processes.Run("id", args).Output.Trim();
         return new() { ["USER"] = Id("-u", "-n"), ["UID"] = Id("-u"), ["GROUP"] = Id("-g", "-n"), ["GID"] = Id("-g") };
-    }
-
-    /// <summary>Splits a line as the shell would, for the quoting <c>Command.Quote</c> writes.</summary>
-    private static List<string> ShellWords(string line)
-    {
-        var words = new List<string>();
-        var word = new StringBuilder();
-        var quoted = false;
-        var inWord = false;
-        foreach (var c in line.TrimEnd())
-        {
-            if (c == '\'') { quoted = !quoted; inWord = true; }
-            else if (c == ' ' && !quoted) { if (inWord) words.Add(word.ToString()); word.Clear(); inWord = false; }
-            else if (c == '"' && !quoted) inWord = true; // only from '"'"' escapes
-            else { word.Append(c); inWord = true; }
-        }
-        if (inWord) words.Add(word.ToString());
-        return words;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using TvmBuild.Tests.Support;
 
@@ -28,5 +29,23 @@ public static class Recordings
         var old = Trees.CopyFixtureAsV090();
         File.WriteAllText(Path.Combine(old, "Jenkinsfile"), string.Concat(images.Select(i => $"{i.Key} = '{i.Value}'\n")));
         return old;
+    }
+
+    /// <summary>Splits a line as the shell would, for the quoting <c>Command.Quote</c> writes.</summary>
+    public static List<string> ShellWords(string line)
+    {
+        var words = new List<string>();
+        var word = new StringBuilder();
+        var quoted = false;
+        var inWord = false;
+        foreach (var c in line.TrimEnd())
+        {
+            if (c == '\'') { quoted = !quoted; inWord = true; }
+            else if (c == ' ' && !quoted) { if (inWord) words.Add(word.ToString()); word.Clear(); inWord = false; }
+            else if (c == '"' && !quoted) inWord = true; // only from '"'"' escapes
+            else { word.Append(c); inWord = true; }
+        }
+        if (inWord) words.Add(word.ToString());
+        return words;
     }
 }

@@ -8,6 +8,9 @@
   plus the tree's image table (shortcut -> image), so a test can give a fixture tree the same images.
 - presets.<layout>.json: for each tests/scripts/task_config_build_<preset>.sh, the lines it appends to
   cmake/config.cmake, run as CI runs it (from a scratch tree holding only cmake/config.cmake).
+- ci-py.main.json (TVM main only): for `tests/scripts/ci.py cpu --unittest`, `gpu --unittest` and `wasm --test`, the
+  `docker run` argv ci.py has docker/bash.sh start (its container name as {NAME}) and the script it runs in the
+  container; ci.py runs from a scratch copy of ci.py, docker/ and the image table, so the tree is not touched.
 Nothing of TVM's is copied: only what its scripts print. The layout is told apart as tvm-build does
 (3rdparty/tvm-ffi and no Makefile: main; a Makefile: v0.9.0).
 """
@@ -109,6 +112,44 @@ def record_presets(tvm, scratch):
     return presets
 
 
+CI_PY_COMMANDS = [["cpu", "--unittest"], ["gpu", "--unittest"], ["wasm", "--test"]]
+
+
+def record_ci_py(tvm, scratch):
+    root = os.path.join(scratch, "ci-py")
+    for folder in ("tests/scripts", "docker", "ci/jenkins"):
+        os.makedirs(os.path.join(root, folder))
+    shutil.copy(os.path.join(tvm, "tests", "scripts", "ci.py"), os.path.join(root, "tests", "scripts"))
+    for name in ("bash.sh", "dev_common.sh"):
+        shutil.copy(os.path.join(tvm, "docker", name), os.path.join(root, "docker"))
+    shutil.copy(os.path.join(tvm, "ci", "jenkins", "docker-images.ini"), os.path.join(root, "ci", "jenkins"))
+    ident = identity()
+    recorded = {}
+    for command in CI_PY_COMMANDS:
+        log = os.path.join(scratch, "ci-py-docker.log")
+        if os.path.exists(log):
+            os.remove(log)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("SCCACHE_", "JENKINS", "CUDA_"))}
+        env.update({"PATH": FAKE_DOCKER + ":" + env["PATH"], "FAKE_DOCKER_LOG": log, "CI": "1", "DEBUG": "1",
+                    "HOME": os.path.join(scratch, "home")})
+        result = subprocess.run(["python3", "tests/scripts/ci.py", *command], cwd=root, env=env,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"ci.py {' '.join(command)} failed:\n{result.stdout}\n{result.stderr}")
+        with open(log) as f:
+            calls = [c.strip("\n").split("\n") for c in f.read().split("--\n") if c.strip()]
+        argv = next(c for c in calls if c[0] == "run")
+        name = argv[argv.index("--name") + 1]
+        scripts = os.path.join(root, ".ci-py-scripts")
+        with open(os.path.join(scripts, f"{name}.sh")) as f:
+            script = f.read().split("\n")
+        shutil.rmtree(scripts)
+        argv = [a.replace(name, "{NAME}") for a in ["docker", *argv]]
+        recorded[" ".join(command)] = {"argv": normalize(argv, root, "/nonexistent", ident),
+                                       "script": [l.replace(name, "{NAME}") for l in script if l]}
+    return recorded
+
+
 def main():
     tvm = os.path.realpath(os.environ.get("TVM_HOME") or sys.exit("set TVM_HOME to a TVM checkout"))
     output = sys.argv[2] if len(sys.argv) == 3 and sys.argv[1] == "--output" else HERE
@@ -117,6 +158,8 @@ def main():
         scratch = os.path.realpath(scratch)
         outputs = {f"bash-sh.{layout}.json": record_bash_sh(tvm, layout, scratch),
                    f"presets.{layout}.json": {"presets": record_presets(tvm, scratch), "environment": SCRIPT_ENV}}
+        if layout == "main":
+            outputs["ci-py.main.json"] = record_ci_py(tvm, scratch)
     for name, value in outputs.items():
         with open(os.path.join(output, name), "w") as f:
             json.dump(value, f, indent=1)
