@@ -29,8 +29,12 @@ interface ICheckout : IHazTvm
             try
             {
                 Runner.Run(Git.Clone(TvmRepo, partial));
-                Runner.Run(Git.Checkout(partial, TvmRef), new RunOptions { FailureHint = $"Is '{TvmRef}' a branch, tag or commit of {TvmRepo}?" });
-                Runner.Run(Git.UpdateSubmodules(partial), new RunOptions { FailureHint = "Submodules come from their own URLs (.gitmodules); check that they are reachable." });
+                Runner.Run(Git.Checkout(partial, TvmRef),
+                    new RunOptions { FailureHint = $"Is '{TvmRef}' a branch, tag or commit of {TvmRepo}?" });
+                Runner.Run(Git.UpdateSubmodules(partial), new RunOptions
+                {
+                    FailureHint = "Submodules come from their own URLs (.gitmodules); check that they are reachable."
+                });
                 if (!Runner.DryRun)
                 {
                     if (target.DirectoryExists()) Directory.Delete(target);

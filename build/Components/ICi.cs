@@ -24,7 +24,8 @@ interface ICi : IHazTvm, IHazGeneratedFiles
     [Parameter("CiTask: first run the tasks it needs (build-cpu for unittest), the same way.")]
     bool WithNeeds => TryGetValue<bool?>(() => WithNeeds) ?? false;
 
-    [Parameter("CiTask: print which kinds of change (code, docs, docker) the TVM tree has against its merge-base with origin/main.")]
+    [Parameter("CiTask: print which kinds of change (code, docs, docker) the TVM tree has against its " +
+               "merge-base with origin/main.")]
     bool Changes => TryGetValue<bool?>(() => Changes) ?? false;
 
     [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
@@ -51,7 +52,8 @@ interface ICi : IHazTvm, IHazGeneratedFiles
             if (Changes) { Console.Out.WriteLine(ChangeKinds()); return; }
             if (Images)
             {
-                var images = DockerImages.Read(TvmRoot, Layout.Images, out var source).OrderBy(p => p.Key).ToDictionary();
+                var images = DockerImages.Read(TvmRoot, Layout.Images, out var source)
+                    .OrderBy(p => p.Key).ToDictionary();
                 Console.Out.WriteLine(JsonSerializer.Serialize(images));
                 return;
             }
@@ -78,7 +80,8 @@ interface ICi : IHazTvm, IHazGeneratedFiles
             var inTvm = Output is not null || Layouts.IsTvmTree(root);
             var files = new Dictionary<string, string>(inTvm ? AdoptManifest.Load().PlaceCiFiles(CiFiles) : CiFiles);
             // The table documents this repository's catalog; a TVM checkout gets only the CI files.
-            if (!inTvm) files["docs/ci.md"] = CiDocs.WithTable((RootDirectory / "docs" / "ci.md").ReadAllText(), Catalog);
+            if (!inTvm)
+                files["docs/ci.md"] = CiDocs.WithTable((RootDirectory / "docs" / "ci.md").ReadAllText(), Catalog);
             WriteOrCheck(files, root, "ci/catalog.yaml", "GenerateCi");
         });
 
@@ -121,14 +124,17 @@ interface ICi : IHazTvm, IHazGeneratedFiles
         return BuildDirectoryOf(TvmRoot, preset, step.Parameter("build-dir")?[0]);
     }
 
-    /// <summary>code, docs and/or docker: what the tree changed against the merge-base with origin/main (all three when unknown).</summary>
+    /// <summary>code, docs and/or docker: what the tree changed against the merge-base with origin/main (all three
+    /// when unknown).</summary>
     string ChangeKinds()
     {
         var all = string.Join(" ", CiCatalog.ChangeKinds);
         if (ToolResolver.TryFind("git") is not { } git || !(TvmRoot / ".git").Exists()) return all;
-        var mergeBase = Runner.OnHost.Probe(new Command(git, ["merge-base", "HEAD", "origin/main"], TvmRoot), RunOptions.MayFail);
+        var mergeBase = Runner.OnHost.Probe(new Command(git, ["merge-base", "HEAD", "origin/main"], TvmRoot),
+            RunOptions.MayFail);
         if (mergeBase.ExitCode != 0) return all;
-        var changed = Runner.OnHost.Probe(new Command(git, ["diff", "--name-only", mergeBase.Output.Trim(), "HEAD"], TvmRoot), RunOptions.MayFail)
+        var diff = new Command(git, ["diff", "--name-only", mergeBase.Output.Trim(), "HEAD"], TvmRoot);
+        var changed = Runner.OnHost.Probe(diff, RunOptions.MayFail)
             .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (changed.Length == 0) return all; // e.g. main itself: run everything
         var kinds = new List<string>();

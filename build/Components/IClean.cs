@@ -8,7 +8,8 @@ using TvmBuild.Tvm;
 interface IClean : IHazTvm
 {
     Target Clean => _ => _
-        .Description("Removes the build directory of --preset (or --build-dir); --all removes every build-* of the tree")
+        .Description("Removes the build directory of --preset (or --build-dir); " +
+                     "--all removes every build-* of the tree")
         .Before<IConfigure>(x => x.Configure)
         .RequiresThat(() => NotInContainer("Clean"))
         .Executes(() =>
@@ -21,8 +22,10 @@ interface IClean : IHazTvm
                 .Where(r => r.Why is not null).ToList();
             if (refused.Count > 0)
             {
-                foreach (var (directory, why) in refused.Skip(1)) Log.Error("Refusing to remove {Directory}: {Why}", directory, why);
-                throw new BuildFailure($"Refusing to remove {refused[0].Directory}: {refused[0].Why}. Nothing was removed.",
+                foreach (var (directory, why) in refused.Skip(1))
+                    Log.Error("Refusing to remove {Directory}: {Why}", directory, why);
+                throw new BuildFailure(
+                    $"Refusing to remove {refused[0].Directory}: {refused[0].Why}. Nothing was removed.",
                     "Clean removes only build directories; delete anything else yourself.");
             }
             if (present.Count == 0) Log.Information("Nothing to clean in {Tree} ({Layout})", TvmRoot, layout.Name);
@@ -44,7 +47,8 @@ interface IClean : IHazTvm
             return;
         }
         if (!Session.Contains<FileStream>(directory) && BuildDirectories.IsLockedElsewhere(directory))
-            throw new BuildFailure($"Another build is using {directory} right now.", "Wait for it to finish before cleaning.");
+            throw new BuildFailure($"Another build is using {directory} right now.",
+                "Wait for it to finish before cleaning.");
         directory.DeleteDirectory();
         Log.Information("Removed {Directory}", directory);
     }

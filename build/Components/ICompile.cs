@@ -21,8 +21,10 @@ interface ICompile : IConfigure
     {
         LockBuildDirectory();
         if (!Runner.DryRun && !Runner.InContainer && !(BuildDirectory / "CMakeCache.txt").FileExists())
-            throw new BuildFailure($"{BuildDirectory} is not configured (no CMakeCache.txt).", "Run Configure without --config-only first.");
-        var command = CMake.Build(Runner, BuildDirectory, targets, Parallel ?? Environment.ProcessorCount, verbose: false)
+            throw new BuildFailure($"{BuildDirectory} is not configured (no CMakeCache.txt).",
+                "Run Configure without --config-only first.");
+        var jobs = Parallel ?? Environment.ProcessorCount;
+        var command = CMake.Build(Runner, BuildDirectory, targets, jobs, verbose: false)
             .WithEnvironment(Expand(Layout.BuildEnvironment, "The build")).WithEnvironment(CompilerCacheEnvironment);
         var cache = CompilerCaches.InUse(BuildDirectory)
             ?? (Runner.InContainer && CompilerCache == CompilerCache.Sccache ? "sccache" : null);
@@ -34,7 +36,8 @@ interface ICompile : IConfigure
         CommandResult result;
         try
         {
-            result = Runner.Run(command, new RunOptions { FailureHint = $"The compiler output is above and in {log}." });
+            result = Runner.Run(command,
+                new RunOptions { FailureHint = $"The compiler output is above and in {log}." });
         }
         catch (ProcessFailure failure) when (CompilerErrors.First(failure.Output, TvmRoot) is { } first)
         {

@@ -23,9 +23,11 @@ interface ICompletionValues : ILint, ICi
             "--preset" => layout is not null ? Sorted(layout.Presets.Keys)
                 : Sorted(Layouts.Load(Layouts.File).SelectMany(l => l.Presets.Keys)),
             "--linters" or "--skip-linters" => layout is null ? []
-                : [.. LintCatalog.For(layout, new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false))
+                : [.. LintCatalog
+                    .For(layout, new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false))
                     .Select(l => l.Id).Distinct()],
-            "--docker" => layout is not null && DockerImages.Read(TvmRoot, layout.Images, out _) is { Count: > 0 } images
+            "--docker" => layout is not null
+                    && DockerImages.Read(TvmRoot, layout.Images, out _) is { Count: > 0 } images
                 ? Sorted(images.Keys)
                 : Sorted(Catalog.Tasks.Select(t => t.Image).Where(i => i != TvmBuild.Ci.CiCatalog.Host)),
             "--name" => [.. Catalog.Tasks.SelectMany(t => t.Aliases.Prepend(t.Name))],

