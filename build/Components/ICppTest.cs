@@ -2,11 +2,13 @@ using TvmBuild.Engine;
 using TvmBuild.Tools;
 using TvmBuild.Tvm;
 
-/// <summary>TVM's C++ tests, as task_cpp_unittest.sh runs them at the tree's ref: build the gtest targets, then run them.
+/// <summary>TVM's C++ tests, as task_cpp_unittest.sh runs them at the tree's ref: build the gtest targets, then run
+/// them.
 /// Two targets, so that a CI test stage that got the binaries from the build stage can run them alone.</summary>
 interface ICppTest : ICompile, IHazTests
 {
-    CppTestSpec CppTestSpec => Layout.Cpptest ?? throw new BuildFailure($"The {Layout.Name} layout of TVM has no C++ test script.");
+    CppTestSpec CppTestSpec =>
+        Layout.Cpptest ?? throw new BuildFailure($"The {Layout.Name} layout of TVM has no C++ test script.");
 
     Target CompileCppTest => _ => _
         .Description("Builds TVM's C++ test targets (cpptest; crttest at v0.9.0)")

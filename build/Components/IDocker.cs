@@ -3,7 +3,8 @@ using TvmBuild.Docker;
 using TvmBuild.Engine;
 using TvmBuild.Tools;
 
-/// <summary>docker/bash.sh as a target (DevShell), and docker mode: with --docker, every target's commands run in the CI image.</summary>
+/// <summary>docker/bash.sh as a target (DevShell), and docker mode: with --docker, every target's commands run in
+/// the CI image.</summary>
 interface IDocker : IHazTvm
 {
     [Parameter("DevShell: keep stdin open (--interactive).")]
@@ -41,7 +42,10 @@ interface IDocker : IHazTvm
                 if (exitCode == 0) return;
                 ExitCode = exitCode;
                 throw new BuildFailure($"The command in the container exited with code {exitCode}.",
-                    exitCode == 125 ? $"125 is {DockerCliName}'s own failure: is its daemon running (see its message above)? Without a Docker engine, try --docker-cli podman." : null);
+                    exitCode == 125
+                        ? $"125 is {DockerCliName}'s own failure: is its daemon running (see its message above)? " +
+                          "Without a Docker engine, try --docker-cli podman."
+                        : null);
             }
             finally
             {
@@ -74,23 +78,28 @@ interface IDocker : IHazTvm
     {
         foreach (var directory in Mount.Where(d => !Directory.Exists(d) && !File.Exists(d)))
         {
-            var failure = new BuildFailure($"--mount {directory}: no such file or folder on this machine.", "Mount an existing path.");
+            var failure = new BuildFailure($"--mount {directory}: no such file or folder on this machine.",
+                "Mount an existing path.");
             if (!Runner.DryRun) throw failure;
             Log.Warning("{Failure}", failure.Message); // --dry-run still prints the command
         }
         if (Layout.BashSh != TvmBuild.Tvm.BashShDialect.Classic) return;
         var unsupported = new (bool Given, string Option)[]
         {
-            (Shell is not null, "--shell"), (Cpus is not null, "--cpus"), (Net is not null && Net != "host", "--net <network>"),
-            (Privileged, "--privileged"), (Volume.Length > 0, "--volume"), (devShell && BuildDir is not null, "--build-dir"),
+            (Shell is not null, "--shell"), (Cpus is not null, "--cpus"),
+            (Net is not null && Net != "host", "--net <network>"),
+            (Privileged, "--privileged"), (Volume.Length > 0, "--volume"),
+            (devShell && BuildDir is not null, "--build-dir"),
         }.Where(o => o.Given).Select(o => o.Option).ToList();
         if (unsupported.Count > 0)
             throw new BuildFailure($"docker/bash.sh at {Layout.Name} has no {string.Join(", ", unsupported)} option.",
-                "That tree's bash.sh takes -i, -t, --net=host, --mount, --name, --env, --dry-run, --no-gpu, --repo-mount-point.");
+                "That tree's bash.sh takes -i, -t, --net=host, --mount, --name, --env, --dry-run, --no-gpu, " +
+                "--repo-mount-point.");
     }
 
     /// <summary>Docker mode, set up once before any target runs (Build.ConfigureRunner): with --docker, the runner runs
-    /// every command in the image, as docker/bash.sh starts it, when a planned target needs something of the image.</summary>
+    /// every command in the image, as docker/bash.sh starts it, when a planned target needs something of the
+    /// image.</summary>
     ProcessRunner ContainerRunner(ProcessRunner runner)
     {
         if (Docker is null)
@@ -100,7 +109,8 @@ interface IDocker : IHazTvm
         }
         if (!ExecutionPlan.Any(t => t.Status != ExecutionStatus.Skipped && t.Needs.Any(n => n.InImage))) return runner;
         if (Docker.Length == 0)
-            throw new BuildFailure("--docker needs an image here, e.g. --docker ci_cpu.", "Only CiTask takes a bare --docker (the task's own image).");
+            throw new BuildFailure("--docker needs an image here, e.g. --docker ci_cpu.",
+                "Only CiTask takes a bare --docker (the task's own image).");
         CheckBashShOptions(devShell: false);
         var options = ContainerOptions([]);
         var host = DockerHosts.Current(runner, options, DockerCliName);
@@ -110,14 +120,17 @@ interface IDocker : IHazTvm
         return runner.WithWrapper(new ContainerWrapper(options, host, TemporaryDirectory, runner));
     }
 
-    /// <summary>Container options typed without --docker change nothing, unless a target starts its own container.</summary>
+    /// <summary>Container options typed without --docker change nothing, unless a target starts its own
+    /// container.</summary>
     void WarnContainerOptionsUnused()
     {
         if (ExecutionPlan.Any(t => t.Name is "DevShell" or "BuildImage" && t.Status != ExecutionStatus.Skipped)) return;
         var given = ParameterCatalog.Of(GetType())
-            .Where(p => p.Member.DeclaringType == typeof(IHazDocker) && p.MemberName is not (nameof(Docker) or nameof(DockerCli)))
+            .Where(p => p.Member.DeclaringType == typeof(IHazDocker)
+                        && p.MemberName is not (nameof(Docker) or nameof(DockerCli)))
             .Where(Parameters.IsOnCommandLine).Select(p => p.CliName).ToList();
         if (given.Count > 0)
-            Log.Warning("{Options} apply to containers; without --docker they have no effect", string.Join(", ", given));
+            Log.Warning("{Options} apply to containers; without --docker they have no effect",
+                string.Join(", ", given));
     }
 }

@@ -6,7 +6,8 @@ using TvmBuild.Tools;
 /// <summary>docker/build.sh (BuildImage) and docker/clear-stale-images.sh (ClearStaleImages).</summary>
 interface IDockerImages : IDocker
 {
-    [Parameter("BuildImage: the image type, i.e. docker/Dockerfile.<image> (ci_cpu, ci_gpu, ...).", For = [nameof(BuildImage)])]
+    [Parameter("BuildImage: the image type, i.e. docker/Dockerfile.<image> (ci_cpu, ci_gpu, ...).",
+        For = [nameof(BuildImage)])]
     string? Image => TryGetValue(() => Image);
 
     [Parameter("BuildImage: the tag (docker/build.sh's --tag; default latest).", For = [nameof(BuildImage)])]
@@ -26,7 +27,8 @@ interface IDockerImages : IDocker
         For = [nameof(BuildImage)])]
     bool Cache => TryGetValue<bool?>(() => Cache) ?? false;
 
-    [Parameter("BuildImage: an image to take cached layers from (build.sh's --cache-from).", For = [nameof(BuildImage)])]
+    [Parameter("BuildImage: an image to take cached layers from (build.sh's --cache-from).",
+        For = [nameof(BuildImage)])]
     string? CacheFrom => TryGetValue(() => CacheFrom);
 
     [Parameter("ClearStaleImages: list the images kept and why.", For = [nameof(ClearStaleImages)])]
@@ -46,24 +48,35 @@ interface IDockerImages : IDocker
         .Executes(() =>
         {
             var type = Image!.ToLowerInvariant();
-            var dockerfile = Dockerfile is null ? TvmRoot / "docker" / $"Dockerfile.{type}" : AbsolutePath.FromUser(Dockerfile);
+            var dockerfile = Dockerfile is null
+                ? TvmRoot / "docker" / $"Dockerfile.{type}"
+                : AbsolutePath.FromUser(Dockerfile);
             if (!dockerfile.FileExists())
+            {
+                var images = (TvmRoot / "docker").GlobFiles("Dockerfile.*").Select(f => f.Name["Dockerfile.".Length..]);
                 throw new BuildFailure($"No Dockerfile for image '{type}': {dockerfile} does not exist.",
-                    $"Images of this tree: {string.Join(", ", (TvmRoot / "docker").GlobFiles("Dockerfile.*").Select(f => f.Name["Dockerfile.".Length..]))}.");
+                    $"Images of this tree: {string.Join(", ", images)}.");
+            }
             var buildTag = Environment.GetEnvironmentVariable("BUILD_TAG") is { Length: > 0 } tag ? tag : "tvm";
-            var spec = ImageSpec ?? $"{$"{buildTag}.{type}".Replace('=', '_').Replace(',', '-').ToLowerInvariant()}:{ImageTag}";
+            var spec = ImageSpec
+                ?? $"{$"{buildTag}.{type}".Replace('=', '_').Replace(',', '-').ToLowerInvariant()}:{ImageTag}";
             var arguments = new List<string> { "build", "-t", spec };
             if (!Cache && CacheFrom is null) arguments.Add("--no-cache");
             arguments.AddRange(["-f", dockerfile]);
             if (Net == "host") arguments.Add("--network=host");
-            if (CacheFrom is not null) arguments.AddRange(["--cache-from", $"tvm.{type}:{ImageTag}", "--cache-from", CacheFrom]);
+            if (CacheFrom is not null)
+                arguments.AddRange(["--cache-from", $"tvm.{type}:{ImageTag}", "--cache-from", CacheFrom]);
             arguments.Add(ContextPath ?? dockerfile.Parent);
-            Runner.OnHost.Run(new Command(DockerExecutable, arguments), new RunOptions { FailureHint = "docker build needs a reachable engine; with podman: --docker-cli podman." });
+            Runner.OnHost.Run(new Command(DockerExecutable, arguments), new RunOptions
+            {
+                FailureHint = "docker build needs a reachable engine; with podman: --docker-cli podman."
+            });
             Log.Information("Built {Image}", spec);
         });
 
     Target ClearStaleImages => _ => _
-        .Description("docker/clear-stale-images.sh: removes tlcpack images that this tree's CI files (and its worktrees') no longer name")
+        .Description("docker/clear-stale-images.sh: removes tlcpack images that this tree's CI files " +
+                     "(and its worktrees') no longer name")
         .Needs(Requirements.ContainerEngine)
         .Executes(() =>
         {
@@ -138,11 +151,13 @@ interface IDockerImages : IDocker
         }
     }
 
-    /// <summary>The tree and, when it is a git checkout, its linked worktrees, as clear-stale-images.sh consults them.</summary>
+    /// <summary>The tree and, when it is a git checkout, its linked worktrees, as clear-stale-images.sh consults
+    /// them.</summary>
     IEnumerable<AbsolutePath> Worktrees(AbsolutePath tree)
     {
         if (!(tree / ".git").Exists() || ToolResolver.TryFind("git") is not { } git) return [tree];
         var list = Runner.OnHost.Probe(new Command(git, ["worktree", "list", "--porcelain"], tree), RunOptions.MayFail);
-        return list.Output.Split('\n').Where(l => l.StartsWith("worktree ")).Select(l => AbsolutePath.Create(l["worktree ".Length..])).Append(tree).Distinct();
+        return list.Output.Split('\n').Where(l => l.StartsWith("worktree "))
+            .Select(l => AbsolutePath.Create(l["worktree ".Length..])).Append(tree).Distinct();
     }
 }

@@ -6,11 +6,13 @@ using TvmBuild.Tools;
 using TvmBuild.Tvm;
 using PythonTool = TvmBuild.Tools.Python;
 
-/// <summary>TVM's documentation with Sphinx, as task_python_docs.sh builds it (quick by default: the tutorial gallery is
-/// not executed), CppDocs with doxygen, and --serve: the pages on loopback, rebuilt and reloaded on every change.</summary>
+/// <summary>TVM's documentation with Sphinx, as task_python_docs.sh builds it (quick by default: the tutorial gallery
+/// is not executed), CppDocs with doxygen, and --serve: the pages on loopback, rebuilt and reloaded on every
+/// change.</summary>
 interface IDocs : ICompile
 {
-    [Parameter("Docs: execute the whole tutorial gallery (TVM_TUTORIAL_EXEC_PATTERN=.*) instead of the quick build.", For = [nameof(Docs)])]
+    [Parameter("Docs: execute the whole tutorial gallery (TVM_TUTORIAL_EXEC_PATTERN=.*) instead of the quick build.",
+        For = [nameof(Docs)])]
     bool Full => TryGetValue<bool?>(() => Full) ?? false;
 
     [Parameter("Docs: execute only the tutorials matching this pattern.", For = [nameof(Docs)])]
@@ -36,7 +38,8 @@ interface IDocs : ICompile
         {
             var sources = TvmRoot / "docs";
             if (!(sources / "conf.py").FileExists())
-                throw new BuildFailure($"{TvmRoot} has no docs/conf.py.", "Point --tvm-home at a TVM tree with its docs/ folder.");
+                throw new BuildFailure($"{TvmRoot} has no docs/conf.py.",
+                    "Point --tvm-home at a TVM tree with its docs/ folder.");
             var python = Runner.DryRun || Runner.InContainer ? (Python ?? "python3")
                 : PythonTool.Find(Runner, Python, "sphinx");
             var first = BuildDocs(python, sources, fresh: true);
@@ -54,12 +57,14 @@ interface IDocs : ICompile
         .Needs(Requirements.Doxygen)
         .Executes(() =>
         {
-            if (!(TvmRoot / "docs" / "Doxyfile").FileExists()) throw new BuildFailure($"{TvmRoot} has no docs/Doxyfile.");
+            if (!(TvmRoot / "docs" / "Doxyfile").FileExists())
+                throw new BuildFailure($"{TvmRoot} has no docs/Doxyfile.");
             Runner.Run(new Command(Runner.Find("doxygen", Packages.Hint("doxygen")), ["docs/Doxyfile"], TvmRoot));
         });
 
-    /// <summary>One Sphinx run into the build directory; returns null on success, else the error. A fresh run re-reads every
-    /// page (so every warning is counted, as CI's clean build does); --serve's rebuilds are incremental.</summary>
+    /// <summary>One Sphinx run into the build directory; returns null on success, else the error. A fresh run re-reads
+    /// every page (so every warning is counted, as CI's clean build does); --serve's rebuilds are
+    /// incremental.</summary>
     string? BuildDocs(string python, AbsolutePath sources, bool fresh)
     {
         var staging = BuildDirectory / "docs" / "_staging";
@@ -73,7 +78,9 @@ interface IDocs : ICompile
             ["TVM_BIND_THREADS"] = "0",
             ["OMP_NUM_THREADS"] = "1",
         };
-        var command = new Command(python, ["-m", "sphinx", "-b", "html", .. fresh ? new[] { "-E" } : [], "-d", BuildDirectory / "docs" / "doctrees", staging, DocsOutput],
+        var command = new Command(python,
+            ["-m", "sphinx", "-b", "html", .. fresh ? new[] { "-E" } : [], "-d", BuildDirectory / "docs" / "doctrees",
+                staging, DocsOutput],
             staging, environment);
         // task_python_docs.sh installs tvm-ffi into python/ first, as the unit tests do (TVM main).
         if (fresh && Layout.Unittest?.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
@@ -81,11 +88,14 @@ interface IDocs : ICompile
         var result = Runner.Run(command, RunOptions.MayFail);
         if (Runner.DryRun) return null;
         var warnings = SphinxWarnings.Of(result.Output, staging, sources);
-        Log.Information("Sphinx {Kind} build took {Milliseconds} ms", fresh ? "full" : "incremental", clock.ElapsedMilliseconds);
+        Log.Information("Sphinx {Kind} build took {Milliseconds} ms",
+            fresh ? "full" : "incremental", clock.ElapsedMilliseconds);
         foreach (var warning in warnings) Log.Warning("{Warning}", warning);
         // A failed build has no count to give; with --serve the line about the pages still served stays.
         if (result.ExitCode != 0 || Regex.IsMatch(result.Output, "failed to execute|Segmentation fault"))
-            return string.Join(" ", result.Output.Split('\n').Where(l => l.Contains("ERROR") || l.Contains("Error") || l.Contains("failed")).TakeLast(3).Select(l => l.Trim()))
+            return string.Join(" ", result.Output.Split('\n')
+                    .Where(l => l.Contains("ERROR") || l.Contains("Error") || l.Contains("failed"))
+                    .TakeLast(3).Select(l => l.Trim()))
                 is { Length: > 0 } error ? error : $"exit code {result.ExitCode}";
         // An incremental build re-reads only the changed pages, so it sees only their warnings.
         var count = TestSummary.Plural(warnings.Count, "warning") + (fresh ? "" : " in the pages rebuilt last");
@@ -99,7 +109,8 @@ interface IDocs : ICompile
     {
         if (Runner.DryRun)
         {
-            Console.Out.WriteLine($"# would serve {DocsOutput} on http://{ServeAddress}:{Port}/ and rebuild on changes of {sources}");
+            Console.Out.WriteLine($"# would serve {DocsOutput} on http://{ServeAddress}:{Port}/ " +
+                                  $"and rebuild on changes of {sources}");
             return;
         }
         await using var server = await DocsServer.Start(DocsOutput, ServeAddress, Port);
@@ -126,6 +137,8 @@ interface IDocs : ICompile
         }
     }
 
-    /// <summary>--host doubles as the address to bind when it is not a CI host name (Terminal, CI, Jenkins, GitHubActions).</summary>
-    string ServeAddress => HostName is { } name && !Host.Names.Contains(name, StringComparer.OrdinalIgnoreCase) ? name : "127.0.0.1";
+    /// <summary>--host doubles as the address to bind when it is not a CI host name (Terminal, CI, Jenkins,
+    /// GitHubActions).</summary>
+    string ServeAddress =>
+        HostName is { } name && !Host.Names.Contains(name, StringComparer.OrdinalIgnoreCase) ? name : "127.0.0.1";
 }

@@ -17,7 +17,8 @@ interface IDoctor : IConfigure
 
     Target Doctor => _ => _
         .Description("Checks what each target needs here for the tree at --tvm-home (tools, CMake, submodules, the " +
-                     "preset's libraries, Python modules, pinned linters, a container engine that answers) and how to get it")
+                     "preset's libraries, Python modules, pinned linters, a container engine that answers) " +
+                     "and how to get it")
         .Executes(() =>
         {
             var chosen = DoctorFor.Length > 0
@@ -25,7 +26,8 @@ interface IDoctor : IConfigure
                     .Select(n => ExecutionPlanner.Find(ExecutableTargets, n.Trim())).ToList()
                 : ExecutableTargets.Where(t => t.Listed && t.Name != "Doctor").ToList();
             var rows = ToolRows(chosen).Concat(TvmHome is null ? [] : TreeRows()).ToList();
-            var needers = rows.ToDictionary(r => r, r => chosen.Where(t => WithDependencies(t).Any(d => r.Targets.Contains(d.Name)))
+            var needers = rows.ToDictionary(r => r,
+                r => chosen.Where(t => WithDependencies(t).Any(d => r.Targets.Contains(d.Name)))
                 .Select(t => t.Name).ToList());
             var shown = rows.Where(r => needers[r].Count > 0).ToList();
             var table = Tables.Create("Needs", "Found (or how to get it)", "Needed by");
@@ -36,12 +38,14 @@ interface IDoctor : IConfigure
 
     /// <summary>The tools the chosen targets (and what they depend on) declare with Needs.</summary>
     IEnumerable<DoctorRow> ToolRows(IReadOnlyList<ExecutableTarget> chosen) =>
-        chosen.SelectMany(t => WithDependencies(t).SelectMany(d => d.Needs.OfType<Requirement>().Select(r => (Target: d.Name, r))))
+        chosen.SelectMany(t => WithDependencies(t)
+                .SelectMany(d => d.Needs.OfType<Requirement>().Select(r => (Target: d.Name, r))))
             .GroupBy(x => x.r.Name)
             .Select(g => new DoctorRow(g.Key, g.First().r.Probe(Runner.OnHost), g.First().r.Install,
                 g.Select(x => x.Target).Distinct().ToList(), g.First().r.Optional));
 
-    /// <summary>What the tree at --tvm-home asks, for the preset (--native: its missing features are worked around).</summary>
+    /// <summary>What the tree at --tvm-home asks, for the preset (--native: its missing features are worked
+    /// around).</summary>
     IEnumerable<DoctorRow> TreeRows()
     {
         var layout = Layout;
@@ -49,33 +53,41 @@ interface IDoctor : IConfigure
         Log.Information("The tree: {Tree} ({Layout} layout), preset {Preset}{Native}", TvmRoot, layout.Name, Preset,
             native ? ", --native" : " (--native shows what it would turn off)");
         var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
-        var preset = PresetChecks(settings).Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint, ["Configure"],
-            Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null, FromPreset: c.Native is not null));
+        var preset = PresetChecks(settings).Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint,
+            ["Configure"],
+            Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null,
+            FromPreset: c.Native is not null));
         var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
         var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
-        var linters = LintCatalog.For(layout, new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false)).Select(l => l.Id).ToList();
+        var tools = new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false);
+        var linters = LintCatalog.For(layout, tools).Select(l => l.Id).ToList();
         return TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost).Concat(preset)
             .Concat(TreeNeeds.PythonModules(layout, tests, docs))
             .Concat(TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost, FirstPython("pytest")));
     }
 
-    /// <summary>The interpreter the targets would pick: the first of python3 and /usr/bin/python3 that has the module.</summary>
+    /// <summary>The interpreter the targets would pick: the first of python3 and /usr/bin/python3 that has the
+    /// module.</summary>
     string FirstPython(string module)
     {
-        var candidates = new[] { ToolResolver.TryFind("python3"), "/usr/bin/python3" }.OfType<string>().Where(File.Exists).Distinct().ToList();
-        return candidates.FirstOrDefault(p => TvmBuild.Tools.Python.CanImport(Runner.OnHost, p, module)) ?? candidates.FirstOrDefault() ?? "python3";
+        var candidates = new[] { ToolResolver.TryFind("python3"), "/usr/bin/python3" }
+            .OfType<string>().Where(File.Exists).Distinct().ToList();
+        return candidates.FirstOrDefault(p => TvmBuild.Tools.Python.CanImport(Runner.OnHost, p, module))
+            ?? candidates.FirstOrDefault() ?? "python3";
     }
 
-    void Verdict(IReadOnlyList<ExecutableTarget> chosen, IReadOnlyList<DoctorRow> rows, IReadOnlyDictionary<DoctorRow, List<string>> needers)
+    void Verdict(IReadOnlyList<ExecutableTarget> chosen, IReadOnlyList<DoctorRow> rows,
+        IReadOnlyDictionary<DoctorRow, List<string>> needers)
     {
         if (TvmHome is null)
-            Log.Information("No --tvm-home: what a tree asks (its CMake, submodules, the preset's libraries, Python modules, " +
-                            "pinned linters) is not checked");
+            Log.Information("No --tvm-home: what a tree asks (its CMake, submodules, the preset's libraries, " +
+                            "Python modules, pinned linters) is not checked");
         var blocking = rows.Where(r => r.Blocks).ToList();
         var cannot = chosen.Where(t => blocking.Any(r => needers[r].Contains(t.Name))).Select(t => t.Name).ToList();
         if (cannot.Count == 0)
         {
-            Log.Information("Everything {Targets} need{S} is here", string.Join(", ", chosen.Select(t => t.Name)), chosen.Count == 1 ? "s" : "");
+            Log.Information("Everything {Targets} need{S} is here",
+                string.Join(", ", chosen.Select(t => t.Name)), chosen.Count == 1 ? "s" : "");
             return;
         }
         var missing = string.Join("; ", blocking.Select(r => $"{r.Need} ({NeededBy(r, needers[r])})"));
@@ -83,7 +95,8 @@ interface IDoctor : IConfigure
             ? "; the preset's features: --native turns them off (Doctor --native shows it)." : ".");
         if (DoctorFor.Length > 0) throw new BuildFailure($"Missing: {missing}.", hint);
         Log.Information("Ready here: {Ready}", string.Join(", ", chosen.Select(t => t.Name).Except(cannot)));
-        Log.Warning("Cannot run here yet: {Cannot} ({Count} missing, see the table; --for <targets> fails on them). {Hint}",
+        Log.Warning("Cannot run here yet: {Cannot} ({Count} missing, see the table; " +
+                    "--for <targets> fails on them). {Hint}",
             string.Join(", ", cannot), blocking.Count, hint);
     }
 
@@ -93,7 +106,9 @@ interface IDoctor : IConfigure
         var own = needers.Where(row.Targets.Contains).ToList();
         var after = needers.Count - own.Count;
         if (own.Count > 0) return string.Join(" ", own) + (after > 0 ? $" +{after} after" : "");
-        return after <= 2 ? $"{string.Join(" ", needers)} (via {row.Targets[0]})" : $"{after} targets (via {row.Targets[0]})";
+        return after <= 2
+            ? $"{string.Join(" ", needers)} (via {row.Targets[0]})"
+            : $"{after} targets (via {row.Targets[0]})";
     }
 
     static IEnumerable<ExecutableTarget> WithDependencies(ExecutableTarget target) =>
