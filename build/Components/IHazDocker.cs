@@ -6,14 +6,15 @@ enum DockerCli { Docker, Podman }
 /// container gets (DevShell's and docker mode's alike), as docker/bash.sh names them.</summary>
 interface IHazDocker : INukeBuild
 {
-    [Parameter("Runs the targets' commands inside this CI image: a shortcut (ci_cpu, ci_gpu, ...) or a full image name; " +
-        "bare, for CiTask: the task's own image.", ValueOptional = true)]
+    [Parameter("Runs the targets' commands inside this CI image: a shortcut (ci_cpu, ci_gpu, ...) or a full image " +
+        "name; bare, for CiTask: the task's own image.", ValueOptional = true)]
     string? Docker => TryGetValue(() => Docker);
 
     [Parameter("The container CLI.")]
     DockerCli DockerCli => TryGetValue<DockerCli?>(() => DockerCli) ?? DockerCli.Docker;
 
-    [Parameter("Containers: 'host' shares the host's network (bash.sh --net=host); another value names a docker network.")]
+    [Parameter("Containers: 'host' shares the host's network (bash.sh --net=host); " +
+               "another value names a docker network.")]
     string? Net => TryGetValue(() => Net);
 
     [Parameter("Containers: host folders to mount at the same path (repeatable).")]
@@ -47,7 +48,8 @@ interface IHazDocker : INukeBuild
     string DockerExecutable => Runner.DryRun ? DockerCliName
         : ToolResolver.Find(DockerCliName, DockerCli == global::DockerCli.Podman
             ? "Install it: apt-get install podman runc."
-            : "Install it: apt-get install docker.io (the CLI is enough to print commands), or use --docker-cli podman.");
+            : "Install it: apt-get install docker.io (the CLI is enough to print commands), " +
+              "or use --docker-cli podman.");
 
     /// <summary>For targets that have nothing to run in a container.</summary>
     string? NotInContainer(string target) =>

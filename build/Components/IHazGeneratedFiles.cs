@@ -1,8 +1,9 @@
 using Serilog;
 using TvmBuild.Engine;
 
-/// <summary>Data and one rule for the targets that write generated files (GenerateCi, GenerateDocs): everything is made
-/// in memory first, so a failure leaves the old files; with --check each stale file is shown as a diff and fails.</summary>
+/// <summary>Data and one rule for the targets that write generated files (GenerateCi, GenerateDocs): everything is
+/// made in memory first, so a failure leaves the old files; with --check each stale file is shown as a diff and
+/// fails.</summary>
 interface IHazGeneratedFiles : INukeBuild
 {
     [Parameter("GenerateCi, GenerateDocs: fail with a diff when the committed files differ from what would be " +
@@ -14,10 +15,12 @@ interface IHazGeneratedFiles : INukeBuild
     {
         if (Check)
         {
-            var stale = files.Where(f => !(root / f.Key).FileExists() || (root / f.Key).ReadAllText() != f.Value).ToList();
+            var stale = files.Where(f => !(root / f.Key).FileExists() || (root / f.Key).ReadAllText() != f.Value)
+                .ToList();
             foreach (var (path, text) in stale) Console.Out.Write(UnifiedDiff.Of(Runner, root / path, text, path));
             if (stale.Count > 0)
-                throw new BuildFailure($"{string.Join(", ", stale.Select(f => f.Key))} differ from what {source} generates.",
+                throw new BuildFailure(
+                    $"{string.Join(", ", stale.Select(f => f.Key))} differ from what {source} generates.",
                     $"Run ./build.sh {target} and commit the result.");
             Log.Information("The generated files match {Source}", source);
             return;

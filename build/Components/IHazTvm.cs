@@ -1,16 +1,17 @@
 using TvmBuild.Engine;
 using TvmBuild.Tvm;
 
-/// <summary>Data only: the TVM tree (--tvm-home), its layout, the preset and the build directory every target shares.</summary>
+/// <summary>Data only: the TVM tree (--tvm-home), its layout, the preset and the build directory every target
+/// shares.</summary>
 interface IHazTvm : IHazDocker
 {
     [Parameter("Path to the TVM checkout.", EnvironmentVariable = "TVM_HOME")]
     AbsolutePath? TvmHome => TryGetValue(() => TvmHome);
 
-    [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, qemu, " +
-               "hexagon, jvm, gpu_vulkan.",
-        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean", "Doctor",
-            "JavaTest"])]
+    [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, " +
+               "qemu, hexagon, jvm, gpu_vulkan.",
+        For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean",
+            "Doctor", "JavaTest"])]
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
 
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
@@ -23,11 +24,13 @@ interface IHazTvm : IHazDocker
             "DevShell", "JavaTest"])]
     string? BuildDir => TryGetValue(() => BuildDir);
 
-    [Parameter("Clean: every build-* directory, not just the preset's; Lint: the whole tree, not just the changed files.",
+    [Parameter("Clean: every build-* directory, not just the preset's; " +
+               "Lint: the whole tree, not just the changed files.",
         For = ["Clean", "Lint"])]
     bool All => TryGetValue<bool?>(() => All) ?? false;
 
-    [Parameter("Python interpreter for tests and lint scripts (default: the first of python3 and /usr/bin/python3 that has what is needed).",
+    [Parameter("Python interpreter for tests and lint scripts (default: the first of python3 and /usr/bin/python3 " +
+               "that has what is needed).",
         For = ["UnitTest", "IntegrationTest", "Docs", "Lint", "Wheel", "InstallWheel", "WheelTest", "WebTest"])]
     string? Python => TryGetValue(() => Python) is { } python ? Interpreter(python) : null;
 
@@ -37,16 +40,19 @@ interface IHazTvm : IHazDocker
     {
         if (Runner.InContainer)
             return System.Text.RegularExpressions.Regex.IsMatch(python, "^[A-Za-z0-9_./+-]+$") ? python
-                : throw new BuildFailure($"--python '{python}' is not a path or a program name.", "In docker mode give the image's interpreter, e.g. --python python3.");
+                : throw new BuildFailure($"--python '{python}' is not a path or a program name.",
+                    "In docker mode give the image's interpreter, e.g. --python python3.");
         string? path = python.Contains('/') ? AbsolutePath.FromUser(python) : ToolResolver.TryFind(python);
         return path is not null && ToolResolver.IsExecutableFile(path) ? path
-            : throw new BuildFailure($"--python '{python}' is not an executable file.", "Give a Python interpreter's path or name on PATH, e.g. --python /usr/bin/python3.");
+            : throw new BuildFailure($"--python '{python}' is not an executable file.",
+                "Give a Python interpreter's path or name on PATH, e.g. --python /usr/bin/python3.");
     }
 
-    [Parameter("On this machine, as it is: Configure makes the preset buildable here (a feature this machine lacks is " +
-               "turned off or pointed at what is present, an older llvm-config, no -Werror for a newer compiler; each " +
-               "change printed as a set(...) line; remembered in the build directory, --native false forgets it); CiTask " +
-               "runs the task's commands here instead of in its image.", For = ["Configure", "Doctor", "CiTask"])]
+    [Parameter("On this machine, as it is: Configure makes the preset buildable here (a feature this machine " +
+               "lacks is turned off or pointed at what is present, an older llvm-config, no -Werror for a newer " +
+               "compiler; each change printed as a set(...) line; remembered in the build directory, --native " +
+               "false forgets it); CiTask runs the task's commands here instead of in its image.",
+        For = ["Configure", "Doctor", "CiTask"])]
     bool? Native => TryGetValue(() => Native);
 
     /// <summary>The tree and why (TvmTrees.Find): --tvm-home, the build's root, or the tree holding the current

@@ -8,7 +8,8 @@ using TvmBuild.Tools;
 /// files a contributor changed or on the whole tree, in parallel, with --fix.</summary>
 interface ILint : IHazTvm
 {
-    [Parameter("Lint: only files changed against --base, plus untracked ones (the default on a terminal; --all under CI).",
+    [Parameter("Lint: only files changed against --base, plus untracked ones " +
+               "(the default on a terminal; --all under CI).",
         For = [nameof(Lint)])]
     bool Changed => TryGetValue<bool?>(() => Changed) ?? false;
 
@@ -36,7 +37,8 @@ interface ILint : IHazTvm
     bool? Strict => TryGetValue(() => Strict);
 
     Target Lint => _ => _
-        .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) on changed files or --all")
+        .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) " +
+                     "on changed files or --all")
         .Needs(Requirements.Git, Requirements.Node, Requirements.Npm, Requirements.Yamllint, Requirements.CythonLint,
             Requirements.NpmTool(RootDirectory, "@taplo/cli", "taplo"),
             Requirements.NpmTool(RootDirectory, "smol-toml", "ruff's settings reader (smol-toml)"))
@@ -45,7 +47,8 @@ interface ILint : IHazTvm
             if (Staged && (All || Changed || BaseRef is not null))
                 throw new BuildFailure("--staged lints what is being committed: it goes with none of --all, " +
                     "--changed, --base.", "Give one of them.");
-            var python = Python ?? (File.Exists("/usr/bin/python3") && !Runner.InContainer ? "/usr/bin/python3" : "python3");
+            var python = Python
+                ?? (File.Exists("/usr/bin/python3") && !Runner.InContainer ? "/usr/bin/python3" : "python3");
             var scope = Staged ? LintScope.Staged
                 : All || (!Changed && IsServerBuild) ? LintScope.All : LintScope.Changed;
             var selection = LintFiles.Choose(Runner, TvmRoot, scope, BaseRef);
@@ -60,7 +63,8 @@ interface ILint : IHazTvm
             var files = LintFiles.Describe(TvmRoot, selection);
             Log.Information("Linting {Description}: {Files} files, {Linters} linters",
                 selection.Description, files.Count, linters.Count);
-            Report(await LintRunner.Run(Runner, linters, files, TvmRoot, python, Fix)); // --dry-run: prints what would run
+            // --dry-run: prints what would run
+            Report(await LintRunner.Run(Runner, linters, files, TvmRoot, python, Fix));
         });
 
     Target InstallHooks => _ => _
@@ -69,8 +73,11 @@ interface ILint : IHazTvm
         .Executes(() =>
         {
             var git = ToolResolver.Find("git", Packages.Hint("git"));
-            var hooks = Runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-path", "hooks"], TvmRoot), RunOptions.MayFail);
-            if (hooks.ExitCode != 0) throw new BuildFailure($"{TvmRoot} is not a git checkout.", "Hooks need a git tree; clone TVM with Checkout.");
+            var hooks = Runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-path", "hooks"], TvmRoot),
+                RunOptions.MayFail);
+            if (hooks.ExitCode != 0)
+                throw new BuildFailure($"{TvmRoot} is not a git checkout.",
+                    "Hooks need a git tree; clone TVM with Checkout.");
             var directory = AbsolutePath.Create(Path.GetFullPath(hooks.Output.Trim(), TvmRoot));
             var hook = directory / "pre-commit";
             var text = (RootDirectory / "dev" / "git-hooks" / "pre-commit").ReadAllText()
@@ -123,7 +130,10 @@ interface ILint : IHazTvm
             shims.AddRange(["clang-format", "git-clang-format"]);
         }
         foreach (var shim in shims)
-            File.SetUnixFileMode(tools.ShimDirectory / shim, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            File.SetUnixFileMode(tools.ShimDirectory / shim,
+                UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+                | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
     }
 
     /// <summary>Whether this tree's CI names a ci_lint image (v0.9.0 does; main lints with pre-commit, no
@@ -132,7 +142,8 @@ interface ILint : IHazTvm
         (TvmRoot / Layout.Images.File) is var table && table.FileExists() && table.ReadAllText().Contains("ci_lint");
 
     static string[] Split(string[] values) =>
-        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToArray();
+        values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
 
     /// <summary>Whether --linters/--skip-linters keep a linter: a pinned npm tool is installed only for one that
     /// runs.</summary>
@@ -143,7 +154,8 @@ interface ILint : IHazTvm
     {
         var ids = available.Select(l => l.Id).Distinct().ToList();
         foreach (var name in Split(Linters).Concat(Split(SkipLinters)).Where(n => !ids.Contains(n)))
-            throw new BuildFailure($"Unknown linter '{name}' for the {Layout.Name} layout.", $"{ExecutionPlanner.DidYouMean(name, ids)}Linters: {string.Join(", ", ids)}.");
+            throw new BuildFailure($"Unknown linter '{name}' for the {Layout.Name} layout.",
+                $"{ExecutionPlanner.DidYouMean(name, ids)}Linters: {string.Join(", ", ids)}.");
         var only = Split(Linters);
         var skip = Split(SkipLinters);
         return available.Where(l => (only.Length == 0 || only.Contains(l.Id)) && !skip.Contains(l.Id)).ToList();
@@ -151,7 +163,8 @@ interface ILint : IHazTvm
 
     void Report(List<LintResult> results)
     {
-        foreach (var problem in results.SelectMany(r => r.Outcome.Problems).OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line))
+        foreach (var problem in results.SelectMany(r => r.Outcome.Problems)
+                     .OrderBy(p => p.Path, StringComparer.Ordinal).ThenBy(p => p.Line))
         {
             Console.Out.WriteLine(problem.ToString());
             if (Host is GitHubActionsHost)
@@ -160,7 +173,8 @@ interface ILint : IHazTvm
                       $"{problem.Linter}: {problem.Message}");
         }
         foreach (var result in results.Where(r => r.Outcome.Fixed.Count > 0))
-            foreach (var file in result.Outcome.Fixed) Log.Information("Fixed {File} ({Linter})", file, result.Linter.Id);
+            foreach (var file in result.Outcome.Fixed)
+                Log.Information("Fixed {File} ({Linter})", file, result.Linter.Id);
 
         var table = Tables.Create("Linter", "Files", "Problems", "Time", "Version", "Status");
         foreach (var column in new[] { 1, 2, 3 }) table.Columns[column].RightAligned();
@@ -179,7 +193,8 @@ interface ILint : IHazTvm
             table.AddRow(Tables.Cells(r.Linter.Id, r.Files.ToString(), r.Outcome.Problems.Count.ToString(),
                 $"{r.Duration.TotalSeconds:0.00}s", r.Version ?? "", status));
         }
-        foreach (var line in Tables.Render(table, plain: !Host.IsInteractive).Split('\n')) Log.Information("{Row}", line);
+        foreach (var line in Tables.Render(table, plain: !Host.IsInteractive).Split('\n'))
+            Log.Information("{Row}", line);
         // A version the tree pins but this machine runs another of is named, never silently swapped.
         var differing = results.Where(r => r.Version?.Contains("pin ") == true && !r.Version.StartsWith("pin "))
             .Select(r => $"{r.Linter.Id} {r.Version}").Distinct().ToList();
@@ -192,9 +207,11 @@ interface ILint : IHazTvm
         var fixedCount = results.SelectMany(r => r.Outcome.Fixed).Distinct().Count();
         ReportSummary("Lint", $"{problems} problems, {fixedCount} files fixed, {missing.Count} linters skipped" +
             (differing.Count > 0 ? $"; not the pinned version: {string.Join(", ", differing)}" : ""));
-        if (crashed.Count > 0) throw new BuildFailure($"Linters crashed: {string.Join(", ", crashed)} (their output is above).");
+        if (crashed.Count > 0)
+            throw new BuildFailure($"Linters crashed: {string.Join(", ", crashed)} (their output is above).");
         if (problems > 0)
-            throw new BuildFailure($"Lint found {problems} problems.", "Fix them, or run with --fix for the formatters and fixers.");
+            throw new BuildFailure($"Lint found {problems} problems.",
+                "Fix them, or run with --fix for the formatters and fixers.");
         if (strict && missing.Count > 0 && !Runner.DryRun)
             throw new BuildFailure($"Linters without their tool: {string.Join(", ", missing)} (--strict).",
                 HasCiLintImage ? "Install what the table says, or run with --docker ci_lint."

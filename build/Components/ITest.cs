@@ -4,7 +4,8 @@ using TvmBuild.Tools;
 using TvmBuild.Tvm;
 using PythonTool = TvmBuild.Tools.Python;
 
-/// <summary>TVM's Python suites, as task_python_unittest.sh / task_python_integration.sh run them at the tree's ref.</summary>
+/// <summary>TVM's Python suites, as task_python_unittest.sh / task_python_integration.sh run them at the tree's
+/// ref.</summary>
 interface ITest : ICompile, IHazTests
 {
     [Parameter("Test paths or pytest node ids to run instead of the suite's own (relative to the TVM tree).",
@@ -30,30 +31,39 @@ interface ITest : ICompile, IHazTests
     void RunSuite(TestSuite? suite, string target, string what)
     {
         if (suite is null)
-            throw new BuildFailure($"The {Layout.Name} layout of TVM has no {what} script; its tests run under UnitTest.");
+            throw new BuildFailure(
+                $"The {Layout.Name} layout of TVM has no {what} script; its tests run under UnitTest.");
         // --dry-run still shows the commands (as for a CMake too old), and says what a real run would refuse.
         if (Runner.DryRun && MissingTestPath() is { } missing) Log.Warning("{Missing}: a real run stops here", missing);
         // In a container the image's python3 is the interpreter, as in TVM's CI; probes below run there too.
-        var python = Runner.DryRun || Runner.InContainer ? (Python ?? "python3") : PythonTool.FindWithPytest(Runner, Python);
+        var python = Runner.DryRun || Runner.InContainer
+            ? (Python ?? "python3")
+            : PythonTool.FindWithPytest(Runner, Python);
         var variables = new Dictionary<string, string>(Variables) { ["PYTHON"] = python };
         var environment = new Dictionary<string, string?>
         {
             ["PYTHONPATH"] = TvmRoot / "python",
             ["TVM_LIBRARY_PATH"] = BuildDirectory,
-            ["PYTEST_ADDOPTS"] = string.Join(" ", new[] { suite.AddoptsPrefix, Env("CI_PYTEST_ADD_OPTIONS"), Env("PYTEST_ADDOPTS") }
-                .Where(s => !string.IsNullOrWhiteSpace(s))),
+            ["PYTEST_ADDOPTS"] = string.Join(" ",
+                new[] { suite.AddoptsPrefix, Env("CI_PYTEST_ADD_OPTIONS"), Env("PYTEST_ADDOPTS") }
+                    .Where(s => !string.IsNullOrWhiteSpace(s))),
         };
-        foreach (var (key, value) in suite.Environment) environment[key] = Layouts.Expand(value, variables, suite.Script);
+        foreach (var (key, value) in suite.Environment)
+            environment[key] = Layouts.Expand(value, variables, suite.Script);
         // CiTask --shard sets these for TVM's pytest plugin; say them explicitly so they reach a container too.
         foreach (var shard in new[] { "TVM_SHARD_INDEX", "TVM_NUM_SHARDS" })
             if (Env(shard) is { } value) environment[shard] = value;
 
-        foreach (var step in suite.Prepare) ScriptSteps.Run(Runner, step, TvmRoot, BuildDirectory, variables, environment, suite.Script);
+        foreach (var step in suite.Prepare)
+            ScriptSteps.Run(Runner, step, TvmRoot, BuildDirectory, variables, environment, suite.Script);
         if (suite.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
 
         var resultsDirectory = BuildDirectory / "pytest-results";
         if (!Runner.DryRun) resultsDirectory.CreateDirectory();
-        string[] parallel = suite.Xdist is { } workers && (Runner.DryRun || PythonTool.CanImport(Runner, python, "xdist")) ? ["-n", workers] : [];
+        string[] parallel =
+            suite.Xdist is { } workers && (Runner.DryRun || PythonTool.CanImport(Runner, python, "xdist"))
+                ? ["-n", workers]
+                : [];
         var runs = Tests.Length == 0 ? suite.Suites : [Narrowed(suite.Suites[0])];
         var failed = new List<string>();
         var results = new List<SuiteResult>();
@@ -69,7 +79,8 @@ interface ITest : ICompile, IHazTests
             if (run.Ffi is not null) args.Add($"--junit-prefix={run.Ffi}");
             var runEnvironment = new Dictionary<string, string?>(environment);
             if (run.Ffi is not null) runEnvironment["TVM_FFI"] = run.Ffi;
-            foreach (var (key, value) in run.Environment) runEnvironment[key] = Layouts.Expand(value, variables, suite.Script);
+            foreach (var (key, value) in run.Environment)
+                runEnvironment[key] = Layouts.Expand(value, variables, suite.Script);
             var started = DateTime.UtcNow.AddSeconds(-1);
             var result = Runner.Run(new Command(python, args, TvmRoot, runEnvironment), RunOptions.MayFail);
             var read = Runner.DryRun ? null

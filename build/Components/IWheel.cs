@@ -31,7 +31,8 @@ interface IWheel : ITest
             };
             Runner.Run(new Command(WheelPython, ["-m", "pip", "install", "scikit-build-core"], TvmRoot));
             string[] wheel = ["-m", "pip", "wheel", "--no-deps", "-w", WheelDirectory, ".", "-v"];
-            Runner.Run(new Command(WheelPython, wheel, TvmRoot, environment), new RunOptions { FailureHint = "pip's and CMake's output is above." });
+            Runner.Run(new Command(WheelPython, wheel, TvmRoot, environment),
+                new RunOptions { FailureHint = "pip's and CMake's output is above." });
         });
 
     Target InstallWheel => _ => _
