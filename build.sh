@@ -21,11 +21,13 @@ else
 fi
 export DOTNET_EXE
 
-# A hash of what the compiled build depends on; a match means the binary is current.
+# A fingerprint of what the compiled build depends on (each file's path, size and modification time: an edit, a
+# checkout, a new or deleted file all change it); a match means the binary is current. Two processes, no reading of
+# the files: the warm start pays ~5 ms for it.
 sources_hash() {
-  (cd "$SCRIPT_DIR" && find build -path build/bin -prune -o -path build/obj -prune -o -type f \
-      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.yaml' \) -print0 \
-    | LC_ALL=C sort -z | xargs -0 cksum) | cksum
+  (cd "$SCRIPT_DIR" && find build \( -path build/bin -o -path build/obj \) -prune -o -type f \
+      \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.yaml' \) \
+      -printf '%p %s %T@\n' | LC_ALL=C sort | cksum)
 }
 
 hash=$(sources_hash)
