@@ -3,7 +3,8 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Ci;
 
-/// <summary>CiTask --list: a row per task (name, TVM's name for it, where it runs, what it needs), then its steps.</summary>
+/// <summary>CiTask --list: a row per task (name, TVM's name for it, where it runs, what it needs), then its
+/// steps.</summary>
 public static class CiListing
 {
     public static void Print(CiCatalog catalog, bool plain)

@@ -19,7 +19,8 @@ public static class DockerHosts
         IcdLocations.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*nvidia*.json", SearchOption.AllDirectories)).Order().ToList(),
         GitCommonDirectory(runner, options.RepoDirectory));
 
-    /// <summary>Removes the container named by a --cidfile, if docker wrote one (after Ctrl-C or a killed client).</summary>
+    /// <summary>Removes the container named by a --cidfile, if docker wrote one (after Ctrl-C or a killed
+    /// client).</summary>
     public static void RemoveContainer(ProcessRunner runner, string cli, string cidFile)
     {
         if (File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id && !runner.DryRun)

@@ -25,9 +25,11 @@ public sealed record DockerRunOptions
     public string? BuildDirectory { get; init; }
     /// <summary>Empty: bash.sh's default, an interactive bash.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
-    /// <summary>Docker mode: the command's working directory in the container (bash.sh always uses the mount point).</summary>
+    /// <summary>Docker mode: the command's working directory in the container (bash.sh always uses the mount
+    /// point).</summary>
     public string? Workdir { get; init; }
-    /// <summary>Bookkeeping of ours, not bash.sh's: docker writes the container id here, so Ctrl-C can remove it.</summary>
+    /// <summary>Bookkeeping of ours, not bash.sh's: docker writes the container id here, so Ctrl-C can remove
+    /// it.</summary>
     public string? CidFile { get; init; }
 }
 
@@ -42,7 +44,8 @@ public sealed record DockerHost(
     IReadOnlyList<string> NvidiaIcdFiles,
     string? GitCommonDirectory);
 
-/// <summary>Builds the <c>docker run</c> argv exactly as docker/bash.sh at that ref would (main and v0.9.0 differ).</summary>
+/// <summary>Builds the <c>docker run</c> argv exactly as docker/bash.sh at that ref would (main and v0.9.0
+/// differ).</summary>
 public static class DockerRun
 {
     public static string MountPoint(DockerRunOptions o, DockerHost host) =>

@@ -6,8 +6,8 @@ using TvmBuild.Engine;
 namespace TvmBuild.Docs;
 
 /// <summary>The output folder as ASP.NET's static files see it, with one rule more than PhysicalFileProvider's: a file
-/// is there only when its real path (every symbolic link along it resolved) lies under the folder's real path, so a link
-/// in the built pages never serves /etc/passwd or a sibling folder.</summary>
+/// is there only when its real path (every symbolic link along it resolved) lies under the folder's real path, so a
+/// link in the built pages never serves /etc/passwd or a sibling folder.</summary>
 public sealed class ContainedFileProvider(string root) : IFileProvider, IDisposable
 {
     private readonly PhysicalFileProvider _files = new(root);

@@ -13,7 +13,8 @@ using TvmBuild.Engine;
 namespace TvmBuild.Docs;
 
 /// <summary>Serves built HTML with Kestrel on loopback (by default), injects a tiny live-reload script into pages, and
-/// tells open pages over server-sent events when a rebuild finished (reload) or failed (show the error, keep the pages).</summary>
+/// tells open pages over server-sent events when a rebuild finished (reload) or failed (show the error, keep the
+/// pages).</summary>
 public sealed class DocsServer : IAsyncDisposable
 {
     private const string ReloadPath = "/__tvm_build_reload";
@@ -56,7 +57,8 @@ public sealed class DocsServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Tells every open page: "reload" after a good rebuild, "failed" with the error after a bad one.</summary>
+    /// <summary>Tells every open page: "reload" after a good rebuild, "failed" with the error after a bad
+    /// one.</summary>
     public void Notify(string @event, string data = "")
     {
         lock (_clients) foreach (var client in _clients) client.Writer.TryWrite((@event, data));

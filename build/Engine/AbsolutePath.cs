@@ -23,7 +23,9 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
     public static AbsolutePath FromUser(string path) => Create(Path.GetFullPath(ExpandHome(path)));
 
     private static string ExpandHome(string path) =>
-        path == "~" || path.StartsWith("~/") ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..] : path;
+        path == "~" || path.StartsWith("~/")
+            ? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile) + path[1..]
+            : path;
 
     public static implicit operator AbsolutePath(string path) => Create(path);
     public static implicit operator string(AbsolutePath path) => path._path;
@@ -35,7 +37,8 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
     public bool FileExists() => File.Exists(_path);
     public bool DirectoryExists() => Directory.Exists(_path);
     public string ReadAllText() => File.ReadAllText(_path);
-    public bool Contains(AbsolutePath other) => other._path == _path || other._path.StartsWith(_path + Path.DirectorySeparatorChar);
+    public bool Contains(AbsolutePath other) =>
+        other._path == _path || other._path.StartsWith(_path + Path.DirectorySeparatorChar);
 
     public AbsolutePath CreateDirectory() { Directory.CreateDirectory(_path); return this; }
 
@@ -54,8 +57,10 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            try { File.Delete(temporary); } catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
-            throw new BuildFailure($"Cannot write {_path}: {BuildFailure.Reason(e)}", "Free disk space, or make the folder writable.");
+            try { File.Delete(temporary); }
+            catch (Exception gone) when (gone is IOException or UnauthorizedAccessException) { }
+            throw new BuildFailure($"Cannot write {_path}: {BuildFailure.Reason(e)}",
+                "Free disk space, or make the folder writable.");
         }
     }
 
@@ -67,7 +72,9 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
     }
 
     public IEnumerable<AbsolutePath> GlobDirectories(string pattern) =>
-        Directory.Exists(_path) ? Directory.EnumerateDirectories(_path, pattern).Order(StringComparer.Ordinal).Select(Create) : [];
+        Directory.Exists(_path)
+            ? Directory.EnumerateDirectories(_path, pattern).Order(StringComparer.Ordinal).Select(Create)
+            : [];
 
     public bool Equals(AbsolutePath? other) => other is not null && other._path == _path;
     public override bool Equals(object? obj) => obj is AbsolutePath other && Equals(other);
@@ -77,6 +84,8 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
 
 internal sealed class AbsolutePathConverter : TypeConverter
 {
-    public override bool CanConvertFrom(ITypeDescriptorContext? context, Type sourceType) => sourceType == typeof(string);
-    public override object ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) => AbsolutePath.FromUser((string)value);
+    public override bool CanConvertFrom(ITypeDescriptorContext? context, Type sourceType) =>
+        sourceType == typeof(string);
+    public override object ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) =>
+        AbsolutePath.FromUser((string)value);
 }

@@ -3,10 +3,10 @@ using Serilog;
 
 namespace TvmBuild.Engine;
 
-/// <summary><c>--continue</c>: <c>.nuke/temp/build-attempt.json</c> keeps what a run was asked to do (its targets, every
-/// resolved parameter from the command line, environment and files, the arguments after <c>--</c>) and the targets
-/// that succeeded. A rerun with --continue skips those only when it was asked exactly the same; otherwise it says
-/// what differs and runs everything.</summary>
+/// <summary><c>--continue</c>: <c>.nuke/temp/build-attempt.json</c> keeps what a run was asked to do (its targets,
+/// every resolved parameter from the command line, environment and files, the arguments after <c>--</c>) and the
+/// targets that succeeded. A rerun with --continue skips those only when it was asked exactly the same; otherwise it
+/// says what differs and runs everything.</summary>
 internal sealed class BuildAttempt(AbsolutePath file, IReadOnlyDictionary<string, string> request)
 {
     /// <summary>Parameters that change how a run reports, not what it does.</summary>
@@ -66,5 +66,6 @@ internal sealed class BuildAttempt(AbsolutePath file, IReadOnlyDictionary<string
         catch (JsonException) { return null; }
     }
 
-    private static string Show(string? value) => value is null ? "(unset)" : value.Length == 0 ? "(empty)" : value.Replace("\0", " ");
+    private static string Show(string? value) =>
+        value is null ? "(unset)" : value.Length == 0 ? "(empty)" : value.Replace("\0", " ");
 }

@@ -32,7 +32,8 @@ internal static class BuildExecutor
                 target.Status = ExecutionStatus.Collective;
                 continue;
             }
-            if (!Execute(build, target, $"{target.Name} ({++number}/{runnable})", cancellation) && !target.Definition.IsProceedAfterFailure)
+            if (!Execute(build, target, $"{target.Name} ({++number}/{runnable})", cancellation)
+                && !target.Definition.IsProceedAfterFailure)
                 failed = true;
         }
     }

@@ -8,7 +8,8 @@ public sealed partial class BuildFailure(string message, string? hint = null) : 
     public string? Hint { get; } = hint;
     public override string ToString() => Hint is null ? Message : $"{Message} {Hint}";
 
-    /// <summary>Why an I/O call failed, without the path .NET appends (" : '/x/y.tmp'"): callers name the file.</summary>
+    /// <summary>Why an I/O call failed, without the path .NET appends (" : '/x/y.tmp'"): callers name the
+    /// file.</summary>
     public static string Reason(Exception e) => PathSuffix().Replace(e.Message, "");
 
     [GeneratedRegex(@"\s*: '[^']*'$")]

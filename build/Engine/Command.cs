@@ -9,7 +9,8 @@ public sealed partial record Command(
     string? WorkingDirectory = null,
     IReadOnlyDictionary<string, string?>? Environment = null)
 {
-    public Command(string executable, params string[] arguments) : this(executable, (IReadOnlyList<string>)arguments) { }
+    public Command(string executable, params string[] arguments)
+        : this(executable, (IReadOnlyList<string>)arguments) { }
 
     /// <summary>What to tell the user when this command fails, unless the caller says better.</summary>
     public string? FailureHint { get; init; }
@@ -38,7 +39,9 @@ public sealed partial record Command(
     public string CommandLine => string.Join(" ", Arguments.Select(Quote).Prepend(Quote(Executable)));
 
     public static string Quote(string argument) =>
-        argument.Length > 0 && SafeShellWord().IsMatch(argument) ? argument : "'" + argument.Replace("'", "'\"'\"'") + "'";
+        argument.Length > 0 && SafeShellWord().IsMatch(argument)
+            ? argument
+            : "'" + argument.Replace("'", "'\"'\"'") + "'";
 
     [GeneratedRegex(@"^[A-Za-z0-9_@%+=:,./-]+$")]
     private static partial Regex SafeShellWord();

@@ -3,7 +3,8 @@ namespace TvmBuild.Engine;
 /// <summary>A target of this build with its definition resolved and its run state.</summary>
 public sealed class ExecutableTarget
 {
-    internal ExecutableTarget(string name, Type declaringType, Target factory, TargetDefinition definition, bool isDefault)
+    internal ExecutableTarget(string name, Type declaringType, Target factory, TargetDefinition definition,
+        bool isDefault)
     {
         Name = name;
         DeclaringType = declaringType;
@@ -30,7 +31,8 @@ public sealed class ExecutableTarget
     public List<ExecutableTarget> TriggeredBy { get; } = [];
 
     /// <summary>Every target that must come first when both are planned.</summary>
-    public IEnumerable<ExecutableTarget> AllDependencies => ExecutionDependencies.Concat(OrderDependencies).Concat(TriggeredBy);
+    public IEnumerable<ExecutableTarget> AllDependencies =>
+        ExecutionDependencies.Concat(OrderDependencies).Concat(TriggeredBy);
 
     public ExecutionStatus Status { get; internal set; } = ExecutionStatus.None;
     public TimeSpan Duration { get; internal set; }

@@ -10,7 +10,8 @@ internal static class ExecutableTargetFactory
     {
         var type = build.GetType();
         var properties = type.GetInterfaces().Prepend(type)
-            .SelectMany(t => t.GetProperties(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .SelectMany(t => t.GetProperties(
+                BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(p => p.PropertyType == typeof(Target) && !p.Name.Contains('.'))
             .GroupBy(p => p.Name)
             .Select(g => g.First());
@@ -22,7 +23,8 @@ internal static class ExecutableTargetFactory
             var factory = (Target)property.GetValue(build)!;
             var definition = new TargetDefinition(build);
             factory(definition);
-            var target = new ExecutableTarget(property.Name, property.DeclaringType!, factory, definition, defaultTargets.Contains(property.Name));
+            var target = new ExecutableTarget(property.Name, property.DeclaringType!, factory, definition,
+                defaultTargets.Contains(property.Name));
             targets.Add(target);
             byFactory[factory] = target;
         }

@@ -8,10 +8,12 @@ internal static class ExecutionPlanner
     {
         var wanted = Normalize(name);
         return targets.FirstOrDefault(t => Normalize(t.Name) == wanted)
-            ?? throw new BuildFailure($"Unknown target '{name}'.", Suggest(name, targets.Where(t => t.Listed).Select(t => t.Name)));
+            ?? throw new BuildFailure($"Unknown target '{name}'.",
+                Suggest(name, targets.Where(t => t.Listed).Select(t => t.Name)));
     }
 
-    public static List<ExecutableTarget> Plan(IReadOnlyList<ExecutableTarget> targets, IReadOnlyList<ExecutableTarget> invoked)
+    public static List<ExecutableTarget> Plan(IReadOnlyList<ExecutableTarget> targets,
+        IReadOnlyList<ExecutableTarget> invoked)
     {
         var planned = new HashSet<ExecutableTarget>();
         var queue = new Queue<ExecutableTarget>(invoked);
@@ -35,7 +37,8 @@ internal static class ExecutionPlanner
             }
             state[target] = 1;
             path.Push(target);
-            foreach (var dependency in target.AllDependencies.Where(planned.Contains).OrderBy(t => t.Name, StringComparer.Ordinal))
+            foreach (var dependency in target.AllDependencies.Where(planned.Contains)
+                         .OrderBy(t => t.Name, StringComparer.Ordinal))
                 Visit(dependency);
             path.Pop();
             state[target] = 2;
@@ -56,19 +59,22 @@ internal static class ExecutionPlanner
 
     public static string DidYouMean(string name, IEnumerable<string> candidates)
     {
-        var close = candidates.Select(c => (c, d: Distance(Normalize(name), Normalize(c))))
-            .Where(x => x.d <= Math.Max(2, name.Length / 3)).OrderBy(x => x.d).Select(x => x.c).FirstOrDefault();
+        var close = candidates
+            .Select(candidate => (Candidate: candidate, Distance: Distance(Normalize(name), Normalize(candidate))))
+            .Where(x => x.Distance <= Math.Max(2, name.Length / 3))
+            .OrderBy(x => x.Distance).Select(x => x.Candidate).FirstOrDefault();
         return close is null ? "" : $"Did you mean '{close}'? ";
     }
 
     private static int Distance(string a, string b)
     {
-        var d = new int[a.Length + 1, b.Length + 1];
-        for (var i = 0; i <= a.Length; i++) d[i, 0] = i;
-        for (var j = 0; j <= b.Length; j++) d[0, j] = j;
+        var distances = new int[a.Length + 1, b.Length + 1];
+        for (var i = 0; i <= a.Length; i++) distances[i, 0] = i;
+        for (var j = 0; j <= b.Length; j++) distances[0, j] = j;
         for (var i = 1; i <= a.Length; i++)
             for (var j = 1; j <= b.Length; j++)
-                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-        return d[a.Length, b.Length];
+                distances[i, j] = Math.Min(Math.Min(distances[i - 1, j] + 1, distances[i, j - 1] + 1),
+                    distances[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return distances[a.Length, b.Length];
     }
 }

@@ -14,9 +14,12 @@ internal static partial class ExpressionText
     private static object? Evaluate(Expression expression) => expression switch
     {
         ConstantExpression constant => constant.Value,
-        MemberExpression { Member: FieldInfo field } member => field.GetValue(member.Expression is null ? null : Evaluate(member.Expression)),
-        MemberExpression { Member: PropertyInfo property } member => property.GetValue(member.Expression is null ? null : Evaluate(member.Expression)),
-        UnaryExpression { NodeType: ExpressionType.Convert } convert when convert.Type == typeof(object) => Evaluate(convert.Operand),
+        MemberExpression { Member: FieldInfo field } member =>
+            field.GetValue(member.Expression is null ? null : Evaluate(member.Expression)),
+        MemberExpression { Member: PropertyInfo property } member =>
+            property.GetValue(member.Expression is null ? null : Evaluate(member.Expression)),
+        UnaryExpression { NodeType: ExpressionType.Convert } convert when convert.Type == typeof(object) =>
+            Evaluate(convert.Operand),
         _ => Expression.Lambda(expression).Compile().DynamicInvoke(),
     };
 

@@ -21,7 +21,8 @@ public abstract class Host
     internal static Host Create(string? name, IDictionary environment)
     {
         string? Env(string key) => environment[key] as string;
-        if (name is not null && !Names.Contains(name, StringComparer.OrdinalIgnoreCase)) name = null; // an address for Docs --serve
+        // A name that is not a host's is an address for Docs --serve.
+        if (name is not null && !Names.Contains(name, StringComparer.OrdinalIgnoreCase)) name = null;
         name ??= Env("GITHUB_ACTIONS") == "true" ? "GitHubActions"
             : Env("JENKINS_HOME") is not null || Env("JENKINS_URL") is not null ? "Jenkins"
             : string.Equals(Env("CI"), "true", StringComparison.OrdinalIgnoreCase) || Env("CI") == "1" ? "CI"
@@ -31,7 +32,8 @@ public abstract class Host
             "githubactions" => new GitHubActionsHost(),
             "jenkins" => new JenkinsHost(),
             "ci" => new GenericCiHost(),
-            "terminal" => new TerminalHost(!Console.IsOutputRedirected && Env("TERM") != "dumb" && Env("NO_COLOR") is null),
+            "terminal" => new TerminalHost(
+                !Console.IsOutputRedirected && Env("TERM") != "dumb" && Env("NO_COLOR") is null),
             _ => throw new BuildFailure($"Unknown host '{name}'.", $"Valid: {string.Join(", ", Names)}."),
         };
     }
@@ -50,7 +52,8 @@ public sealed class GitHubActionsHost : Host
     public override void BeginTarget(string name) => Console.Out.WriteLine($"::group::{name}");
     public override void EndTarget(string name) => Console.Out.WriteLine("::endgroup::");
     public override void ReportError(string target, string message) =>
-        Console.Out.WriteLine($"::error title={target}::{message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A")}");
+        Console.Out.WriteLine(
+            $"::error title={target}::{message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A")}");
 }
 
 public sealed class JenkinsHost : Host

@@ -28,10 +28,12 @@ public interface INukeBuild
     /// <summary>Every target of the build (for tools that check names, like the CI catalog).</summary>
     IReadOnlyList<ExecutableTarget> ExecutableTargets { get; }
 
-    /// <summary>The value of the <c>[Parameter]</c> the lambda names: <c>string X => TryGetValue(() => X);</c></summary>
+    /// <summary>The value of the <c>[Parameter]</c> the lambda names:
+    /// <c>string X => TryGetValue(() => X);</c></summary>
     T? TryGetValue<T>(Expression<Func<T?>> parameter)
     {
-        var member = ExpressionText.MemberOf(parameter) ?? throw new ArgumentException("Expected () => Member", nameof(parameter));
+        var member = ExpressionText.MemberOf(parameter)
+            ?? throw new ArgumentException("Expected () => Member", nameof(parameter));
         var info = ParameterCatalog.For(member);
         return (T?)Parameters.GetValue(info);
     }

@@ -6,6 +6,7 @@ public interface IRequirement
 {
     string Name { get; }
 
-    /// <summary>It comes with the CI image (cmake, a compiler, pytest), rather than from this machine (git, docker).</summary>
+    /// <summary>It comes with the CI image (cmake, a compiler, pytest), rather than from this machine (git,
+    /// docker).</summary>
     bool InImage { get; }
 }

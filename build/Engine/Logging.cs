@@ -26,7 +26,8 @@ internal static class Logging
         };
         var configuration = new LoggerConfiguration()
             .MinimumLevel.Verbose()
-            .WriteTo.Console(outputTemplate: Template, theme: colours ? AnsiConsoleTheme.Code : ConsoleTheme.None, levelSwitch: Level);
+            .WriteTo.Console(outputTemplate: Template,
+                theme: colours ? AnsiConsoleTheme.Code : ConsoleTheme.None, levelSwitch: Level);
         if (logFile is not null)
             configuration.WriteTo.File(logFile, outputTemplate: Template, shared: true);
         Log.Logger = configuration.CreateLogger();

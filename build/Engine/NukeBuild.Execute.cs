@@ -11,7 +11,8 @@ public abstract partial class NukeBuild
     public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new() =>
         Execute<T>(Environment.GetCommandLineArgs().Skip(1).ToArray(), defaultTargets);
 
-    public static int Execute<T>(string[] args, params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new()
+    public static int Execute<T>(string[] args, params Expression<Func<T, Target>>[] defaultTargets)
+        where T : NukeBuild, new()
     {
         using var cancellation = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Cancel(c, cancellation));
@@ -20,7 +21,8 @@ public abstract partial class NukeBuild
         try
         {
             build = Setup<T>(args, cancellation.Token);
-            var targets = ExecutableTargetFactory.Create(build, defaultTargets.Select(d => ExpressionText.MemberOf(d)!.Name).ToList());
+            var defaults = defaultTargets.Select(d => ExpressionText.MemberOf(d)!.Name).ToList();
+            var targets = ExecutableTargetFactory.Create(build, defaults);
             build.ExecutableTargets = targets;
             if (build.Complete is { } complete) return build.PrintCompletion(complete);
             var invoked = (build.Target ?? []).Select(n => ExecutionPlanner.Find(targets, n)).ToList();
@@ -115,17 +117,20 @@ public abstract partial class NukeBuild
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
                 if (Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
                     return AbsolutePath.Create(directory.FullName);
-        throw new BuildFailure("Could not find the build's root (a folder holding .nuke).", "Run from inside the repository or pass --root <dir>.");
+        throw new BuildFailure("Could not find the build's root (a folder holding .nuke).",
+            "Run from inside the repository or pass --root <dir>.");
     }
 
     private static void CheckRequirements(NukeBuild build)
     {
         var unmet = build.ExecutionPlan
             .Where(t => t.Status != ExecutionStatus.Skipped)
-            .SelectMany(t => t.Definition.Requirements.Select(check => check()).OfType<string>().Select(m => (t.Name, m)))
+            .SelectMany(t => t.Definition.Requirements.Select(check => check()).OfType<string>()
+                .Select(m => (t.Name, m)))
             .ToList();
         if (unmet.Count == 0) return;
-        foreach (var (target, message) in unmet.Skip(1)) Console.Error.WriteLine($"error: {message} (needed by {target})");
+        foreach (var (target, message) in unmet.Skip(1))
+            Console.Error.WriteLine($"error: {message} (needed by {target})");
         throw new BuildFailure($"{unmet[0].m} (needed by {unmet[0].Name})");
     }
 
@@ -139,7 +144,8 @@ public abstract partial class NukeBuild
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BuildFailure($"Cannot write the build's logs under {build.TemporaryDirectory}: {BuildFailure.Reason(e)}",
+            throw new BuildFailure(
+                $"Cannot write the build's logs under {build.TemporaryDirectory}: {BuildFailure.Reason(e)}",
                 "Make .nuke/temp writable (or free disk space); nothing was run.");
         }
         if (build.Host.IsInteractive) StatusLine.Install();
@@ -168,8 +174,9 @@ public abstract partial class NukeBuild
         }
         StatusLine.Current?.Dispose();
 
-        var cancelled = build.ExecutionPlan.Any(t => t.Status == ExecutionStatus.Aborted); // Ctrl-C that ended a serve loop is a clean stop
-        if (build.Verbosity != Verbosity.Quiet || cancelled || Summary.IsFailure(build)) // quiet success prints only what targets print
+        // Ctrl-C that ended a serve loop is a clean stop; quiet success prints only what targets print.
+        var cancelled = build.ExecutionPlan.Any(t => t.Status == ExecutionStatus.Aborted);
+        if (build.Verbosity != Verbosity.Quiet || cancelled || Summary.IsFailure(build))
         {
             Console.Out.WriteLine();
             Console.Out.WriteLine(Summary.Render(build, cancelled, DateTime.Now));

@@ -4,17 +4,31 @@ namespace TvmBuild.Engine;
 /// <c>public static int Main() => Execute&lt;Build&gt;(x => x.Compile);</c></summary>
 public abstract partial class NukeBuild : INukeBuild
 {
-    [Parameter("Targets to run (also given as the first words).", List = false, CommandLineOnly = true)] public string[]? Target { get; internal set; }
-    [Parameter("Targets to skip; bare --skip skips all but the invoked ones.", ValueOptional = true, CommandLineOnly = true)] public string[]? Skip { get; internal set; }
-    [Parameter("Shows targets and parameters.", CommandLineOnly = true)] public bool Help { get; internal set; }
-    [Parameter("Prints the execution plan (text or mermaid) and runs nothing.", ValueOptional = true, CommandLineOnly = true)] public string? Plan { get; internal set; }
-    [Parameter("Prints every external command, shell-quoted, instead of running it.")] public bool DryRun { get; internal set; }
-    [Parameter("Root directory of this build (default: the folder holding .nuke).", CommandLineOnly = true)] public AbsolutePath? Root { get; internal set; }
-    [Parameter("Logging verbosity.")] public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
-    [Parameter("CI host to act as (GitHubActions, Jenkins, CI, Terminal); with Docs --serve, the address to bind.", Name = "host")] public string? HostName { get; internal set; }
-    [Parameter("Loads .nuke/parameters.<profile>.json over .nuke/parameters.json.")] public string[]? Profile { get; internal set; }
-    [Parameter("Continues a previously failed build, skipping the targets that succeeded.", CommandLineOnly = true)] public bool Continue { get; internal set; }
-    [Parameter("Does not print the logo.")] public bool NoLogo { get; internal set; }
+    [Parameter("Targets to run (also given as the first words).", List = false, CommandLineOnly = true)]
+    public string[]? Target { get; internal set; }
+    [Parameter("Targets to skip; bare --skip skips all but the invoked ones.", ValueOptional = true,
+        CommandLineOnly = true)]
+    public string[]? Skip { get; internal set; }
+    [Parameter("Shows targets and parameters.", CommandLineOnly = true)]
+    public bool Help { get; internal set; }
+    [Parameter("Prints the execution plan (text or mermaid) and runs nothing.", ValueOptional = true,
+        CommandLineOnly = true)]
+    public string? Plan { get; internal set; }
+    [Parameter("Prints every external command, shell-quoted, instead of running it.")]
+    public bool DryRun { get; internal set; }
+    [Parameter("Root directory of this build (default: the folder holding .nuke).", CommandLineOnly = true)]
+    public AbsolutePath? Root { get; internal set; }
+    [Parameter("Logging verbosity.")]
+    public Verbosity Verbosity { get; internal set; } = Verbosity.Normal;
+    [Parameter("CI host to act as (GitHubActions, Jenkins, CI, Terminal); with Docs --serve, the address to bind.",
+        Name = "host")]
+    public string? HostName { get; internal set; }
+    [Parameter("Loads .nuke/parameters.<profile>.json over .nuke/parameters.json.")]
+    public string[]? Profile { get; internal set; }
+    [Parameter("Continues a previously failed build, skipping the targets that succeeded.", CommandLineOnly = true)]
+    public bool Continue { get; internal set; }
+    [Parameter("Does not print the logo.")]
+    public bool NoLogo { get; internal set; }
     [Parameter("Prints the values shell completion offers after --<name>, one a line, and runs nothing.", List = false,
         CommandLineOnly = true)]
     public string? Complete { get; internal set; }
@@ -31,11 +45,15 @@ public abstract partial class NukeBuild : INukeBuild
     public IReadOnlyList<ExecutableTarget> ExecutionPlan { get; internal set; } = [];
     public IReadOnlyList<ExecutableTarget> ExecutableTargets { get; internal set; } = [];
     public IReadOnlyList<ExecutableTarget> InvokedTargets => ExecutionPlan.Where(t => t.Invoked).ToList();
-    public IReadOnlyList<ExecutableTarget> SucceededTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Succeeded).ToList();
-    public IReadOnlyList<ExecutableTarget> FailedTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Failed).ToList();
-    public IReadOnlyList<ExecutableTarget> SkippedTargets => ExecutionPlan.Where(t => t.Status == ExecutionStatus.Skipped).ToList();
+    public IReadOnlyList<ExecutableTarget> SucceededTargets =>
+        ExecutionPlan.Where(t => t.Status == ExecutionStatus.Succeeded).ToList();
+    public IReadOnlyList<ExecutableTarget> FailedTargets =>
+        ExecutionPlan.Where(t => t.Status == ExecutionStatus.Failed).ToList();
+    public IReadOnlyList<ExecutableTarget> SkippedTargets =>
+        ExecutionPlan.Where(t => t.Status == ExecutionStatus.Skipped).ToList();
 
-    /// <summary>Set to override the exit code; otherwise 0, or 255 when any planned target failed or did not run.</summary>
+    /// <summary>Set to override the exit code; otherwise 0, or 255 when any planned target failed or did not
+    /// run.</summary>
     public int? ExitCode { get; set; }
 
     /// <summary>Arguments after a bare <c>--</c> (e.g. <c>DevShell -- make -j2</c>).</summary>

@@ -3,7 +3,8 @@ using System.ComponentModel;
 namespace TvmBuild.Engine;
 
 /// <summary>Turns the words given for a parameter into its type. Every refusal names the parameter, where the value
-/// came from and what was expected, type name included; a missing or empty value is refused as docker/bash.sh does.</summary>
+/// came from and what was expected, type name included; a missing or empty value is refused as docker/bash.sh
+/// does.</summary>
 internal static class ParameterConversion
 {
     public static object? Convert(ParameterInfo parameter, List<string> values, string source)

@@ -14,7 +14,8 @@ public sealed record ParameterInfo(MemberInfo Member, ParameterAttribute Attribu
     public bool IsSwitch => ParameterService.Underlying(Type) == typeof(bool);
 
     /// <summary>The environment variables it reads, in order: TVM's own name if it has one, then
-    /// <c>TVM_BUILD_&lt;NAME&gt;</c>, then Nuke's <c>NUKE_&lt;NAME&gt;</c>. None when read from the command line only.</summary>
+    /// <c>TVM_BUILD_&lt;NAME&gt;</c>, then Nuke's <c>NUKE_&lt;NAME&gt;</c>. None when read from the command line
+    /// only.</summary>
     public IReadOnlyList<string> EnvironmentNames
     {
         get

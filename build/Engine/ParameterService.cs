@@ -37,15 +37,18 @@ public sealed class ParameterService
     /// <summary>What resolving values noticed (a repeated option, a list replacing a file's list), once each.</summary>
     internal IReadOnlyCollection<string> Notes { get { lock (_notes) return [.. _notes]; } }
 
-    public static string Normalize(string name) => new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+    public static string Normalize(string name) =>
+        new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
 
-    /// <summary><c>TvmHome</c> → <c>tvm-home</c>; splits only at lower→upper humps, so <c>CMakeOption</c> → <c>cmake-option</c>.</summary>
+    /// <summary><c>TvmHome</c> → <c>tvm-home</c>; splits only at lower→upper humps, so <c>CMakeOption</c> →
+    /// <c>cmake-option</c>.</summary>
     public static string Kebab(string name)
     {
         var chars = new List<char>();
         for (var i = 0; i < name.Length; i++)
         {
-            if (i > 0 && char.IsUpper(name[i]) && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]))) chars.Add('-');
+            if (i > 0 && char.IsUpper(name[i]) && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1])))
+                chars.Add('-');
             chars.Add(char.ToLowerInvariant(name[i]));
         }
         return new string(chars.ToArray());
@@ -53,7 +56,8 @@ public sealed class ParameterService
 
     internal static Type Underlying(Type type) => Nullable.GetUnderlyingType(type) ?? type;
 
-    public bool IsOnCommandLine(ParameterInfo parameter) => _arguments.Parameters.ContainsKey(Normalize(parameter.CliName));
+    public bool IsOnCommandLine(ParameterInfo parameter) =>
+        _arguments.Parameters.ContainsKey(Normalize(parameter.CliName));
 
     /// <summary>Where the value comes from and its words, or null when nothing sets it.</summary>
     internal (string Source, List<string> Values)? Raw(ParameterInfo parameter)
@@ -66,7 +70,8 @@ public sealed class ParameterService
             var key = Normalize(name);
             if (!_environment.TryGetValue(key, out var variable)) continue;
             if (variable is not { } found)
-                throw new BuildFailure($"Two environment variables spell {name} differently; {parameter.CliName} is ambiguous.",
+                throw new BuildFailure(
+                    $"Two environment variables spell {name} differently; {parameter.CliName} is ambiguous.",
                     $"Keep one of them ({name}).");
             var values = parameter.Type.IsArray
                 ? found.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList() : [found.Value];
@@ -91,7 +96,8 @@ public sealed class ParameterService
             return occurrences.SelectMany(o => o).ToList();
         }
         if (occurrences.Select(o => string.Join(" ", o)).Distinct().Count() > 1)
-            Note($"{parameter.CliName} is given {occurrences.Count} times; the last one ({string.Join(" ", occurrences[^1])}) counts.");
+            Note($"{parameter.CliName} is given {occurrences.Count} times; " +
+                 $"the last one ({string.Join(" ", occurrences[^1])}) counts.");
         return occurrences[^1];
     }
 
@@ -125,11 +131,13 @@ public sealed class ParameterService
         foreach (var (key, (typed, _)) in _arguments.Parameters)
             if (!names.Contains(key))
                 throw new BuildFailure($"Unknown parameter '--{typed}'.",
-                    $"{ExecutionPlanner.DidYouMean("--" + typed, known.Select(p => p.CliName))}Run './build.sh --help' for the parameters.");
+                    $"{ExecutionPlanner.DidYouMean("--" + typed, known.Select(p => p.CliName))}" +
+                    "Run './build.sh --help' for the parameters.");
         var members = known.Select(p => p.MemberName).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var file in _files)
             foreach (var (key, value) in file.Values.Where(v => !members.Contains(v.Key)))
                 throw new BuildFailure($"{file.Path}:{value.Line}: unknown parameter '{key}'.",
-                    $"{ExecutionPlanner.DidYouMean(key, members)}Keys are parameter member names (see .nuke/build.schema.json).");
+                    $"{ExecutionPlanner.DidYouMean(key, members)}" +
+                    "Keys are parameter member names (see .nuke/build.schema.json).");
     }
 }

@@ -2,7 +2,8 @@ using System.Text;
 
 namespace TvmBuild.Engine;
 
-/// <summary><c>--plan</c> (the ordered plan as text) and <c>--plan mermaid</c> (a graph GitHub and editors render).</summary>
+/// <summary><c>--plan</c> (the ordered plan as text) and <c>--plan mermaid</c> (a graph GitHub and editors
+/// render).</summary>
 internal static class PlanText
 {
     public static string Render(IReadOnlyList<ExecutableTarget> plan, string format)

@@ -31,25 +31,30 @@ public sealed class ProcessRunner
     /// <summary>Docker mode: commands run in the CI image, so tools are named, not looked up here.</summary>
     public bool InContainer => _wrapper is not null;
 
-    /// <summary>This runner without the container: for questions about this machine (git's files, docker itself).</summary>
+    /// <summary>This runner without the container: for questions about this machine (git's files, docker
+    /// itself).</summary>
     public ProcessRunner OnHost => _wrapper is null ? this : _host ??= new ProcessRunner(DryRun, Cancellation);
 
     /// <summary>The same runner with every command rewritten by <paramref name="wrapper"/> (docker mode).</summary>
     public ProcessRunner WithWrapper(ICommandWrapper wrapper) => new(DryRun, Cancellation, wrapper);
 
-    /// <summary>A tool to run: in a container its name (the image has it), here its path (<c>X_EXE</c>, then PATH).</summary>
+    /// <summary>A tool to run: in a container its name (the image has it), here its path (<c>X_EXE</c>, then
+    /// PATH).</summary>
     public string? TryFind(string name) => InContainer ? name : ToolResolver.TryFind(name);
 
     /// <summary>The tool, or a failure naming what to install.</summary>
     public string Find(string name, string installHint) => InContainer ? name : ToolResolver.Find(name, installHint);
 
-    public CommandResult Run(Command command, RunOptions? options = null) => RunAsync(command, options).GetAwaiter().GetResult();
+    public CommandResult Run(Command command, RunOptions? options = null) =>
+        RunAsync(command, options).GetAwaiter().GetResult();
 
-    public Task<CommandResult> RunAsync(Command command, RunOptions? options = null) => Execute(command, options ?? RunOptions.Default, probe: false);
+    public Task<CommandResult> RunAsync(Command command, RunOptions? options = null) =>
+        Execute(command, options ?? RunOptions.Default, probe: false);
 
     /// <summary>A read-only question (a version, git's file list): it runs even under --dry-run, logs only at verbose
     /// level and is not cancelled by Ctrl-C (clean-up after Ctrl-C asks questions too).</summary>
-    public CommandResult Probe(Command command, RunOptions? options = null) => ProbeAsync(command, options).GetAwaiter().GetResult();
+    public CommandResult Probe(Command command, RunOptions? options = null) =>
+        ProbeAsync(command, options).GetAwaiter().GetResult();
 
     public Task<CommandResult> ProbeAsync(Command command, RunOptions? options = null) =>
         Execute(command, (options ?? RunOptions.Default) with { Quiet = true }, probe: true);
@@ -97,7 +102,8 @@ public sealed class ProcessRunner
         }
         catch (System.ComponentModel.Win32Exception)
         {
-            throw new BuildFailure($"Cannot start '{command.Executable}': not found or not executable.", "Install it, or check PATH.");
+            throw new BuildFailure($"Cannot start '{command.Executable}': not found or not executable.",
+                "Install it, or check PATH.");
         }
         finally
         {
@@ -123,9 +129,13 @@ public sealed class ProcessRunner
             return 0;
         }
         Log.Information("> {Command}", command.ToShellString());
-        var info = new System.Diagnostics.ProcessStartInfo(command.Executable) { WorkingDirectory = command.WorkingDirectory ?? "" };
+        var info = new System.Diagnostics.ProcessStartInfo(command.Executable)
+        {
+            WorkingDirectory = command.WorkingDirectory ?? ""
+        };
         foreach (var argument in command.Arguments) info.ArgumentList.Add(argument);
-        foreach (var (key, value) in command.Environment ?? new Dictionary<string, string?>()) info.Environment[key] = value;
+        foreach (var (key, value) in command.Environment ?? new Dictionary<string, string?>())
+            info.Environment[key] = value;
         using var process = System.Diagnostics.Process.Start(info)!;
         using var register = Cancellation.Register(() =>
         {

@@ -34,7 +34,8 @@ public static class RealPath
                 continue;
             }
             if (++links > MaxLinks) return null;
-            // A relative link is read in the folder that holds it (current, real already); an absolute one from its root.
+            // A relative link is read in the folder that holds it (current, real already); an absolute one from its
+            // root.
             if (Path.GetPathRoot(target) is { Length: > 0 } root)
             {
                 current = Path.GetFullPath(root);
@@ -45,7 +46,8 @@ public static class RealPath
         return current;
     }
 
-    /// <summary>Whether <paramref name="path"/> really is <paramref name="folder"/> or inside it (both resolved).</summary>
+    /// <summary>Whether <paramref name="path"/> really is <paramref name="folder"/> or inside it (both
+    /// resolved).</summary>
     public static bool IsInside(string path, string folder)
     {
         if (Of(path) is not { } real || Of(folder) is not { } root) return false;

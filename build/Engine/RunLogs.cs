@@ -41,7 +41,8 @@ internal static class RunLogs
         catch (ArgumentException) { return false; }
     }
 
-    /// <summary>Replaces build.log with a link to the newest log in one rename, so a reader never sees it missing.</summary>
+    /// <summary>Replaces build.log with a link to the newest log in one rename, so a reader never sees it
+    /// missing.</summary>
     private static void PointAt(AbsolutePath link, AbsolutePath file)
     {
         var temporary = $"{link}.{Environment.ProcessId}.tmp";

@@ -3,8 +3,9 @@ using System.Text.Json;
 
 namespace TvmBuild.Engine;
 
-/// <summary><c>.nuke/build.schema.json</c>: parameters, their types and allowed values, and the target names, so editors
-/// complete <c>.nuke/parameters*.json</c>. Rewritten by local builds when it changed; CI only reads it (a test checks it).</summary>
+/// <summary><c>.nuke/build.schema.json</c>: parameters, their types and allowed values, and the target names, so
+/// editors complete <c>.nuke/parameters*.json</c>. Rewritten by local builds when it changed; CI only reads it (a test
+/// checks it).</summary>
 public static class SchemaText
 {
     public static string Generate(NukeBuild build, IEnumerable<string> targetNames)

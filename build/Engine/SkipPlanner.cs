@@ -1,7 +1,8 @@
 namespace TvmBuild.Engine;
 
 /// <summary><c>--skip</c> and static conditions, before anything runs (nuke-model.md §3.3). A skipped target's
-/// dependencies (and what it triggers) that no other scheduled target needs are skipped too, unless it says WhenSkipped(Execute).</summary>
+/// dependencies (and what it triggers) that no other scheduled target needs are skipped too, unless it says
+/// WhenSkipped(Execute).</summary>
 internal static class SkipPlanner
 {
     public static void Apply(NukeBuild build, IReadOnlyList<ExecutableTarget> targets)

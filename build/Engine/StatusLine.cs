@@ -3,7 +3,8 @@ using System.Text;
 namespace TvmBuild.Engine;
 
 /// <summary>On a terminal, keeps one line at the bottom saying which target runs and for how long, redrawn
-/// under the scrolling log. Everything written to Console.Out passes through here, so log lines never mix with it.</summary>
+/// under the scrolling log. Everything written to Console.Out passes through here, so log lines never mix with
+/// it.</summary>
 internal sealed class StatusLine : TextWriter
 {
     private const string ClearLine = "\r\u001b[2K";

@@ -42,39 +42,65 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition Executes(Func<Task> action) { Actions.Add(action); return this; }
 
     public ITargetDefinition DependsOn(params Target[] targets) => Add(DependsOnTargets, targets);
-    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) => Add(DependsOnTargets, targets, optional: false);
-    public ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) => Add(DependsOnTargets, targets, optional: true);
+    public ITargetDefinition DependsOn<T>(params Func<T, Target>[] targets) =>
+        Add(DependsOnTargets, targets, optional: false);
+    public ITargetDefinition TryDependsOn<T>(params Func<T, Target>[] targets) =>
+        Add(DependsOnTargets, targets, optional: true);
     public ITargetDefinition DependentFor(params Target[] targets) => Add(DependentForTargets, targets);
-    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) => Add(DependentForTargets, targets, optional: false);
-    public ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets) => Add(DependentForTargets, targets, optional: true);
+    public ITargetDefinition DependentFor<T>(params Func<T, Target>[] targets) =>
+        Add(DependentForTargets, targets, optional: false);
+    public ITargetDefinition TryDependentFor<T>(params Func<T, Target>[] targets) =>
+        Add(DependentForTargets, targets, optional: true);
     public ITargetDefinition After(params Target[] targets) => Add(AfterTargets, targets);
-    public ITargetDefinition After<T>(params Func<T, Target>[] targets) => Add(AfterTargets, targets, optional: false);
-    public ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) => Add(AfterTargets, targets, optional: true);
+    public ITargetDefinition After<T>(params Func<T, Target>[] targets) =>
+        Add(AfterTargets, targets, optional: false);
+    public ITargetDefinition TryAfter<T>(params Func<T, Target>[] targets) =>
+        Add(AfterTargets, targets, optional: true);
     public ITargetDefinition Before(params Target[] targets) => Add(BeforeTargets, targets);
-    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) => Add(BeforeTargets, targets, optional: false);
-    public ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) => Add(BeforeTargets, targets, optional: true);
+    public ITargetDefinition Before<T>(params Func<T, Target>[] targets) =>
+        Add(BeforeTargets, targets, optional: false);
+    public ITargetDefinition TryBefore<T>(params Func<T, Target>[] targets) =>
+        Add(BeforeTargets, targets, optional: true);
     public ITargetDefinition Triggers(params Target[] targets) => Add(TriggersTargets, targets);
-    public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) => Add(TriggersTargets, targets, optional: false);
-    public ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets) => Add(TriggersTargets, targets, optional: true);
+    public ITargetDefinition Triggers<T>(params Func<T, Target>[] targets) =>
+        Add(TriggersTargets, targets, optional: false);
+    public ITargetDefinition TryTriggers<T>(params Func<T, Target>[] targets) =>
+        Add(TriggersTargets, targets, optional: true);
     public ITargetDefinition TriggeredBy(params Target[] targets) => Add(TriggeredByTargets, targets);
-    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) => Add(TriggeredByTargets, targets, optional: false);
-    public ITargetDefinition TryTriggeredBy<T>(params Func<T, Target>[] targets) => Add(TriggeredByTargets, targets, optional: true);
+    public ITargetDefinition TriggeredBy<T>(params Func<T, Target>[] targets) =>
+        Add(TriggeredByTargets, targets, optional: false);
+    public ITargetDefinition TryTriggeredBy<T>(params Func<T, Target>[] targets) =>
+        Add(TriggeredByTargets, targets, optional: true);
 
-    public ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions) { StaticConditions.AddRange(conditions); return this; }
-    public ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions) { DynamicConditions.AddRange(conditions); return this; }
+    public ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions)
+    {
+        StaticConditions.AddRange(conditions);
+        return this;
+    }
+
+    public ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions)
+    {
+        DynamicConditions.AddRange(conditions);
+        return this;
+    }
+
     public ITargetDefinition WhenSkipped(DependencyBehavior behavior) { SkippedBehavior = behavior; return this; }
 
     public ITargetDefinition Requires<T>(params Expression<Func<T>>[] parameters)
     {
         foreach (var parameter in parameters)
-            Requirements.Add(() => ExpressionText.IsSet(ExpressionText.Evaluate(parameter)) ? null : ParameterService.MissingMessage(parameter));
+            Requirements.Add(() => ExpressionText.IsSet(ExpressionText.Evaluate(parameter))
+                ? null
+                : ParameterService.MissingMessage(parameter));
         return this;
     }
 
     public ITargetDefinition Requires(params Expression<Func<bool>>[] conditions)
     {
         foreach (var condition in conditions)
-            Requirements.Add(() => ExpressionText.Evaluate(condition) ? null : $"Requirement not met: {ExpressionText.Of(condition)}");
+            Requirements.Add(() => ExpressionText.Evaluate(condition)
+                ? null
+                : $"Requirement not met: {ExpressionText.Of(condition)}");
         return this;
     }
 
@@ -92,7 +118,8 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     private TargetDefinition Add<T>(List<Target> list, Func<T, Target>[] targets, bool optional)
     {
         if (build is T typed) list.AddRange(targets.Select(t => t(typed)));
-        else if (!optional) throw new InvalidOperationException($"{build.GetType().Name} does not implement {typeof(T).Name}");
+        else if (!optional)
+            throw new InvalidOperationException($"{build.GetType().Name} does not implement {typeof(T).Name}");
         return this;
     }
 }

@@ -1,6 +1,7 @@
 namespace TvmBuild.Engine;
 
-/// <summary>A unified diff of a committed file against what it should be, by git's own diff (no hand-written one).</summary>
+/// <summary>A unified diff of a committed file against what it should be, by git's own diff (no hand-written
+/// one).</summary>
 public static class UnifiedDiff
 {
     public static string Of(ProcessRunner runner, AbsolutePath committed, string expected, string label)

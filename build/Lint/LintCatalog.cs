@@ -15,7 +15,8 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
     /// <summary>Changed-files mode: the commit compared with (v0.9.0's git-* scripts get it as --rev); null with
     /// --all.</summary>
     public string? Base { get; init; }
-    /// <summary>Whether a linter id was chosen (--linters, --skip-linters): pinned tools install only for those.</summary>
+    /// <summary>Whether a linter id was chosen (--linters, --skip-linters): pinned tools install only for
+    /// those.</summary>
     public Func<string, bool> Wanted { get; init; } = _ => true;
 
     /// <summary>clang-format's npm WebAssembly build nearest to the pinned version. Only builds from 19.1.3 on carry

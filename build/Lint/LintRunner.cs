@@ -9,7 +9,8 @@ public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed, Dry
 public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status,
     string? Detail = null, string? Version = null);
 
-/// <summary>Runs linters in parallel (bounded by cores): each on the files its filter takes, in C# or as its tool.</summary>
+/// <summary>Runs linters in parallel (bounded by cores): each on the files its filter takes, in C# or as its
+/// tool.</summary>
 public static class LintRunner
 {
     private const int FilesPerCall = 400;

@@ -30,10 +30,12 @@ public sealed record FileFilter(string? Files = null, string? Exclude = null, IR
         (ExcludeTypes is null || !ExcludeTypes.Any(file.Tags.Contains));
 }
 
-/// <summary>A file of the tree, relative to its root, with pre-commit's type tags (text/binary, python, c++, yaml...).</summary>
+/// <summary>A file of the tree, relative to its root, with pre-commit's type tags (text/binary, python, c++,
+/// yaml...).</summary>
 public sealed record LintFile(string Path, string FullPath, IReadOnlySet<string> Tags, bool IsNew);
 
-/// <summary>How a linter runs: in C# (no tools at all), or as a command on the selected files (or on the whole tree).</summary>
+/// <summary>How a linter runs: in C# (no tools at all), or as a command on the selected files (or on the whole
+/// tree).</summary>
 public abstract record LintAction;
 
 /// <summary>What a linter found, and with --fix which files it changed.</summary>
@@ -45,8 +47,9 @@ public sealed record LintOutcome(List<LintProblem> Problems, List<string> Fixed)
 /// <summary>Runs in-process: returns the problems; with fix, repairs what it can instead and names the files.</summary>
 public sealed record NativeAction(Func<IReadOnlyList<LintFile>, bool, LintOutcome> Run) : LintAction;
 
-/// <summary>An external tool. <paramref name="Check"/>/<paramref name="Fix"/> are argument lists; <c>{files}</c> expands to the
-/// files (omitted when <paramref name="PassFilenames"/> is false). <paramref name="Output"/> parses its findings.</summary>
+/// <summary>An external tool. <paramref name="Check"/>/<paramref name="Fix"/> are argument lists; <c>{files}</c>
+/// expands to the files (omitted when <paramref name="PassFilenames"/> is false). <paramref name="Output"/> parses its
+/// findings.</summary>
 public sealed record ToolAction(
     string Tool,
     IReadOnlyList<string> Check,
@@ -72,15 +75,16 @@ public sealed record ToolAction(
 public sealed record Linter(string Id, FileFilter Filter, LintAction Action, bool AlwaysRun = false,
     string? Version = null);
 
-/// <summary>Turns a tool's output into problems; lines it does not recognise are kept for when the tool fails.</summary>
+/// <summary>Turns a tool's output into problems; lines it does not recognise are kept for when the tool
+/// fails.</summary>
 public sealed partial record OutputParser(Regex Pattern, string? Message = null, bool IsDiff = false)
 {
     /// <summary>A unified diff (black --diff, git-clang-format --diff): one finding per hunk, at the first line it
     /// changes in the source file.</summary>
     public static OutputParser Diff(string message) => new(DiffHeaderPattern(), message, IsDiff: true);
 
-    /// <summary>taplo: <c>ERROR taplo:format_files: the file is not properly formatted path="/abs/f.toml"</c>, and for a
-    /// file it cannot parse <c>error: invalid TOML</c> followed by <c>┌─ /abs/f.toml:2:7</c>.</summary>
+    /// <summary>taplo: <c>ERROR taplo:format_files: the file is not properly formatted path="/abs/f.toml"</c>, and for
+    /// a file it cannot parse <c>error: invalid TOML</c> followed by <c>┌─ /abs/f.toml:2:7</c>.</summary>
     public static OutputParser Taplo { get; } = new(TaploPattern());
 
     /// <summary><c>path:line[:col]: message</c>, which most linters print.</summary>

@@ -3,9 +3,9 @@ using YamlDotNet.RepresentationModel;
 
 namespace TvmBuild.Lint;
 
-/// <summary>pre-commit-hooks' generic checks in C#, so they run with no Python at all. Each follows the hook of the same
-/// id (v5.0.0): what it flags, and with --fix what pre-commit would rewrite. Like the hooks they read and write bytes,
-/// so a fixer changes only what it fixes, whatever the encoding.</summary>
+/// <summary>pre-commit-hooks' generic checks in C#, so they run with no Python at all. Each follows the hook of the
+/// same id (v5.0.0): what it flags, and with --fix what pre-commit would rewrite. Like the hooks they read and write
+/// bytes, so a fixer changes only what it fixes, whatever the encoding.</summary>
 public static class NativeChecks
 {
     /// <summary>What <c>bytes.rstrip()</c> strips (space, \t, \v, \f, \r before the line end), keeping the line
@@ -83,7 +83,8 @@ public static class NativeChecks
         return outcome;
     }
 
-    /// <summary>Like the hook, it only looks while git is in a merge (MERGE_MSG or MERGE_HEAD), unless told to assume one.</summary>
+    /// <summary>Like the hook, it only looks while git is in a merge (MERGE_MSG or MERGE_HEAD), unless told to assume
+    /// one.</summary>
     public static LintOutcome MergeConflict(IReadOnlyList<LintFile> files, string gitDirectory, bool assumeInMerge)
     {
         if (!assumeInMerge && !File.Exists(Path.Combine(gitDirectory, "MERGE_MSG")) && !File.Exists(Path.Combine(gitDirectory, "MERGE_HEAD")))

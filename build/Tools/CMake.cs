@@ -3,7 +3,8 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Tools;
 
-/// <summary>Typed CMake invocations: configure (<c>-S -B -G -D</c>) and build (<c>--build --target --parallel</c>).</summary>
+/// <summary>Typed CMake invocations: configure (<c>-S -B -G -D</c>) and build
+/// (<c>--build --target --parallel</c>).</summary>
 public static partial class CMake
 {
     public static string Find(ProcessRunner runner) => runner.Find("cmake", Packages.Hint("cmake"));

@@ -27,7 +27,8 @@ public sealed partial class Machine(ProcessRunner runner, string? python = null)
 
     public static string? ExistingPath(string path) => path.Length > 0 && (File.Exists(path) || Directory.Exists(path)) ? path : null;
 
-    /// <summary>A folder of the tree that is checked out (a submodule that was never updated is an empty folder).</summary>
+    /// <summary>A folder of the tree that is checked out (a submodule that was never updated is an empty
+    /// folder).</summary>
     public static string? TreeFolder(AbsolutePath tvm, string folder) =>
         (tvm / folder) is var path && path.DirectoryExists() && Directory.EnumerateFileSystemEntries(path).Any() ? folder : null;
 
@@ -46,11 +47,13 @@ public sealed partial class Machine(ProcessRunner runner, string? python = null)
         return result.ExitCode == 0 && LeadingNumber().Match(result.Output) is { Success: true } m ? int.Parse(m.Value) : null;
     }
 
-    /// <summary>Whether llvm-config with these flags can name its libraries (--link-static needs the static ones).</summary>
+    /// <summary>Whether llvm-config with these flags can name its libraries (--link-static needs the static
+    /// ones).</summary>
     public bool LlvmLinks(string llvmConfig, IReadOnlyList<string> flags) => ToolResolver.TryFind(llvmConfig) is { } path
         && runner.Probe(new Command(path, [.. flags, "--libfiles"]), RunOptions.MayFail).ExitCode == 0;
 
-    /// <summary>Every llvm-config here: llvm-config-N and llvm-config on PATH, and Debian's /usr/lib/llvm-N/bin.</summary>
+    /// <summary>Every llvm-config here: llvm-config-N and llvm-config on PATH, and Debian's
+    /// /usr/lib/llvm-N/bin.</summary>
     public IEnumerable<string> LlvmConfigs()
     {
         var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
@@ -61,7 +64,8 @@ public sealed partial class Machine(ProcessRunner runner, string? python = null)
         return onPath.Concat(debian);
     }
 
-    /// <summary>The C++ compiler CMake will use (CXX, else c++) as "g++ 12" / "clang++ 14", with its kind and major.</summary>
+    /// <summary>The C++ compiler CMake will use (CXX, else c++) as "g++ 12" / "clang++ 14", with its kind and
+    /// major.</summary>
     public (string Kind, int Major)? Compiler()
     {
         var name = Environment.GetEnvironmentVariable("CXX") is { Length: > 0 } cxx ? cxx.Split(' ')[0] : "c++";

@@ -9,7 +9,8 @@ public static class Python
 {
     public static string FindWithPytest(ProcessRunner runner, string? chosen) => Find(runner, chosen, "pytest");
 
-    /// <summary>--python if given (it must import <paramref name="module"/>), else the first candidate that does.</summary>
+    /// <summary>--python if given (it must import <paramref name="module"/>), else the first candidate that
+    /// does.</summary>
     public static string Find(ProcessRunner runner, string? chosen, string module)
     {
         var hint = Packages.Hint(module);

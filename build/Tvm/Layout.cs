@@ -124,8 +124,8 @@ public static partial class Layouts
                     $"{l.Name} = {string.Join(" + ", l.Markers)}{string.Concat(l.Absent.Select(a => $", no {a}"))}")) + ".");
     }
 
-    /// <summary>Expands <c>${NAME}</c> and <c>${NAME:-default}</c> from <paramref name="variables"/>, then the environment;
-    /// an unset name without a default fails, as the scripts' <c>set -u</c> does.</summary>
+    /// <summary>Expands <c>${NAME}</c> and <c>${NAME:-default}</c> from <paramref name="variables"/>, then the
+    /// environment; an unset name without a default fails, as the scripts' <c>set -u</c> does.</summary>
     public static string Expand(string text, IReadOnlyDictionary<string, string> variables, string context) =>
         Reference().Replace(text, m =>
         {

@@ -31,7 +31,8 @@ public sealed record ConfigSetting(string Key, string Value, string Why = "")
 
 /// <summary>--native: what a preset needs that this machine lacks, and the setting that builds without it. Features
 /// (layouts.yaml's <c>features</c>) turn OFF without what they need; USE_LLVM points at the newest llvm-config the
-/// tree accepts (else OFF); -Werror goes for a compiler newer than the CI image's. Doctor shows the same checks.</summary>
+/// tree accepts (else OFF); -Werror goes for a compiler newer than the CI image's. Doctor shows the same
+/// checks.</summary>
 public static class NativeConfig
 {
     public static List<SettingCheck> Check(IReadOnlyList<ConfigSetting> settings, Layout layout, Machine machine, string tvmRoot)

@@ -20,7 +20,8 @@ public sealed record RememberedConfig(string Preset, bool Native, string[] CMake
     public string Arguments => string.Join(" ", (Native ? new[] { "--native" } : [])
         .Concat(CMakeOptions.Select(o => $"--cmake-option {Command.Quote(o)}")));
 
-    /// <summary>The remembered choice, or null when there is none (or it cannot be read: then nothing is reused).</summary>
+    /// <summary>The remembered choice, or null when there is none (or it cannot be read: then nothing is
+    /// reused).</summary>
     public static RememberedConfig? Read(AbsolutePath buildDirectory)
     {
         var file = FileIn(buildDirectory);

@@ -12,7 +12,8 @@ public class CiTests
     private static string[] TaskNames => Run("CiTask", "--list", "--verbosity", "quiet").Output.Split('\n')
         .Select(l => Regex.Match(l, "^  ([a-z][a-z0-9-]*) ")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToArray();
 
-    /// <summary>A scratch build root with this repository's catalog and generated files, to change them safely.</summary>
+    /// <summary>A scratch build root with this repository's catalog and generated files, to change them
+    /// safely.</summary>
     public static string ScratchRoot(Func<string, string>? editCatalog = null)
     {
         var root = TempDirectory();

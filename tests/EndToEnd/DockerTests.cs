@@ -23,7 +23,8 @@ public class DockerTests
     private static string Id(string flag) => System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("id", flag) { RedirectStandardOutput = true })!.StandardOutput.ReadToEnd().Trim();
     private static string Group() => Id("-gn");
 
-    /// <summary>An argv with its --cidfile (our bookkeeping) removed, flags order-insensitive as the issue allows.</summary>
+    /// <summary>An argv with its --cidfile (our bookkeeping) removed, flags order-insensitive as the issue
+    /// allows.</summary>
     private static List<string> Canonical(IEnumerable<string> argv)
     {
         var list = argv.ToList();

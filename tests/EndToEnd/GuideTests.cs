@@ -6,7 +6,8 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.EndToEnd;
 
-/// <summary>What keeps docs/ and dev/ honest: the generated reference and completions, Doctor, the migration table.</summary>
+/// <summary>What keeps docs/ and dev/ honest: the generated reference and completions, Doctor, the migration
+/// table.</summary>
 public class GuideTests
 {
     [Fact]

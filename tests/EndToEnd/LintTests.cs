@@ -5,7 +5,8 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.EndToEnd;
 
-/// <summary>Lint with the real linters on the fixture: a clean tree, then known bad files (tests/fixtures/lint-bait).</summary>
+/// <summary>Lint with the real linters on the fixture: a clean tree, then known bad files
+/// (tests/fixtures/lint-bait).</summary>
 public class LintTests
 {
     private static readonly string[] BaitFindings =

@@ -5,9 +5,9 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.EndToEnd;
 
-/// <summary>The 2022 layout's lint (task_lint.sh's steps) on the fixture reshaped to v0.9.0: changed files only, against
-/// --base, findings at the source line, --fix changing exactly the changed files; and in docker mode the image is asked
-/// about its tools, with none of this machine's PATH.</summary>
+/// <summary>The 2022 layout's lint (task_lint.sh's steps) on the fixture reshaped to v0.9.0: changed files only,
+/// against --base, findings at the source line, --fix changing exactly the changed files; and in docker mode the image
+/// is asked about its tools, with none of this machine's PATH.</summary>
 public class LintV090Tests
 {
     private static string V090Tree()

@@ -5,8 +5,8 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.EndToEnd;
 
-/// <summary>--native: the CI preset made buildable on this machine, each change a set(...) line, remembered in the build
-/// directory for later runs. The machine is a stand-in PATH, so each answer is known.</summary>
+/// <summary>--native: the CI preset made buildable on this machine, each change a set(...) line, remembered in the
+/// build directory for later runs. The machine is a stand-in PATH, so each answer is known.</summary>
 public class NativeTests
 {
     private static string ConfigCMake(string tree, string preset) => File.ReadAllText(Path.Combine(tree, $"build-{preset}", "config.cmake"));

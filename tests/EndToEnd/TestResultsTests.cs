@@ -51,7 +51,8 @@ public class TestResultsTests
         return tree;
     }
 
-    /// <summary>The rerun line under the summary table, and what pasting it into bash (in the repository) shows.</summary>
+    /// <summary>The rerun line under the summary table, and what pasting it into bash (in the repository)
+    /// shows.</summary>
     private static (string Command, ScriptResult Result) Rerun(ScriptResult first, string target)
     {
         var prefix = $"{target} rerun: ";

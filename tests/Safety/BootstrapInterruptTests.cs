@@ -7,10 +7,12 @@ using static TvmBuild.Tests.Support.BuildScript;
 namespace TvmBuild.Tests.Safety;
 
 /// <summary>Issue 13, item 21: Ctrl-C while build.sh compiles the build project exits 130 with one line; a real compile
-/// error prints its error lines (never MSBuild's "0 Error(s)"); neither writes the stamp that skips the next compile.</summary>
+/// error prints its error lines (never MSBuild's "0 Error(s)"); neither writes the stamp that skips the next
+/// compile.</summary>
 public class BootstrapInterruptTests
 {
-    /// <summary>build.sh, build.ps1 and build/ of this working tree, without build output: the bootstrap must compile.</summary>
+    /// <summary>build.sh, build.ps1 and build/ of this working tree, without build output: the bootstrap must
+    /// compile.</summary>
     private static string CopyOfTheBootstrap()
     {
         var copy = TempDirectory("bootstrap-");
@@ -84,7 +86,8 @@ public class BootstrapInterruptTests
         File.Exists(Stamp(copy, script)).ShouldBeFalse();
     }
 
-    /// <summary>What the bootstrap says at once when it has to compile (issue 17: the first run printed nothing).</summary>
+    /// <summary>What the bootstrap says at once when it has to compile (issue 17: the first run printed
+    /// nothing).</summary>
     private const string FirstRun = "compiling the build project, first run: ~20 s";
 
     [RequiresToolFact("python3", "apt-get install python3")]

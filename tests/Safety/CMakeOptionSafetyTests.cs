@@ -5,7 +5,8 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, item 13: a --cmake-option value reaches CMake exactly as given and can never add a CMake command.</summary>
+/// <summary>Issue 13, item 13: a --cmake-option value reaches CMake exactly as given and can never add a CMake
+/// command.</summary>
 public class CMakeOptionSafetyTests
 {
     private static readonly string[] NastyValues =
@@ -30,7 +31,8 @@ public class CMakeOptionSafetyTests
         "'single'",
     ];
 
-    /// <summary>config.cmake as CMake reads it: each key's value, written by <c>cmake -P</c> to a file of its own.</summary>
+    /// <summary>config.cmake as CMake reads it: each key's value, written by <c>cmake -P</c> to a file of its
+    /// own.</summary>
     private static (int Code, string Output, Func<string, string?> Value) ReadBack(string config, IEnumerable<string> keys)
     {
         var folder = TempDirectory("cmake-readback-");

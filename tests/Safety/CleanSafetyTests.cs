@@ -9,7 +9,8 @@ namespace TvmBuild.Tests.Safety;
 /// and a refusal removes nothing.</summary>
 public class CleanSafetyTests
 {
-    /// <summary>A sandbox: a fixture tree at sandbox/tree, a file sandbox/KEEP beside it, a fake home sandbox/home.</summary>
+    /// <summary>A sandbox: a fixture tree at sandbox/tree, a file sandbox/KEEP beside it, a fake home
+    /// sandbox/home.</summary>
     private static (string Sandbox, string Tree, string Home) Sandbox()
     {
         var tree = Trees.CopyFixture();

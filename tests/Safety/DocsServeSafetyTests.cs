@@ -8,8 +8,8 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, item 20: Docs --serve serves nothing whose real path leaves the output folder, and checks --port and
-/// --host before anything is built.</summary>
+/// <summary>Issue 13, item 20: Docs --serve serves nothing whose real path leaves the output folder, and checks --port
+/// and --host before anything is built.</summary>
 public class DocsServeSafetyTests
 {
     private static string[] DocsArgs(string tree, string build, params string[] more) =>

@@ -25,7 +25,8 @@ public sealed class RequiresToolFactAttribute : FactAttribute
         : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
 }
 
-/// <summary>A fact that needs a private mount namespace (root, or a sandbox that allows it): skipped, visibly, elsewhere.</summary>
+/// <summary>A fact that needs a private mount namespace (root, or a sandbox that allows it): skipped, visibly,
+/// elsewhere.</summary>
 public sealed class RequiresMountNamespaceFactAttribute : FactAttribute
 {
     private static readonly Lazy<bool> Available = new(() =>

@@ -2,7 +2,8 @@ using Shouldly;
 
 namespace TvmBuild.Tests.Support;
 
-/// <summary>Compares text with tests/Snapshots/&lt;name&gt;. UPDATE_SNAPSHOTS=1 rewrites the file; review the diff like code.</summary>
+/// <summary>Compares text with tests/Snapshots/&lt;name&gt;. UPDATE_SNAPSHOTS=1 rewrites the file; review the diff like
+/// code.</summary>
 public static class Snapshot
 {
     public static void Match(string name, string actual)

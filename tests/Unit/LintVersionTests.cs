@@ -8,7 +8,8 @@ using Xunit;
 namespace TvmBuild.Tests.Unit;
 
 /// <summary>Which versions a tree pins, which npm version stands in for a pin npm does not serve, and how formatter
-/// diffs become findings: pure logic behind Lint's version column and v0.9.0's black and git-clang-format steps.</summary>
+/// diffs become findings: pure logic behind Lint's version column and v0.9.0's black and git-clang-format
+/// steps.</summary>
 public class LintVersionTests
 {
     [Fact]

@@ -5,7 +5,8 @@ using Xunit;
 
 namespace TvmBuild.Tests.Unit;
 
-/// <summary>pre-commit-hooks' checks in C#, on bytes: what each finds, and what --fix leaves (every other byte kept).</summary>
+/// <summary>pre-commit-hooks' checks in C#, on bytes: what each finds, and what --fix leaves (every other byte
+/// kept).</summary>
 public class NativeCheckTests
 {
     private static LintFile File(byte[] bytes, string name = "f.txt")
