@@ -25,7 +25,8 @@ internal static class ParameterCatalog
 
     public static List<ParameterInfo> Of(Type buildType)
     {
-        const BindingFlags flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
+        const BindingFlags flags =
+            BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
         var types = new List<Type>();
         for (var t = buildType; t is not null && t != typeof(object); t = t.BaseType) types.Add(t);
         types.AddRange(buildType.GetInterfaces());
@@ -39,22 +40,29 @@ internal static class ParameterCatalog
         return parameters;
     }
 
-    private static void CheckUnique(List<ParameterInfo> parameters, Func<ParameterInfo, IEnumerable<string>> names, string what)
+    private static void CheckUnique(List<ParameterInfo> parameters, Func<ParameterInfo, IEnumerable<string>> names,
+        string what)
     {
         var clash = parameters.SelectMany(p => names(p).Select(n => (Name: n, Parameter: p)))
             .GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
         if (clash is not null)
-            throw new InvalidOperationException($"Parameters {string.Join(" and ", clash.Select(x => $"{x.Parameter.Member.DeclaringType!.Name}.{x.Parameter.MemberName}"))} share the {what} '{clash.Key}'");
+        {
+            var members = clash.Select(x => $"{x.Parameter.Member.DeclaringType!.Name}.{x.Parameter.MemberName}");
+            throw new InvalidOperationException(
+                $"Parameters {string.Join(" and ", members)} share the {what} '{clash.Key}'");
+        }
     }
 
     /// <summary>The targets that read a parameter: those its attribute names (<c>For</c>), else those declared beside
     /// it in its component, else (a data-only <c>IHaz*</c> interface) every target of a component that extends it.
     /// A parameter of the build class itself, or a built-in, is read by every target.</summary>
-    public static IReadOnlyList<ExecutableTarget> Readers(ParameterInfo parameter, IReadOnlyList<ExecutableTarget> targets)
+    public static IReadOnlyList<ExecutableTarget> Readers(ParameterInfo parameter,
+        IReadOnlyList<ExecutableTarget> targets)
     {
         if (parameter.Attribute.For is { } names)
             return names.Except(targets.Select(t => t.Name)).FirstOrDefault() is { } unknown
-                ? throw new InvalidOperationException($"[Parameter(For = ...)] of {parameter.MemberName} names no target '{unknown}'")
+                ? throw new InvalidOperationException(
+                    $"[Parameter(For = ...)] of {parameter.MemberName} names no target '{unknown}'")
                 : targets.Where(t => names.Contains(t.Name)).ToList();
         var declaring = parameter.Member.DeclaringType!;
         if (!declaring.IsInterface) return targets;

@@ -21,7 +21,8 @@ internal static class ParameterChecks
             var skipped = readers.Where(build.ExecutionPlan.Contains).Select(t => t.Name).ToList();
             warnings.Add(skipped.Count > 0
                 ? $"{parameter.CliName} has no effect: {string.Join(", ", skipped)}, which reads it, is skipped."
-                : $"{parameter.CliName} has no effect here: only {Names(readers)} read{(readers.Count == 1 ? "s" : "")} it.");
+                : $"{parameter.CliName} has no effect here: only {Names(readers)} " +
+                  $"read{(readers.Count == 1 ? "s" : "")} it.");
         }
         var takers = targets.Where(t => t.Definition.IsTakingArguments).ToList();
         if (build.RemainingArguments.Count > 0 && !takers.Any(active.Contains))

@@ -13,7 +13,8 @@ internal static class ParameterConversion
         if (type == typeof(bool) && values.Count == 0) return true;
         if (values.Count == 0)
         {
-            if (parameter.Attribute.ValueOptional) return type.IsArray ? Array.CreateInstance(type.GetElementType()!, 0) : "";
+            if (parameter.Attribute.ValueOptional)
+                return type.IsArray ? Array.CreateInstance(type.GetElementType()!, 0) : "";
             throw new BuildFailure($"{parameter.CliName} needs a value (from {source}).",
                 $"Give it one: {parameter.CliName} <{Placeholder(parameter)}>.");
         }
@@ -33,14 +34,18 @@ internal static class ParameterConversion
     private static object ConvertOne(ParameterInfo parameter, Type type, string value, string source)
     {
         BuildFailure Invalid(string? hint = null) =>
-            new($"Invalid value '{value}' for {parameter.CliName} (from {source}): expected {parameter.Expected}.", hint);
+            new($"Invalid value '{value}' for {parameter.CliName} (from {source}): " +
+                $"expected {parameter.Expected}.", hint);
 
         if (value.Length == 0) throw Invalid("An empty value is not a value; leave the option out for its default.");
         if (type == typeof(string)) return value;
         if (type.IsEnum)
         {
-            var match = Enum.GetNames(type).FirstOrDefault(n => ParameterService.Normalize(n) == ParameterService.Normalize(value));
-            return match is not null ? Enum.Parse(type, match) : throw Invalid($"Allowed values: {string.Join(", ", parameter.AllowedValues!)}.");
+            var match = Enum.GetNames(type)
+                .FirstOrDefault(n => ParameterService.Normalize(n) == ParameterService.Normalize(value));
+            return match is not null
+                ? Enum.Parse(type, match)
+                : throw Invalid($"Allowed values: {string.Join(", ", parameter.AllowedValues!)}.");
         }
         if (type == typeof(bool))
             return bool.TryParse(value, out var flag) ? flag : throw Invalid();

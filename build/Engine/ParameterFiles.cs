@@ -26,7 +26,8 @@ internal static class ParameterFiles
     {
         if (!file.FileExists())
             return required
-                ? throw new BuildFailure($"Profile file {file} does not exist.", "Create it, or check the --profile name.")
+                ? throw new BuildFailure($"Profile file {file} does not exist.",
+                    "Create it, or check the --profile name.")
                 : new ParameterFile(file, []);
         try
         {
@@ -37,7 +38,8 @@ internal static class ParameterFiles
             var lines = KeyLines(bytes);
             var values = new Dictionary<string, FileValue>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in document.RootElement.EnumerateObject().Where(p => p.Name != "$schema"))
-                values[property.Name] = new FileValue(property.Value.Clone(), lines.GetValueOrDefault(property.Name, 1));
+                values[property.Name] =
+                    new FileValue(property.Value.Clone(), lines.GetValueOrDefault(property.Name, 1));
             return new ParameterFile(file, values);
         }
         catch (JsonException e)

@@ -38,7 +38,8 @@ public sealed record ParameterInfo(MemberInfo Member, ParameterAttribute Attribu
             if (type.IsArray) type = type.GetElementType()!;
             if (type.IsEnum) return Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList();
             if (Attribute.ValueProviderMember is not { } provider) return null;
-            var property = Member.DeclaringType!.GetProperty(provider, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
+            var property = Member.DeclaringType!
+                .GetProperty(provider, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
             return ((IEnumerable<string>)property.GetValue(null)!).ToList();
         }
     }

@@ -16,7 +16,9 @@ internal static class PlanText
                 {
                     var target = plan[i];
                     var after = target.AllDependencies.Where(plan.Contains).Select(d => d.Name).Distinct().ToList();
-                    text.AppendLine($"{i + 1,3}. {target.Name}{(target.Invoked ? " (invoked)" : "")}{(after.Count > 0 ? $"  after {string.Join(", ", after)}" : "")}");
+                    var invoked = target.Invoked ? " (invoked)" : "";
+                    var runsAfter = after.Count > 0 ? $"  after {string.Join(", ", after)}" : "";
+                    text.AppendLine($"{i + 1,3}. {target.Name}{invoked}{runsAfter}");
                 }
                 break;
             case "mermaid":
@@ -24,9 +26,12 @@ internal static class PlanText
                 foreach (var target in plan)
                 {
                     text.AppendLine($"  {target.Name}{(target.Invoked ? $"[\"{target.Name} (invoked)\"]" : "")}");
-                    foreach (var d in target.ExecutionDependencies.Where(plan.Contains)) text.AppendLine($"  {d.Name} --> {target.Name}");
-                    foreach (var d in target.OrderDependencies.Where(plan.Contains)) text.AppendLine($"  {d.Name} -.-> {target.Name}");
-                    foreach (var d in target.TriggeredBy.Where(plan.Contains)) text.AppendLine($"  {d.Name} ==>|triggers| {target.Name}");
+                    foreach (var dependency in target.ExecutionDependencies.Where(plan.Contains))
+                        text.AppendLine($"  {dependency.Name} --> {target.Name}");
+                    foreach (var dependency in target.OrderDependencies.Where(plan.Contains))
+                        text.AppendLine($"  {dependency.Name} -.-> {target.Name}");
+                    foreach (var trigger in target.TriggeredBy.Where(plan.Contains))
+                        text.AppendLine($"  {trigger.Name} ==>|triggers| {target.Name}");
                 }
                 break;
             default:

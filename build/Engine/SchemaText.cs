@@ -21,18 +21,22 @@ public static class SchemaText
             json.WriteStartObject("$schema");
             json.WriteString("type", "string");
             json.WriteEndObject();
-            foreach (var parameter in ParameterCatalog.Of(build.GetType()).OrderBy(p => p.MemberName, StringComparer.Ordinal))
+            foreach (var parameter in ParameterCatalog.Of(build.GetType())
+                         .OrderBy(p => p.MemberName, StringComparer.Ordinal))
             {
                 json.WriteStartObject(parameter.MemberName);
                 var type = ParameterService.Underlying(parameter.Type);
                 var element = type.IsArray ? type.GetElementType()! : type;
-                var allowed = parameter.MemberName is nameof(NukeBuild.Target) or nameof(NukeBuild.Skip) ? targetNames.ToList() : parameter.AllowedValues;
+                var allowed = parameter.MemberName is nameof(NukeBuild.Target) or nameof(NukeBuild.Skip)
+                    ? targetNames.ToList()
+                    : parameter.AllowedValues;
                 if (type.IsArray)
                 {
                     json.WriteString("type", "array");
                     json.WriteStartObject("items");
                 }
-                json.WriteString("type", element == typeof(bool) ? "boolean" : element == typeof(int) ? "integer" : "string");
+                json.WriteString("type",
+                    element == typeof(bool) ? "boolean" : element == typeof(int) ? "integer" : "string");
                 if (allowed is not null)
                 {
                     json.WriteStartArray("enum");

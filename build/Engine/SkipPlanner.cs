@@ -28,10 +28,13 @@ internal static class SkipPlanner
             changed = false;
             var needed = plan.Where(t => t.Status != ExecutionStatus.Skipped)
                 .SelectMany(t => t.ExecutionDependencies.Concat(t.Triggers)).ToHashSet();
-            foreach (var skipped in plan.Where(t => t.Status == ExecutionStatus.Skipped && t.Definition.SkippedBehavior == DependencyBehavior.Skip).ToList())
+            var cascading = plan.Where(t => t.Status == ExecutionStatus.Skipped
+                                            && t.Definition.SkippedBehavior == DependencyBehavior.Skip).ToList();
+            foreach (var skipped in cascading)
                 foreach (var (dependency, relation) in skipped.ExecutionDependencies.Select(d => (d, "dependency of"))
                              .Concat(skipped.Triggers.Select(d => (d, "triggered by"))))
-                    if (dependency.Status != ExecutionStatus.Skipped && !dependency.Invoked && !needed.Contains(dependency))
+                    if (dependency.Status != ExecutionStatus.Skipped && !dependency.Invoked
+                        && !needed.Contains(dependency))
                     {
                         MarkSkipped(dependency, $"{relation} skipped {skipped.Name}");
                         changed = true;

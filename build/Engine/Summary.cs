@@ -13,9 +13,11 @@ internal static class Summary
         table.Columns[2].RightAligned();
         foreach (var target in rows)
         {
-            var hasDuration = target.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Aborted;
+            var hasDuration =
+                target.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Aborted;
             var note = target.FailureSummary ?? target.SkipReason;
-            table.AddRow(Markup.Escape(target.Name), Markup.Escape(target.Status.ToString()), hasDuration ? Format(target.Duration) : "",
+            table.AddRow(Markup.Escape(target.Name), Markup.Escape(target.Status.ToString()),
+                hasDuration ? Format(target.Duration) : "",
                 note is null ? "" : Markup.Escape($"// {note}"));
         }
         table.AddEmptyRow();
@@ -29,7 +31,8 @@ internal static class Summary
     }
 
     public static bool IsFailure(NukeBuild build) =>
-        build.ExecutionPlan.Any(t => t.Status is ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun);
+        build.ExecutionPlan.Any(t =>
+            t.Status is ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun);
 
     private static string Format(TimeSpan duration) =>
         duration < TimeSpan.FromSeconds(1) ? "< 1s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";

@@ -9,7 +9,8 @@ public static class ToolResolver
         var overridden = Environment.GetEnvironmentVariable(OverrideVariable(name));
         if (!string.IsNullOrEmpty(overridden)) return File.Exists(overridden) ? overridden : null;
         if (name.Contains('/')) return File.Exists(name) ? Path.GetFullPath(name) : null;
-        foreach (var directory in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = Path.Combine(directory, name);
             if (File.Exists(candidate) && IsExecutable(candidate)) return candidate;
@@ -24,11 +25,15 @@ public static class ToolResolver
                 ? $"{OverrideVariable(name)} names {overridden}, which does not exist."
                 : $"'{name}' was not found on PATH.", installHint);
 
-    private static string OverrideVariable(string name) => name.ToUpperInvariant().Replace('-', '_').Replace('.', '_').Replace("+", "X") + "_EXE";
+    private static string OverrideVariable(string name) =>
+        name.ToUpperInvariant().Replace('-', '_').Replace('.', '_').Replace("+", "X") + "_EXE";
 
     /// <summary>A regular file (after links) that may be executed.</summary>
     public static bool IsExecutableFile(string path) => File.Exists(path) && IsExecutable(path);
 
+    private const UnixFileMode AnyExecute =
+        UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
     private static bool IsExecutable(string path) =>
-        OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0;
+        OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & AnyExecute) != 0;
 }

@@ -17,7 +17,8 @@ public static class UnifiedDiff
             Directory.CreateDirectory(Path.GetDirectoryName(right)!);
             File.WriteAllText(left, committed.FileExists() ? committed.ReadAllText() : "");
             File.WriteAllText(right, expected);
-            var diff = new Command(git, ["diff", "--no-index", "--no-color", "--", $"committed/{label}", $"generated/{label}"], scratch);
+            var diff = new Command(git,
+                ["diff", "--no-index", "--no-color", "--", $"committed/{label}", $"generated/{label}"], scratch);
             return runner.OnHost.Probe(diff, RunOptions.MayFail).Output;
         }
         finally { Directory.Delete(scratch, recursive: true); }
