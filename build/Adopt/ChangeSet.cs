@@ -51,7 +51,8 @@ public static class ChangeSet
         foreach (var change in changes)
             diff.Append(change.Content is null
                 ? $"--- a/{change.Path}\n+++ /dev/null\n(removed: {change.Why})\n"
-                : UnifiedDiff.Of(ProcessRunner.Uncancellable, tree / change.Path, Encoding.UTF8.GetString(change.Content), change.Path));
+                : UnifiedDiff.Of(ProcessRunner.Uncancellable, tree / change.Path,
+                    Encoding.UTF8.GetString(change.Content), change.Path));
         return diff.ToString();
     }
 

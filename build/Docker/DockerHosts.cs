@@ -7,16 +7,22 @@ namespace TvmBuild.Docker;
 public static class DockerHosts
 {
     private static readonly string[] IcdLocations =
-        ["/usr/local/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/share/vulkan/icd.d", "/etc/glvnd/egl_vendor.d", "/usr/share/glvnd/egl_vendor.d"];
+    [
+        "/usr/local/etc/vulkan/icd.d", "/usr/local/share/vulkan/icd.d", "/etc/vulkan/icd.d", "/usr/share/vulkan/icd.d",
+        "/etc/glvnd/egl_vendor.d", "/usr/share/glvnd/egl_vendor.d",
+    ];
 
     public static DockerHost Current(ProcessRunner runner, DockerRunOptions options, string cli) => new(
         Environment.GetEnvironmentVariable,
         Identity(runner),
         Rootless(runner, options, cli),
         path => File.Exists(path) || Directory.Exists(path),
-        path => Directory.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) != 0),
+        path => Directory.Exists(path)
+                && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) != 0),
         ToolResolver.TryFind("nvidia-docker") is not null,
-        IcdLocations.Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "*nvidia*.json", SearchOption.AllDirectories)).Order().ToList(),
+        IcdLocations.Where(Directory.Exists)
+            .SelectMany(directory => Directory.EnumerateFiles(directory, "*nvidia*.json", SearchOption.AllDirectories))
+            .Order().ToList(),
         GitCommonDirectory(runner, options.RepoDirectory));
 
     /// <summary>Removes the container named by a --cidfile, if docker wrote one (after Ctrl-C or a killed
@@ -48,7 +54,8 @@ public static class DockerHosts
     private static string? GitCommonDirectory(ProcessRunner runner, AbsolutePath repository)
     {
         if (!File.Exists(repository / ".git") || ToolResolver.TryFind("git") is not { } git) return null;
-        var output = runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-common-dir"], repository), RunOptions.MayFail);
+        var output = runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-common-dir"], repository),
+            RunOptions.MayFail);
         if (output.ExitCode != 0) return null;
         var directory = output.Output.Trim();
         return Path.IsPathRooted(directory) ? directory : Path.GetFullPath(Path.Combine(repository, directory));

@@ -30,7 +30,8 @@ public static partial class DockerImages
     /// matches; a folder that is no known TVM layout names none.</summary>
     public static IReadOnlyDictionary<string, string> Read(AbsolutePath tree, out string source)
     {
-        if (Layouts.Load(Layouts.File).FirstOrDefault(l => l.Matches(tree)) is { } layout) return Read(tree, layout.Images, out source);
+        if (Layouts.Load(Layouts.File).FirstOrDefault(l => l.Matches(tree)) is { } layout)
+            return Read(tree, layout.Images, out source);
         source = "(not a TVM tree of a known layout)";
         return new Dictionary<string, string>();
     }
@@ -42,8 +43,10 @@ public static partial class DockerImages
         var images = Read(tvm, table, out var source);
         return images.TryGetValue(image, out var full) ? full
             : throw new BuildFailure($"Unknown image shortcut '{image}'.",
-                images.Count == 0 ? $"{tvm} names no CI images {source}; give a full image name (e.g. tlcpack/ci-cpu:TAG)."
-                    : $"{ExecutionPlanner.DidYouMean(image, images.Keys)}Known in {source}: {string.Join(", ", images.Keys.Order())}; or give a full image name.");
+                images.Count == 0
+                    ? $"{tvm} names no CI images {source}; give a full image name (e.g. tlcpack/ci-cpu:TAG)."
+                    : $"{ExecutionPlanner.DidYouMean(image, images.Keys)}Known in {source}: " +
+                      $"{string.Join(", ", images.Keys.Order())}; or give a full image name.");
     }
 
     /// <summary>The preset an image implies: ci_gpu → gpu (when the layout has it).</summary>
@@ -61,7 +64,8 @@ public static partial class DockerImages
         }
         // configparser interpolation: %(ci_tag)s
         return values.Where(p => p.Key.StartsWith("ci_") && p.Key != "ci_tag")
-            .ToDictionary(p => p.Key, p => Interpolation().Replace(p.Value, m => values.GetValueOrDefault(m.Groups[1].Value, m.Value)));
+            .ToDictionary(p => p.Key,
+                p => Interpolation().Replace(p.Value, m => values.GetValueOrDefault(m.Groups[1].Value, m.Value)));
     }
 
     [GeneratedRegex(@"^(ci_[a-z0-9_]+) = '([^']*)'", RegexOptions.Multiline)]

@@ -48,42 +48,50 @@ public sealed record DockerHost(
 /// differ).</summary>
 public static class DockerRun
 {
-    public static string MountPoint(DockerRunOptions o, DockerHost host) =>
-        o.RepoMountPoint ?? (host.Environment("JENKINS_HOME") is { Length: > 0 } ? "/workspace" : o.RepoDirectory);
+    public static string MountPoint(DockerRunOptions options, DockerHost host) =>
+        options.RepoMountPoint
+        ?? (host.Environment("JENKINS_HOME") is { Length: > 0 } ? "/workspace" : options.RepoDirectory);
 
-    public static List<string> Argv(DockerRunOptions o, DockerHost host, List<string>? warnings = null)
+    public static List<string> Argv(DockerRunOptions options, DockerHost host, List<string>? warnings = null)
     {
-        var main = o.Dialect == BashShDialect.RootlessAware; // TVM main's bash.sh; Classic is v0.9.0's
-        var mount = MountPoint(o, host);
-        var command = o.Command.Count == 0 ? new List<string> { "bash" } : [.. o.Command];
+        var main = options.Dialect == BashShDialect.RootlessAware; // TVM main's bash.sh; Classic is v0.9.0's
+        var mount = MountPoint(options, host);
+        var command = options.Command.Count == 0 ? new List<string> { "bash" } : [.. options.Command];
         var isBash = command is ["bash"];
-        var interactive = o.Interactive || isBash;
-        var tty = o.Tty || isBash;
-        var netHost = o.Net == "host" || (!main && isBash);
+        var interactive = options.Interactive || isBash;
+        var tty = options.Tty || isBash;
+        var netHost = options.Net == "host" || (!main && isBash);
         var flags = new List<string>();
         var env = new List<string>();
         var mounts = new List<string>();
         var devices = new List<string>();
 
-        if (o.Cpus is not null) flags.AddRange(["--cpus", o.Cpus]);
-        if (o.Net is not null and not "host") flags.AddRange(["--net", o.Net]);
-        if (o.Privileged) flags.Add("--privileged");
-        foreach (var volume in o.Volumes) flags.AddRange(["--volume", volume]);
-        foreach (var variable in o.Environment) env.AddRange(["--env", variable]);
-        if (o.BuildDirectory is not null) env.AddRange(["--env", $"LD_LIBRARY_PATH={mount}/{o.BuildDirectory}"]);
+        if (options.Cpus is not null) flags.AddRange(["--cpus", options.Cpus]);
+        if (options.Net is not null and not "host") flags.AddRange(["--net", options.Net]);
+        if (options.Privileged) flags.Add("--privileged");
+        foreach (var volume in options.Volumes) flags.AddRange(["--volume", volume]);
+        foreach (var variable in options.Environment) env.AddRange(["--env", variable]);
+        if (options.BuildDirectory is not null)
+            env.AddRange(["--env", $"LD_LIBRARY_PATH={mount}/{options.BuildDirectory}"]);
 
-        flags.AddRange(["--workdir", o.Workdir ?? mount]);
-        mounts.AddRange(["--volume", $"{o.RepoDirectory}:{mount}", "--volume", $"{o.RepoDirectory / "docker"}:/docker"]);
+        flags.AddRange(["--workdir", options.Workdir ?? mount]);
+        mounts.AddRange(["--volume", $"{options.RepoDirectory}:{mount}",
+            "--volume", $"{options.RepoDirectory / "docker"}:/docker"]);
         if (main)
         {
-            foreach (var directory in o.Mounts) mounts.AddRange(["--volume", $"{directory}:{directory}"]);
-            foreach (var spec in (host.Environment("TVM_DEV_DOCKER_MOUNTS") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            foreach (var directory in options.Mounts) mounts.AddRange(["--volume", $"{directory}:{directory}"]);
+            var extraMounts = host.Environment("TVM_DEV_DOCKER_MOUNTS") ?? "";
+            foreach (var spec in extraMounts.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             {
                 var source = spec.Split(':')[0];
-                if (!host.Exists(source)) { warnings?.Add($"Mount source '{source}' not found on host, skipping."); continue; }
+                if (!host.Exists(source))
+                {
+                    warnings?.Add($"Mount source '{source}' not found on host, skipping.");
+                    continue;
+                }
                 mounts.AddRange(["--volume", spec.Contains(':') ? spec : $"{spec}:{spec}"]);
             }
-            AddGitWorktree(o, host, mounts);
+            AddGitWorktree(options, host, mounts);
         }
         env.AddRange(
         [
@@ -93,11 +101,13 @@ public static class DockerRun
             "--env", $"CI_BUILD_GROUP={host.Identity.Group}",
             "--env", $"CI_BUILD_GID={host.Identity.Gid}",
             "--env", $"CI_PYTEST_ADD_OPTIONS={host.Environment("CI_PYTEST_ADD_OPTIONS") ?? ""}",
-            "--env", $"CI_IMAGE_NAME={o.Image}",
+            "--env", $"CI_IMAGE_NAME={options.Image}",
         ]);
         if (!main)
         {
-            var data = host.Environment("TVM_DATA_ROOT_PATH") is { Length: > 0 } root ? root : $"{host.Environment("HOME")}/.tvm_test_data";
+            var data = host.Environment("TVM_DATA_ROOT_PATH") is { Length: > 0 } root
+                ? root
+                : $"{host.Environment("HOME")}/.tvm_test_data";
             if (host.IsWritableDirectory(data)) mounts.AddRange(["--volume", $"{data}:{mount}/.tvm_test_data"]);
         }
 
@@ -106,16 +116,17 @@ public static class DockerRun
         if (netHost) flags.Add("--net=host");
         if (interactive) flags.Add("--interactive");
         if (tty) flags.Add("--tty");
-        if (o.Name is not null) flags.AddRange(["--name", o.Name, "--hostname", o.Name]);
-        if (o.CidFile is not null) flags.AddRange(["--cidfile", o.CidFile]);
+        if (options.Name is not null) flags.AddRange(["--name", options.Name, "--hostname", options.Name]);
+        if (options.CidFile is not null) flags.AddRange(["--cidfile", options.CidFile]);
 
-        var binary = o.Cli;
-        if (!main) foreach (var directory in o.Mounts) mounts.AddRange(["--volume", $"{directory}:{directory}"]);
-        var gpu = !o.NoGpu && (o.Image.Contains("gpu") || o.Image.Contains("cuda"));
+        var binary = options.Cli;
+        if (!main) foreach (var directory in options.Mounts) mounts.AddRange(["--volume", $"{directory}:{directory}"]);
+        var gpu = !options.NoGpu && (options.Image.Contains("gpu") || options.Image.Contains("cuda"));
         if (main)
         {
-            if (host.Environment("CUDA_VISIBLE_DEVICES") is { Length: > 0 } devicesVisible) env.AddRange(["--env", $"CUDA_VISIBLE_DEVICES={devicesVisible}"]);
-            if (o.Image.Contains("ci")) env.AddRange(["--env", $"PYTHONPATH={mount}/python"]);
+            if (host.Environment("CUDA_VISIBLE_DEVICES") is { Length: > 0 } devicesVisible)
+                env.AddRange(["--env", $"CUDA_VISIBLE_DEVICES={devicesVisible}"]);
+            if (options.Image.Contains("ci")) env.AddRange(["--env", $"PYTHONPATH={mount}/python"]);
             if (gpu)
             {
                 flags.AddRange(["--gpus", "all"]);
@@ -131,24 +142,25 @@ public static class DockerRun
                 env.AddRange(["--env", "NVIDIA_DRIVER_CAPABILITIES=compute,graphics,utility"]);
                 foreach (var file in host.NvidiaIcdFiles) mounts.AddRange(["--volume", $"{file}:{file}:ro"]);
             }
-            if (host.Environment("CUDA_VISIBLE_DEVICES") is { Length: > 0 } devicesVisible) env.AddRange(["--env", $"CUDA_VISIBLE_DEVICES={devicesVisible}"]);
-            if (o.Image.Contains("ci")) env.AddRange(["--env", $"PYTHONPATH={mount}/python"]);
+            if (host.Environment("CUDA_VISIBLE_DEVICES") is { Length: > 0 } devicesVisible)
+                env.AddRange(["--env", $"CUDA_VISIBLE_DEVICES={devicesVisible}"]);
+            if (options.Image.Contains("ci")) env.AddRange(["--env", $"PYTHONPATH={mount}/python"]);
         }
-        if (o.Image.Contains("rocm") && host.Exists("/dev/dri"))
+        if (options.Image.Contains("rocm") && host.Exists("/dev/dri"))
         {
             devices.AddRange(["--device=/dev/kfd", "--device=/dev/dri"]);
             env.AddRange(["--env", "ROCM_ENABLED=1"]);
         }
-        if (!main) AddGitWorktree(o, host, mounts);
+        if (!main) AddGitWorktree(options, host, mounts);
 
-        if (main && isBash && o.Shell is not null) command = [o.Shell];
+        if (main && isBash && options.Shell is not null) command = [options.Shell];
         if (!main || !host.Rootless) command = ["bash", "--login", "/docker/with_the_same_user", .. command];
-        return [binary, "run", .. flags, .. env, .. mounts, .. devices, o.Image, .. command];
+        return [binary, "run", .. flags, .. env, .. mounts, .. devices, options.Image, .. command];
     }
 
-    private static void AddGitWorktree(DockerRunOptions o, DockerHost host, List<string> mounts)
+    private static void AddGitWorktree(DockerRunOptions options, DockerHost host, List<string> mounts)
     {
-        if (host.GitCommonDirectory is { } common && common != o.RepoDirectory / ".git")
+        if (host.GitCommonDirectory is { } common && common != options.RepoDirectory / ".git")
             mounts.AddRange(["--volume", $"{common}:{common}"]);
     }
 }

@@ -51,7 +51,8 @@ public static class Completions
     public static string Zsh(Reference.Data data, string header)
     {
         var cases = string.Concat(WithValues(data).Select(p => data.FromTree.Contains(p.CliName)
-            ? $"    {p.CliName}) values=(${{(f)\"$(_tvm_build_ask {Name(p)})\"}}) || values=({Words(data.ValuesOf(p))}) ;;\n"
+            ? $"    {p.CliName}) values=(${{(f)\"$(_tvm_build_ask {Name(p)})\"}}) || " +
+              $"values=({Words(data.ValuesOf(p))}) ;;\n"
             : $"    {p.CliName}) values=({Words(data.ValuesOf(p))}) ;;\n"));
         return $$"""
             #compdef build.sh ./build.sh build.cmd ./build.cmd

@@ -19,7 +19,9 @@ public sealed class ContainedFileProvider(string root) : IFileProvider, IDisposa
         var file = _files.GetFileInfo(subpath);
         if (!file.Exists || file.IsDirectory || file.PhysicalPath is not { } path) return file;
         var real = RealPath.Of(path);
-        return real is not null && RealPath.IsInside(real, Root) ? new PhysicalFileInfo(new FileInfo(real)) : new NotFoundFileInfo(subpath);
+        return real is not null && RealPath.IsInside(real, Root)
+            ? new PhysicalFileInfo(new FileInfo(real))
+            : new NotFoundFileInfo(subpath);
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath) => _files.GetDirectoryContents(subpath);

@@ -19,10 +19,13 @@ public sealed class DocsServer : IAsyncDisposable
 {
     private const string ReloadPath = "/__tvm_build_reload";
     private static readonly string Script =
-        $$"""<script>(()=>{const s=new EventSource("{{ReloadPath}}");s.addEventListener("reload",()=>location.reload());""" +
-        """s.addEventListener("failed",e=>{let b=document.getElementById("tvm-build-error");if(!b){b=document.createElement("pre");""" +
-        """b.id="tvm-build-error";b.style.cssText="position:fixed;bottom:0;left:0;right:0;max-height:40%;overflow:auto;margin:0;""" +
-        """padding:8px;background:#fee;color:#900;z-index:99999;border-top:2px solid #900";document.body.appendChild(b)}""" +
+        $$"""<script>(()=>{const s=new EventSource("{{ReloadPath}}");""" +
+        """s.addEventListener("reload",()=>location.reload());""" +
+        """s.addEventListener("failed",e=>{let b=document.getElementById("tvm-build-error");""" +
+        """if(!b){b=document.createElement("pre");""" +
+        """b.id="tvm-build-error";b.style.cssText="position:fixed;bottom:0;left:0;right:0;max-height:40%;""" +
+        """overflow:auto;margin:0;padding:8px;background:#fee;color:#900;z-index:99999;border-top:2px solid #900";""" +
+        """document.body.appendChild(b)}""" +
         """b.textContent="Docs rebuild failed; showing the last good pages.\n"+JSON.parse(e.data)});})();</script>""";
 
     private readonly WebApplication _app;
@@ -69,7 +72,8 @@ public sealed class DocsServer : IAsyncDisposable
     private static async Task WithReloadScript(HttpContext context, RequestDelegate next, ContainedFileProvider files)
     {
         var path = context.Request.Path.Value ?? "/";
-        if (!path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || files.GetFileInfo(path) is not { Exists: true } page)
+        if (!path.EndsWith(".html", StringComparison.OrdinalIgnoreCase)
+            || files.GetFileInfo(path) is not { Exists: true } page)
         {
             await next(context);
             return;
@@ -94,7 +98,8 @@ public sealed class DocsServer : IAsyncDisposable
             await context.Response.Body.FlushAsync(context.RequestAborted);
             await foreach (var (name, data) in channel.Reader.ReadAllAsync(context.RequestAborted))
             {
-                await context.Response.WriteAsync($"event: {name}\ndata: {System.Text.Json.JsonSerializer.Serialize(data)}\n\n", context.RequestAborted);
+                var message = $"event: {name}\ndata: {System.Text.Json.JsonSerializer.Serialize(data)}\n\n";
+                await context.Response.WriteAsync(message, context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
         }

@@ -23,7 +23,8 @@ public sealed class DocsWatcher : IDisposable
 
     private void OnChange(object sender, FileSystemEventArgs e)
     {
-        if (e.Name is null || e.Name.Split('/').Any(Ignored.Contains) || e.Name.EndsWith('~') || e.Name.EndsWith(".swp")) return;
+        if (e.Name is null || e.Name.Split('/').Any(Ignored.Contains)
+            || e.Name.EndsWith('~') || e.Name.EndsWith(".swp")) return;
         lock (this) _last = DateTime.UtcNow;
         if (_changed.CurrentCount == 0) _changed.Release();
     }

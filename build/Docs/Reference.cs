@@ -15,7 +15,8 @@ public static class Reference
         IReadOnlyList<string> FromTree)
     {
         public IEnumerable<ExecutableTarget> Listed => Targets.Where(t => t.Listed);
-        public IEnumerable<ParameterInfo> ListedParameters => Parameters.Where(p => p.Attribute.List).OrderBy(p => p.CliName, StringComparer.Ordinal);
+        public IEnumerable<ParameterInfo> ListedParameters =>
+            Parameters.Where(p => p.Attribute.List).OrderBy(p => p.CliName, StringComparer.Ordinal);
 
         public IReadOnlyList<string>? ValuesOf(ParameterInfo p) => Values(p) is { Count: > 0 } values ? values : null;
 
@@ -32,15 +33,21 @@ public static class Reference
         md.AppendLine($"<!-- {header} -->");
         md.AppendLine("# Reference: targets and parameters");
         md.AppendLine();
-        md.AppendLine("Every target and parameter of `./build.sh`, generated from the build (`./build.sh --help` shows the same).");
-        md.AppendLine("Parameters come from the command line, then the environment variable, then `.nuke/parameters.json` (and profiles).");
+        md.AppendLine("Every target and parameter of `./build.sh`, generated from the build " +
+                      "(`./build.sh --help` shows the same).");
+        md.AppendLine("Parameters come from the command line, then the environment variable, " +
+                      "then `.nuke/parameters.json` (and profiles).");
         md.AppendLine();
         md.AppendLine("## Targets");
         md.AppendLine();
         md.AppendLine("| Target | Depends on | What it does |");
         md.AppendLine("|---|---|---|");
-        foreach (var t in data.Listed)
-            md.AppendLine($"| `{t.Name}`{(t.IsDefault ? " (default)" : "")} | {string.Join(", ", t.ExecutionDependencies.Select(d => $"`{d.Name}`"))} | {Cell(t.Description ?? "")} |");
+        foreach (var target in data.Listed)
+        {
+            var dependencies = string.Join(", ", target.ExecutionDependencies.Select(d => $"`{d.Name}`"));
+            md.AppendLine($"| `{target.Name}`{(target.IsDefault ? " (default)" : "")} | {dependencies} | " +
+                          $"{Cell(target.Description ?? "")} |");
+        }
         md.AppendLine();
         md.AppendLine("## Parameters");
         md.AppendLine();
@@ -51,10 +58,13 @@ public static class Reference
             var fromTree = data.FromTree.Contains(p.CliName) ? " (completion offers the tree's own)" : "";
             var values = data.DocumentedValues(p) is { } shown
                 ? $"{ParameterHelp.TypeName(p)}: {string.Join(", ", shown)}{fromTree}" : ParameterHelp.TypeName(p);
-            md.AppendLine($"| `{p.CliName}` | {Cell(values)} | {Cell(data.Default(p) ?? "")} | {(p.IsBuiltIn ? "" : $"`{p.EnvName}`")} | {Cell(p.Attribute.Description ?? "")} |");
+            var environment = p.IsBuiltIn ? "" : $"`{p.EnvName}`";
+            md.AppendLine($"| `{p.CliName}` | {Cell(values)} | {Cell(data.Default(p) ?? "")} | {environment} | " +
+                          $"{Cell(p.Attribute.Description ?? "")} |");
         }
         return md.ToString();
     }
 
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ");
+    private static string Cell(string text) =>
+        text.Replace("|", "\\|").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ");
 }
