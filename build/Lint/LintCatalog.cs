@@ -38,7 +38,8 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
     private string PythonKey => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Python)))[..12];
 
     public AbsolutePath NpmModules => Root / "dev" / "lint" / "node_modules";
-    public string? Taplo => ToolResolver.TryFind("taplo") ?? ((NpmModules / ".bin" / "taplo").FileExists() ? (string)(NpmModules / ".bin" / "taplo") : null);
+    public string? Taplo => ToolResolver.TryFind("taplo")
+        ?? ((NpmModules / ".bin" / "taplo").FileExists() ? (string)(NpmModules / ".bin" / "taplo") : null);
     public const string NpmHint = "npm install --prefix dev/lint";
 
     /// <summary>What to do about a linter no package here serves: the image on a tree that has one, else the hook's own
@@ -64,7 +65,9 @@ public static class LintCatalog
     private static List<Linter> PreCommit(LintTools tools, Layout layout)
     {
         var file = tools.TvmRoot / ".pre-commit-config.yaml";
-        if (!file.FileExists()) throw new BuildFailure($"{tools.TvmRoot} has no .pre-commit-config.yaml.", "This layout lints with pre-commit's hooks; check --tvm-home.");
+        if (!file.FileExists())
+            throw new BuildFailure($"{tools.TvmRoot} has no .pre-commit-config.yaml.",
+                "This layout lints with pre-commit's hooks; check --tvm-home.");
         var config = PreCommitConfig.Load(file);
         tools.Pins = LintPins.Read(tools.TvmRoot, layout, config);
         return config.Hooks.Select(hook => PreCommitHooks.For(hook, config, tools)).ToList();

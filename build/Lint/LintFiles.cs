@@ -20,10 +20,13 @@ public static class LintFiles
     private static readonly Dictionary<string, string[]> Extensions = new()
     {
         [".py"] = ["python"], [".pyi"] = ["pyi", "python"], [".ipynb"] = ["jupyter"],
-        [".c"] = ["c"], [".h"] = ["c", "c++", "header"], [".cc"] = ["c++"], [".cpp"] = ["c++"], [".cxx"] = ["c++"],
-        [".hpp"] = ["c++", "header"], [".hh"] = ["c++", "header"], [".cu"] = ["cuda"], [".cuh"] = ["cuda"], [".mm"] = ["objective-c++"],
-        [".yaml"] = ["yaml"], [".yml"] = ["yaml"], [".toml"] = ["toml"], [".pyx"] = ["cython"], [".pxd"] = ["cython"], [".pxi"] = ["cython"],
-        [".md"] = ["markdown"], [".rst"] = ["rst"], [".sh"] = ["shell"], [".json"] = ["json"], [".java"] = ["java"], [".rs"] = ["rust"],
+        [".c"] = ["c"], [".h"] = ["c", "c++", "header"], [".cc"] = ["c++"], [".cpp"] = ["c++"],
+        [".cxx"] = ["c++"], [".hpp"] = ["c++", "header"], [".hh"] = ["c++", "header"],
+        [".cu"] = ["cuda"], [".cuh"] = ["cuda"], [".mm"] = ["objective-c++"],
+        [".yaml"] = ["yaml"], [".yml"] = ["yaml"], [".toml"] = ["toml"],
+        [".pyx"] = ["cython"], [".pxd"] = ["cython"], [".pxi"] = ["cython"],
+        [".md"] = ["markdown"], [".rst"] = ["rst"], [".sh"] = ["shell"], [".json"] = ["json"],
+        [".java"] = ["java"], [".rs"] = ["rust"],
     };
 
     /// <summary>Which paths, asking git only (read-only probes); nothing is read from the files yet.</summary>
@@ -84,7 +87,8 @@ public static class LintFiles
     /// <summary>The merge-base with origin/main, else HEAD (what a contributor's branch changed).</summary>
     private static string DefaultBase(ProcessRunner runner, AbsolutePath root, string git)
     {
-        var mergeBase = runner.OnHost.Probe(new Command(git, ["merge-base", "HEAD", "origin/main"], root), RunOptions.MayFail);
+        var mergeBase = runner.OnHost.Probe(new Command(git, ["merge-base", "HEAD", "origin/main"], root),
+            RunOptions.MayFail);
         return mergeBase.ExitCode == 0 ? mergeBase.Output.Trim() : "HEAD";
     }
 
@@ -97,8 +101,10 @@ public static class LintFiles
         else if (!info.Exists) return null; // deleted in the work tree
         else tags.Add(IsBinary(full) ? "binary" : "text");
         tags.Add("file");
-        if (Extensions.TryGetValue(Path.GetExtension(path).ToLowerInvariant(), out var languages)) tags.UnionWith(languages);
-        if (tags.Contains("text") && !tags.Contains("python") && FirstLine(full) is { } shebang && shebang.StartsWith("#!") && shebang.Contains("python"))
+        if (Extensions.TryGetValue(Path.GetExtension(path).ToLowerInvariant(), out var languages))
+            tags.UnionWith(languages);
+        if (tags.Contains("text") && !tags.Contains("python")
+            && FirstLine(full) is { } shebang && shebang.StartsWith("#!") && shebang.Contains("python"))
             tags.Add("python");
         return new LintFile(path, full, tags, isNew);
     }

@@ -15,13 +15,17 @@ public static class LintRunner
 {
     private const int FilesPerCall = 400;
 
-    public static async Task<List<LintResult>> Run(ProcessRunner runner, IReadOnlyList<Linter> linters, IReadOnlyList<LintFile> files, AbsolutePath root, string python, bool fix)
+    public static async Task<List<LintResult>> Run(ProcessRunner runner, IReadOnlyList<Linter> linters,
+        IReadOnlyList<LintFile> files, AbsolutePath root, string python, bool fix)
     {
         if (runner.DryRun) // nothing runs: one line per linter, in the catalog's order
         {
             var planned = new List<LintResult>();
             foreach (var linter in linters)
-                planned.Add(await RunOne(runner, linter, files.Where(linter.Filter.Matches).ToList(), root, python, fix));
+            {
+                var matching = files.Where(linter.Filter.Matches).ToList();
+                planned.Add(await RunOne(runner, linter, matching, root, python, fix));
+            }
             return planned;
         }
         // Fixers rewrite files, so they take turns, as pre-commit's hooks do; checkers run in parallel.
@@ -125,5 +129,6 @@ public static class LintRunner
     private static string Relative(AbsolutePath root, string path) =>
         Path.IsPathRooted(path) ? Path.GetRelativePath(root, path) : path.StartsWith("./") ? path[2..] : path;
 
-    private static string Tail(string output) => string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(5));
+    private static string Tail(string output) =>
+        string.Join(" | ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(5));
 }

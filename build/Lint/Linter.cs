@@ -15,8 +15,9 @@ public sealed record LintProblem(string Path, int Line, int Column, string Linte
 
 /// <summary>What files a linter looks at: pre-commit's <c>files</c>/<c>exclude</c> regexes (the config's top-level
 /// ones, then the hook's: a file must pass both, as pre-commit filters), and identify's type tags.</summary>
-public sealed record FileFilter(string? Files = null, string? Exclude = null, IReadOnlyList<string>? Types = null, IReadOnlyList<string>? TypesOr = null,
-    IReadOnlyList<string>? ExcludeTypes = null, string? TopFiles = null, string? TopExclude = null)
+public sealed record FileFilter(string? Files = null, string? Exclude = null, IReadOnlyList<string>? Types = null,
+    IReadOnlyList<string>? TypesOr = null, IReadOnlyList<string>? ExcludeTypes = null, string? TopFiles = null,
+    string? TopExclude = null)
 {
     public static FileFilter Text { get; } = new(Types: ["text"]);
 
@@ -112,7 +113,8 @@ public sealed partial record OutputParser(Regex Pattern, string? Message = null,
     [GeneratedRegex(@"^(?<path>[^:\s][^:]*\.[A-Za-z0-9]+): (?<message>.+)$")]
     private static partial Regex PathOnlyPattern();
 
-    [GeneratedRegex(@"(?<message>the file is not properly formatted) path=""(?<path>[^""]+)""|┌─ (?<path>[^:]+):(?<line>\d+):(?<col>\d+)(?<message>)")]
+    [GeneratedRegex(@"(?<message>the file is not properly formatted) path=""(?<path>[^""]+)""" +
+                    @"|┌─ (?<path>[^:]+):(?<line>\d+):(?<col>\d+)(?<message>)")]
     private static partial Regex TaploPattern();
 
     /// <summary>Files a tool was given but could not check as the real one would (dev/lint/ruff.cjs: a .pyi stub),

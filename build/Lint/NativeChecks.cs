@@ -87,7 +87,8 @@ public static class NativeChecks
     /// one.</summary>
     public static LintOutcome MergeConflict(IReadOnlyList<LintFile> files, string gitDirectory, bool assumeInMerge)
     {
-        if (!assumeInMerge && !File.Exists(Path.Combine(gitDirectory, "MERGE_MSG")) && !File.Exists(Path.Combine(gitDirectory, "MERGE_HEAD")))
+        if (!assumeInMerge && !File.Exists(Path.Combine(gitDirectory, "MERGE_MSG"))
+            && !File.Exists(Path.Combine(gitDirectory, "MERGE_HEAD")))
             return LintOutcome.Empty;
         var patterns = new[] { "<<<<<<< ", "======= ", "=======\r\n", "=======\n", ">>>>>>> " }
             .Select(p => (Text: p.Trim(), Bytes: System.Text.Encoding.ASCII.GetBytes(p))).ToList();
@@ -109,10 +110,12 @@ public static class NativeChecks
         {
             for (var p = path; p.Length > 0; p = Path.GetDirectoryName(p) ?? "") yield return p;
         }
-        var existing = allPaths.SelectMany(WithParents).Distinct().GroupBy(p => p.ToLowerInvariant()).Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
+        var existing = allPaths.SelectMany(WithParents).Distinct().GroupBy(p => p.ToLowerInvariant())
+            .Where(g => g.Count() > 1).ToDictionary(g => g.Key, g => g.ToList());
         var problems = files.SelectMany(f => WithParents(f.Path)).Distinct()
             .Where(p => existing.ContainsKey(p.ToLowerInvariant()))
-            .Select(p => new LintProblem(p, 1, 1, "check-case-conflict", $"case-insensitivity conflict with {string.Join(", ", existing[p.ToLowerInvariant()].Where(o => o != p))}"))
+            .Select(p => new LintProblem(p, 1, 1, "check-case-conflict", "case-insensitivity conflict with " +
+                string.Join(", ", existing[p.ToLowerInvariant()].Where(other => other != p))))
             .ToList();
         return new(problems, []);
     }
@@ -123,7 +126,8 @@ public static class NativeChecks
 
     public static LintOutcome LargeFiles(IReadOnlyList<LintFile> files, int maxKilobytes = 500) => new(files
         .Where(f => f.IsNew && !f.Tags.Contains("symlink") && new FileInfo(f.FullPath).Length > maxKilobytes * 1024L)
-        .Select(f => new LintProblem(f.Path, 1, 1, "check-added-large-files", $"({(new FileInfo(f.FullPath).Length + 1023) / 1024} KB) exceeds {maxKilobytes} KB")).ToList(), []);
+        .Select(f => new LintProblem(f.Path, 1, 1, "check-added-large-files",
+            $"({(new FileInfo(f.FullPath).Length + 1023) / 1024} KB) exceeds {maxKilobytes} KB")).ToList(), []);
 
     public static LintOutcome Yaml(IReadOnlyList<LintFile> files)
     {
@@ -135,11 +139,13 @@ public static class NativeChecks
                 var stream = new YamlStream();
                 stream.Load(new StringReader(File.ReadAllText(file.FullPath)));
                 if (stream.Documents.Count > 1)
-                    outcome.Problems.Add(new(file.Path, 1, 1, "check-yaml", "expected a single document in the stream"));
+                    outcome.Problems.Add(new(file.Path, 1, 1, "check-yaml",
+                        "expected a single document in the stream"));
             }
             catch (YamlException e)
             {
-                outcome.Problems.Add(new(file.Path, (int)e.Start.Line, (int)e.Start.Column, "check-yaml", (e.InnerException?.Message ?? e.Message).Split(" (Line:")[0]));
+                outcome.Problems.Add(new(file.Path, (int)e.Start.Line, (int)e.Start.Column, "check-yaml",
+                    (e.InnerException?.Message ?? e.Message).Split(" (Line:")[0]));
             }
         }
         return outcome;
@@ -152,7 +158,8 @@ public static class NativeChecks
         {
             var parsed = Tomlyn.Parsing.SyntaxParser.Parse(File.ReadAllText(file.FullPath), file.Path);
             foreach (var diagnostic in parsed.Diagnostics)
-                outcome.Problems.Add(new(file.Path, diagnostic.Span.Start.Line + 1, diagnostic.Span.Start.Column + 1, "check-toml", diagnostic.Message));
+                outcome.Problems.Add(new(file.Path, diagnostic.Span.Start.Line + 1, diagnostic.Span.Start.Column + 1,
+                    "check-toml", diagnostic.Message));
         }
         return outcome;
     }

@@ -18,12 +18,14 @@ public sealed class PreCommitConfig
     {
         try
         {
-            return new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build()
+            return new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+                .IgnoreUnmatchedProperties().Build()
                 .Deserialize<PreCommitConfig>(File.ReadAllText(file)) ?? new PreCommitConfig();
         }
         catch (YamlException e)
         {
-            throw new BuildFailure($"{file}:{e.Start.Line}: {e.InnerException?.Message ?? e.Message}", "Fix the pre-commit config of the tree.");
+            throw new BuildFailure($"{file}:{e.Start.Line}: {e.InnerException?.Message ?? e.Message}",
+                "Fix the pre-commit config of the tree.");
         }
     }
 }
