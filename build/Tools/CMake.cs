@@ -16,7 +16,8 @@ public static partial class CMake
             .. definitions.Select(d => $"-D{d.Key}={d.Value}"),
         ]);
 
-    public static Command Build(ProcessRunner runner, AbsolutePath build, IEnumerable<string> targets, int parallel, bool verbose) =>
+    public static Command Build(ProcessRunner runner, AbsolutePath build, IEnumerable<string> targets, int parallel,
+        bool verbose) =>
         new(Find(runner), [
             "--build", build,
             .. targets.SelectMany(t => new[] { "--target", t }),
@@ -52,7 +53,9 @@ public static partial class CMake
     {
         if (!cmakeLists.FileExists()) return null;
         var match = MinimumPattern().Match(cmakeLists.ReadAllText());
-        return match.Success ? Version.Parse(match.Groups[1].Value.Contains('.') ? match.Groups[1].Value : match.Groups[1].Value + ".0") : null;
+        if (!match.Success) return null;
+        var version = match.Groups[1].Value;
+        return Version.Parse(version.Contains('.') ? version : version + ".0");
     }
 
     /// <summary>The generator and source directory an existing build directory was configured with.</summary>
@@ -60,7 +63,8 @@ public static partial class CMake
     {
         var cache = build / "CMakeCache.txt";
         if (!cache.FileExists()) return (null, null);
-        string? Value(string key) => File.ReadLines(cache).FirstOrDefault(l => l.StartsWith(key + ":"))?.Split('=', 2)[1];
+        string? Value(string key) =>
+            File.ReadLines(cache).FirstOrDefault(l => l.StartsWith(key + ":"))?.Split('=', 2)[1];
         return (Value("CMAKE_GENERATOR"), Value("CMAKE_HOME_DIRECTORY"));
     }
 

@@ -94,7 +94,8 @@ public static partial class CompilerCaches
     public static CacheStats? Read(ProcessRunner runner, string tool)
     {
         if (ToolResolver.TryFind(tool) is not { } path) return null;
-        var output = runner.OnHost.Probe(new Command(path, tool == "ccache" ? "--print-stats" : "--show-stats"), RunOptions.MayFail);
+        var output = runner.OnHost.Probe(new Command(path, tool == "ccache" ? "--print-stats" : "--show-stats"),
+            RunOptions.MayFail);
         if (output.ExitCode != 0) return null;
         return tool == "ccache" ? ParseCcache(output.Output) : ParseSccache(output.Output);
     }

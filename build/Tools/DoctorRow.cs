@@ -5,8 +5,8 @@ namespace TvmBuild.Tools;
 /// <param name="Optional">The target runs without it (a linter is skipped, Ninja falls back to Makefiles).</param>
 /// <param name="Workaround">Missing, but the target runs anyway this way (--native turns the feature off).</param>
 /// <param name="FromPreset">What a preset's setting needs (--native can work around it).</param>
-public sealed record DoctorRow(string Need, string? Found, string Hint, IReadOnlyList<string> Targets, bool Optional = false, string? Workaround = null,
-    bool FromPreset = false)
+public sealed record DoctorRow(string Need, string? Found, string Hint, IReadOnlyList<string> Targets,
+    bool Optional = false, string? Workaround = null, bool FromPreset = false)
 {
     public bool Blocks => Found is null && !Optional && Workaround is null;
 

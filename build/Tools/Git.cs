@@ -5,7 +5,8 @@ namespace TvmBuild.Tools;
 /// <summary>Typed git invocations.</summary>
 public static class Git
 {
-    public static string Executable => ToolResolver.Find("git", Packages.Hint("git")); // git always runs on this machine
+    // git always runs on this machine.
+    public static string Executable => ToolResolver.Find("git", Packages.Hint("git"));
 
     public static Command Clone(string repository, AbsolutePath directory) =>
         new(Executable, "clone", "--no-checkout", repository, directory);

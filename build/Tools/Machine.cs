@@ -8,6 +8,9 @@ namespace TvmBuild.Tools;
 /// (for Doctor's "Found" column) or null. Probes run even under --dry-run.</summary>
 public sealed partial class Machine(ProcessRunner runner, string? python = null)
 {
+    private static readonly string[] LibraryDirectories =
+        ["/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/local/lib", "/usr/lib64"];
+
     private string? _ldconfig;
 
     /// <summary>libNAME.so as find_library sees it: in ldconfig's cache or a usual library folder (the -dev package's
@@ -19,23 +22,27 @@ public sealed partial class Machine(ProcessRunner runner, string? python = null)
             ? runner.Probe(new Command(ldconfig, "-p"), RunOptions.MayFail).Output : "";
         var cached = _ldconfig.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(file + " "));
         if (cached is not null) return cached.Split("=> ").Last();
-        return new[] { "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib", "/usr/local/lib", "/usr/lib64" }
-            .Select(d => Path.Combine(d, file)).FirstOrDefault(File.Exists);
+        return LibraryDirectories.Select(directory => Path.Combine(directory, file)).FirstOrDefault(File.Exists);
     }
 
     public string? Program(string name) => ToolResolver.TryFind(name);
 
-    public static string? ExistingPath(string path) => path.Length > 0 && (File.Exists(path) || Directory.Exists(path)) ? path : null;
+    public static string? ExistingPath(string path) =>
+        path.Length > 0 && (File.Exists(path) || Directory.Exists(path)) ? path : null;
 
     /// <summary>A folder of the tree that is checked out (a submodule that was never updated is an empty
     /// folder).</summary>
     public static string? TreeFolder(AbsolutePath tvm, string folder) =>
-        (tvm / folder) is var path && path.DirectoryExists() && Directory.EnumerateFileSystemEntries(path).Any() ? folder : null;
+        (tvm / folder) is var path && path.DirectoryExists() && Directory.EnumerateFileSystemEntries(path).Any()
+            ? folder
+            : null;
 
     public string? Module(string module)
     {
         var interpreter = python ?? ToolResolver.TryFind("python3") ?? "/usr/bin/python3";
-        return File.Exists(interpreter) && Python.CanImport(runner, interpreter, module) ? $"{module} ({interpreter})" : null;
+        return File.Exists(interpreter) && Python.CanImport(runner, interpreter, module)
+            ? $"{module} ({interpreter})"
+            : null;
     }
 
     /// <summary>The major version of an llvm-config, or null when it does not run.</summary>
@@ -44,19 +51,23 @@ public sealed partial class Machine(ProcessRunner runner, string? python = null)
         var path = ToolResolver.TryFind(llvmConfig);
         if (path is null) return null;
         var result = runner.Probe(new Command(path, "--version"), RunOptions.MayFail);
-        return result.ExitCode == 0 && LeadingNumber().Match(result.Output) is { Success: true } m ? int.Parse(m.Value) : null;
+        return result.ExitCode == 0 && LeadingNumber().Match(result.Output) is { Success: true } match
+            ? int.Parse(match.Value)
+            : null;
     }
 
     /// <summary>Whether llvm-config with these flags can name its libraries (--link-static needs the static
     /// ones).</summary>
-    public bool LlvmLinks(string llvmConfig, IReadOnlyList<string> flags) => ToolResolver.TryFind(llvmConfig) is { } path
+    public bool LlvmLinks(string llvmConfig, IReadOnlyList<string> flags) =>
+        ToolResolver.TryFind(llvmConfig) is { } path
         && runner.Probe(new Command(path, [.. flags, "--libfiles"]), RunOptions.MayFail).ExitCode == 0;
 
     /// <summary>Every llvm-config here: llvm-config-N and llvm-config on PATH, and Debian's
     /// /usr/lib/llvm-N/bin.</summary>
     public IEnumerable<string> LlvmConfigs()
     {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Where(Directory.Exists).SelectMany(d => Directory.EnumerateFiles(d, "llvm-config*"))
             .Select(Path.GetFileName).OfType<string>().Where(n => LlvmConfigName().IsMatch(n)).Distinct();
         var debian = Directory.Exists("/usr/lib") ? Directory.EnumerateDirectories("/usr/lib", "llvm-*")

@@ -37,7 +37,8 @@ public static class Packages
         ["pylint"] = "apt-get install pylint",
         ["cpplint"] = "git submodule update --init 3rdparty/dmlc-core, and apt-get install cpplint",
         ["blocklint"] = "blocklint is not packaged for Debian: run Lint with --docker ci_lint",
-        ["apache-rat"] = "needs Java and Apache RAT (/bin/apache-rat.jar, as in ci_lint): run Lint with --docker ci_lint",
+        ["apache-rat"] =
+            "needs Java and Apache RAT (/bin/apache-rat.jar, as in ci_lint): run Lint with --docker ci_lint",
         ["rustfmt"] = "apt-get install cargo rustfmt",
         ["bash"] = "apt-get install bash",
         ["maven"] = "apt-get install maven, or --docker ci_gpu",
@@ -69,7 +70,8 @@ public static class Packages
         $"{module} is not packaged for Debian: pip install {pip} in a venv and pass --python, or --docker {image}";
 
     /// <summary>"Install it: …." for a known tool; a generic line for one this table lacks.</summary>
-    public static string Hint(string tool) => Hints.TryGetValue(tool, out var hint) ? $"Install it: {hint}." : $"Install {tool}, or check PATH.";
+    public static string Hint(string tool) =>
+        Hints.TryGetValue(tool, out var hint) ? $"Install it: {hint}." : $"Install {tool}, or check PATH.";
 
     /// <summary>Just the way to get it (for table cells).</summary>
     public static string Source(string tool) => Hints.GetValueOrDefault(tool, $"install {tool}");

@@ -16,21 +16,25 @@ public static class Python
         var hint = Packages.Hint(module);
         if (chosen is not null)
         {
-            var path = ToolResolver.TryFind(chosen) ?? throw new BuildFailure($"--python {chosen}: no such interpreter.", "Give a path or a name on PATH.");
+            var path = ToolResolver.TryFind(chosen)
+                ?? throw new BuildFailure($"--python {chosen}: no such interpreter.", "Give a path or a name on PATH.");
             if (!CanImport(runner, path, module))
                 throw new BuildFailure($"{path} cannot import {module}.", hint);
             return path;
         }
         var tried = new List<string>();
-        foreach (var candidate in new[] { ToolResolver.TryFind("python3"), "/usr/bin/python3" }.OfType<string>().Distinct())
+        foreach (var candidate in new[] { ToolResolver.TryFind("python3"), "/usr/bin/python3" }
+                     .OfType<string>().Distinct())
         {
             if (!File.Exists(candidate)) continue;
             tried.Add(candidate);
             if (!CanImport(runner, candidate, module)) continue;
-            Log.Information("Using Python {Python}{Why}", candidate, tried.Count > 1 ? $" ({tried[0]} has no {module})" : "");
+            Log.Information("Using Python {Python}{Why}",
+                candidate, tried.Count > 1 ? $" ({tried[0]} has no {module})" : "");
             return candidate;
         }
-        throw new BuildFailure($"No Python with {module} found (tried: {(tried.Count == 0 ? "none on PATH" : string.Join(", ", tried))}).", hint);
+        var triedText = tried.Count == 0 ? "none on PATH" : string.Join(", ", tried);
+        throw new BuildFailure($"No Python with {module} found (tried: {triedText}).", hint);
     }
 
     public static bool CanImport(ProcessRunner runner, string python, string module) =>
