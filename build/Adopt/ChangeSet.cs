@@ -1,44 +1,8 @@
 using System.Text;
 using Serilog;
-using TvmBuild.Ci;
 using TvmBuild.Engine;
 
 namespace TvmBuild.Adopt;
-
-/// <summary>What a change does to one path of the TVM tree.</summary>
-public enum ChangeKind
-{
-    /// <summary>A file of tvm-build's home (copied or generated).</summary>
-    Write,
-    /// <summary>TVM's file with a part Adopt keeps in it (.gitignore's block, the guide's toctree entry).</summary>
-    Edit,
-    /// <summary>--retire: a forwarder at a path people type, printing and running the new command.</summary>
-    Forward,
-    /// <summary>--retire: TVM's file with its mentions of removed paths updated.</summary>
-    Rewrite,
-    /// <summary>--retire: a file the build replaces (or a file of an older home that is gone).</summary>
-    Remove,
-}
-
-/// <summary>One path and what it should hold afterwards (null: removed).</summary>
-public sealed record FileChange(string Path, byte[]? Content, bool Executable, ChangeKind Kind, string Why = "")
-{
-    public static FileChange Text(string path, string text, ChangeKind kind, bool executable = false,
-        string why = "") =>
-        new(path, Encoding.UTF8.GetBytes(text), executable, kind, why);
-
-    /// <summary>Whether the tree does not hold this already.</summary>
-    public bool Differs(AbsolutePath tree)
-    {
-        var file = tree / Path;
-        if (Content is null) return file.FileExists();
-        if (!file.FileExists() || !File.ReadAllBytes(file).AsSpan().SequenceEqual(Content)) return true;
-        return !OperatingSystem.IsWindows() && IsExecutable(file) != Executable;
-    }
-
-    public static bool IsExecutable(AbsolutePath file) =>
-        !OperatingSystem.IsWindows() && (File.GetUnixFileMode(file) & UnixFileMode.UserExecute) != 0;
-}
 
 /// <summary>Applies changes as one step: every new file is written in full to a staging folder inside the git
 /// directory first (same disk), then moved into place; removals come last.</summary>

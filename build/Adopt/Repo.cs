@@ -1,5 +1,4 @@
 using TvmBuild.Engine;
-using TvmBuild.Tools;
 
 namespace TvmBuild.Adopt;
 

@@ -10,13 +10,13 @@ namespace TvmBuild.Ci;
 /// the tree names, when a job needs either.</summary>
 public static partial class GitHubWorkflow
 {
-    private static readonly Step Checkout =
+    private static readonly WorkflowStep Checkout =
         Action("actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683", "v4.2.2");
-    private static readonly Step Upload =
+    private static readonly WorkflowStep Upload =
         Action("actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02", "v4");
-    private static readonly Step Download =
+    private static readonly WorkflowStep Download =
         Action("actions/download-artifact@d3f86a106a0bac45b974a628896c90dbdf5c8093", "v4.3.0");
-    private static readonly Step SetupDotnet =
+    private static readonly WorkflowStep SetupDotnet =
         Action("actions/setup-dotnet@67a3573c9a986a3f9c594539f4ab511d57bb3ce9", "v4.3.1")
             with
         { With = [("dotnet-version", "10.0.x")] };
@@ -24,7 +24,7 @@ public static partial class GitHubWorkflow
     public static string Generate(CiCatalog catalog, string header)
     {
         var tasks = catalog.Tasks.Where(t => t.OnGitHub).ToList();
-        var jobs = new List<Job>();
+        var jobs = new List<WorkflowJob>();
         var prepared = tasks.Where(NeedsPrepare).ToList();
         if (prepared.Count > 0) jobs.Add(Prepare(catalog, needsImages: prepared.Any(t => t.Image != CiCatalog.Host)));
         jobs.AddRange(tasks.Select(t => TaskJob(catalog, t, NeedsPrepare(t))));
@@ -44,7 +44,7 @@ public static partial class GitHubWorkflow
     /// <summary>What changed (code, docs, docker) and the CI images the TVM tree names, for the jobs below. Bare
     /// assignments: under -e one fails the step when ./build.sh fails; echo "k=$(...)" would succeed, skip every job
     /// and leave the required checks green.</summary>
-    private static Job Prepare(CiCatalog catalog, bool needsImages)
+    private static WorkflowJob Prepare(CiCatalog catalog, bool needsImages)
     {
         var script = "kinds=$(./build.sh CiTask --changes --verbosity quiet)\n" +
                      (needsImages ? "images=$(./build.sh CiTask --images --verbosity quiet)\n" : "") +
@@ -52,26 +52,29 @@ public static partial class GitHubWorkflow
                      (needsImages ? "echo \"images=$images\" >> \"$GITHUB_OUTPUT\"\n" : "");
         List<(string, YScalar)> outputs = [("kinds", YScalar.Plain("${{ steps.prepare.outputs.kinds }}"))];
         if (needsImages) outputs.Add(("images", YScalar.Plain("${{ steps.prepare.outputs.images }}")));
-        return new Job("prepare", [Checkout with { With = [("fetch-depth", "0")] }, SetupDotnet,
-            new Step { Id = "prepare", Run = YScalar.Literal(script) }])
+        return new WorkflowJob("prepare", [Checkout with { With = [("fetch-depth", "0")] }, SetupDotnet,
+            new WorkflowStep { Id = "prepare", Run = YScalar.Literal(script) }])
         {
             RunsOn = Value(catalog.GithubRunner), TimeoutMinutes = 10, Outputs = outputs,
         };
     }
 
-    private static Job TaskJob(CiCatalog catalog, CiTaskSpec task, bool prepared)
+    private static WorkflowJob TaskJob(CiCatalog catalog, CiTaskSpec task, bool prepared)
     {
         var name = Catalog(task.Name);
         var windows = (task.Runner ?? "").StartsWith("windows", StringComparison.OrdinalIgnoreCase);
         var shard = task.Shards > 1 ? $" --shard ${{{{ matrix.shard }}}}/{task.Shards}" : "";
         var command = $"{(windows ? "build.cmd" : "./build.sh")} CiTask --name {Command.Quote(name)}{shard}";
-        var steps = new List<Step> { Checkout with { With = [("submodules", "recursive")] }, SetupDotnet };
-        steps.AddRange(task.Uses.Select(u => new Step { Uses = Catalog(u) }));
+        var steps = new List<WorkflowStep> { Checkout with { With = [("submodules", "recursive")] }, SetupDotnet };
+        steps.AddRange(task.Uses.Select(u => new WorkflowStep { Uses = Catalog(u) }));
         steps.AddRange(task.Needs.Select(n => Download with { With = [("name", Value(n))] }));
         // TVM's setup action activates a conda environment in login shells (bash -l, as main.yml's steps run);
         // on Windows the one command runs in cmd, as TVM's Windows job does.
         var shell = windows ? "cmd /C call {0}" : task.Uses.Count > 0 ? "bash -leo pipefail {0}" : null;
-        steps.Add(new Step { Run = YScalar.Quoted(command), Shell = shell is null ? null : YScalar.Plain(shell) });
+        steps.Add(new WorkflowStep
+        {
+            Run = YScalar.Quoted(command), Shell = shell is null ? null : YScalar.Plain(shell),
+        });
         steps.Add(Upload with
         {
             If = "always()",
@@ -90,7 +93,7 @@ public static partial class GitHubWorkflow
                 ],
             });
         var kinds = string.Join(" || ", task.On.Select(k => $"contains(needs.prepare.outputs.kinds, {Literal(k)})"));
-        return new Job(JobId(task.Name), steps)
+        return new WorkflowJob(JobId(task.Name), steps)
         {
             DisplayName = task.Aliases.Count > 0 ? YScalar.Quoted(task.Aliases[0]) : null,
             Needs = [.. prepared ? ["prepare"] : Array.Empty<string>(), .. task.Needs.Select(JobId)],
@@ -105,7 +108,7 @@ public static partial class GitHubWorkflow
         };
     }
 
-    private static Step Action(string uses, string version) => new() { Uses = uses, Version = version };
+    private static WorkflowStep Action(string uses, string version) => new() { Uses = uses, Version = version };
 
     // Catalog values are checked by the loader (CatalogValue); these functions make sure that, whatever a value
     // holds, it stays one YAML scalar and one value to GitHub.

@@ -3,21 +3,6 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Ci;
 
-/// <summary>Where a task's commands run: in its image (as CI runs them) or on this machine, and why.</summary>
-public sealed record TaskPlace(string? Image, string Why);
-
-/// <summary>How CiTask runs tasks: each step is one run of this build (the same binary), as a user would type
-/// it.</summary>
-public sealed record TaskRunSettings(
-    AbsolutePath? TvmHome,
-    AbsolutePath? Root,
-    string DockerCli,
-    ProcessRunner Runner,
-    bool Verbose,
-    bool ServerBuild,
-    /// <summary>The build directory a step's preset builds in (IHazTvm's rule), for TVM_LIBRARY_PATH.</summary>
-    Func<CiStep, string?, string?> BuildDirectory);
-
 /// <summary>Runs the steps of CI tasks. In an image, every container of a task gets what TVM's tests/scripts/ci.py
 /// gives its one container: a name and hostname (ci-&lt;task&gt;-&lt;5 letters&gt;), PLATFORM, VERBOSE and
 /// TVM_LIBRARY_PATH, plus the task's environment (TEST_STEP_NAME, ...); the compiler cache's settings come with the

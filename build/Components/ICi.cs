@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Serilog;
 using TvmBuild.Adopt;
 using TvmBuild.Ci;
 using TvmBuild.Docker;

@@ -5,8 +5,6 @@ using TvmBuild.Engine;
 using TvmBuild.Tools;
 using TvmBuild.Tvm;
 
-enum CompilerCache { Auto, None, Ccache, Sccache }
-
 /// <summary>config.cmake from a preset (what task_config_build_&lt;preset&gt;.sh writes), then CMake, as
 /// task_build.py runs it.</summary>
 interface IConfigure : IHazTvm

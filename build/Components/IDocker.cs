@@ -34,7 +34,7 @@ interface IDocker : IHazTvm
                 BuildDirectory = BuildDir,
                 CidFile = cid,
             };
-            var argv = DockerRun.Argv(options, DockerHosts.Current(Runner, options, DockerCliName), warnings);
+            var argv = DockerRun.Argv(options, MachineFacts.Read(Runner, options, DockerCliName), warnings);
             foreach (var warning in warnings) Log.Warning("{Warning}", warning);
             try
             {
@@ -49,7 +49,7 @@ interface IDocker : IHazTvm
             }
             finally
             {
-                DockerHosts.RemoveContainer(Runner, DockerCliName, cid);
+                CidFiles.RemoveContainer(Runner, DockerCliName, cid);
             }
         });
 
@@ -113,7 +113,7 @@ interface IDocker : IHazTvm
                 "Only CiTask takes a bare --docker (the task's own image).");
         CheckBashShOptions(devShell: false);
         var options = ContainerOptions([]);
-        var host = DockerHosts.Current(runner, options, DockerCliName);
+        var host = MachineFacts.Read(runner, options, DockerCliName);
         if (BuildDirectory is var build && !TvmRoot.Contains(build))
             options = options with { Volumes = [.. options.Volumes, $"{build}:{build}"] };
         Log.Information("Docker mode: commands run in {Image} ({Cli})", options.Image, DockerCliName);

@@ -1,7 +1,5 @@
 using TvmBuild.Engine;
 
-enum DockerCli { Docker, Podman }
-
 /// <summary>Data only: the CI image commands run in (docker mode), the CLI that runs it, and the options every
 /// container gets (DevShell's and docker mode's alike), as docker/bash.sh names them.</summary>
 interface IHazDocker : INukeBuild

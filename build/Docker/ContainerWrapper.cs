@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using TvmBuild.Engine;
 
 namespace TvmBuild.Docker;
@@ -5,8 +6,8 @@ namespace TvmBuild.Docker;
 /// <summary>Docker mode: every command a target runs becomes a <c>docker run</c> of the CI image, started the way
 /// docker/bash.sh starts it (same user mapping, mounts and environment). One container per command: the CI images
 /// carry no .NET, so the host orchestrates. Host paths under the TVM tree are rewritten to the mount point.</summary>
-public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host, AbsolutePath temporary, ProcessRunner runner)
-    : ICommandWrapper
+public sealed class ContainerWrapper(
+    DockerRunOptions template, MachineFacts host, AbsolutePath temporary, ProcessRunner runner) : ICommandWrapper
 {
     private readonly string _mount = DockerRun.MountPoint(template, host);
     private int _count;
@@ -14,7 +15,8 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
     private static readonly string[] AwsCredentials =
         ["AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
 
-    private const string DaemonHint = "If docker itself failed (exit code 125, 'Cannot connect to the Docker daemon'): start its daemon, or use --docker-cli podman.";
+    private const string DaemonHint = "If docker itself failed (exit code 125, 'Cannot connect to the Docker daemon'): "
+        + "start its daemon, or use --docker-cli podman.";
 
     public Command Wrap(Command command)
     {
@@ -49,13 +51,17 @@ public sealed class ContainerWrapper(DockerRunOptions template, DockerHost host,
         var index = wrapped.Arguments.ToList().IndexOf("--cidfile");
         if (index < 0) return;
         var cidFile = wrapped.Arguments[index + 1];
-        if (cancelled && File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id)
-            runner.OnHost.Probe(new Command(wrapped.Executable == "nvidia-docker" ? "docker" : wrapped.Executable, "rm", "--force", id), RunOptions.MayFail);
-        File.Delete(cidFile);
+        if (cancelled) CidFiles.RemoveContainer(runner, wrapped.Executable, cidFile);
+        else File.Delete(cidFile);
     }
 
-    /// <summary>The TVM tree's host path becomes the mount point (only differs under Jenkins or with --repo-mount-point).</summary>
+    /// <summary>The TVM tree's host path becomes the mount point (only differs under Jenkins or with
+    /// --repo-mount-point).</summary>
     public string Translate(string value) =>
-        _mount == template.RepoDirectory ? value
-            : System.Text.RegularExpressions.Regex.Replace(value, System.Text.RegularExpressions.Regex.Escape(template.RepoDirectory) + @"(?=$|[/:;\s])", _mount);
+        _mount == template.RepoDirectory
+            ? value
+            : Regex.Replace(value, Regex.Escape(template.RepoDirectory) + PathEnd, _mount);
+
+    /// <summary>The tree's path ends a word: end of text, a path separator or a list separator follows.</summary>
+    private const string PathEnd = @"(?=$|[/:;\s])";
 }

@@ -1,58 +1,16 @@
-using TvmBuild.Engine;
 using TvmBuild.Tvm;
 
 namespace TvmBuild.Docker;
-
-/// <summary>What docker/bash.sh is told: its options, plus the environment it reads.</summary>
-public sealed record DockerRunOptions
-{
-    public required string Cli { get; init; }
-    public required BashShDialect Dialect { get; init; }
-    public required AbsolutePath RepoDirectory { get; init; }
-    public required string Image { get; init; }
-    public string? RepoMountPoint { get; init; }
-    public bool Interactive { get; init; }
-    public bool Tty { get; init; }
-    public string? Net { get; init; }
-    public IReadOnlyList<string> Mounts { get; init; } = [];
-    public IReadOnlyList<string> Environment { get; init; } = [];
-    public IReadOnlyList<string> Volumes { get; init; } = [];
-    public string? Name { get; init; }
-    public bool Privileged { get; init; }
-    public string? Shell { get; init; }
-    public string? Cpus { get; init; }
-    public bool NoGpu { get; init; }
-    public string? BuildDirectory { get; init; }
-    /// <summary>Empty: bash.sh's default, an interactive bash.</summary>
-    public IReadOnlyList<string> Command { get; init; } = [];
-    /// <summary>Docker mode: the command's working directory in the container (bash.sh always uses the mount
-    /// point).</summary>
-    public string? Workdir { get; init; }
-    /// <summary>Bookkeeping of ours, not bash.sh's: docker writes the container id here, so Ctrl-C can remove
-    /// it.</summary>
-    public string? CidFile { get; init; }
-}
-
-/// <summary>The host facts bash.sh reads (environment, user, files); a record so tests can pin them.</summary>
-public sealed record DockerHost(
-    Func<string, string?> Environment,
-    (int Uid, string User, int Gid, string Group) Identity,
-    bool Rootless,
-    Func<string, bool> Exists,
-    Func<string, bool> IsWritableDirectory,
-    bool HasNvidiaDocker,
-    IReadOnlyList<string> NvidiaIcdFiles,
-    string? GitCommonDirectory);
 
 /// <summary>Builds the <c>docker run</c> argv exactly as docker/bash.sh at that ref would (main and v0.9.0
 /// differ).</summary>
 public static class DockerRun
 {
-    public static string MountPoint(DockerRunOptions options, DockerHost host) =>
+    public static string MountPoint(DockerRunOptions options, MachineFacts host) =>
         options.RepoMountPoint
         ?? (host.Environment("JENKINS_HOME") is { Length: > 0 } ? "/workspace" : options.RepoDirectory);
 
-    public static List<string> Argv(DockerRunOptions options, DockerHost host, List<string>? warnings = null)
+    public static List<string> Argv(DockerRunOptions options, MachineFacts host, List<string>? warnings = null)
     {
         var main = options.Dialect == BashShDialect.RootlessAware; // TVM main's bash.sh; Classic is v0.9.0's
         var mount = MountPoint(options, host);
@@ -158,7 +116,7 @@ public static class DockerRun
         return [binary, "run", .. flags, .. env, .. mounts, .. devices, options.Image, .. command];
     }
 
-    private static void AddGitWorktree(DockerRunOptions options, DockerHost host, List<string> mounts)
+    private static void AddGitWorktree(DockerRunOptions options, MachineFacts host, List<string> mounts)
     {
         if (host.GitCommonDirectory is { } common && common != options.RepoDirectory / ".git")
             mounts.AddRange(["--volume", $"{common}:{common}"]);

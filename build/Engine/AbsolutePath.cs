@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Microsoft.Extensions.FileSystemGlobbing;
 
 namespace TvmBuild.Engine;
@@ -80,12 +79,4 @@ public sealed class AbsolutePath : IEquatable<AbsolutePath>
     public override bool Equals(object? obj) => obj is AbsolutePath other && Equals(other);
     public override int GetHashCode() => _path.GetHashCode();
     public override string ToString() => _path;
-}
-
-internal sealed class AbsolutePathConverter : TypeConverter
-{
-    public override bool CanConvertFrom(ITypeDescriptorContext? context, Type sourceType) =>
-        sourceType == typeof(string);
-    public override object ConvertFrom(ITypeDescriptorContext? context, CultureInfo? culture, object value) =>
-        AbsolutePath.FromUser((string)value);
 }

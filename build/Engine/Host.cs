@@ -38,30 +38,3 @@ public abstract class Host
         };
     }
 }
-
-public sealed class TerminalHost(bool interactive) : Host
-{
-    public override string Name => "Terminal";
-    public override bool IsServer => false;
-    public override bool IsInteractive => interactive;
-}
-
-public sealed class GitHubActionsHost : Host
-{
-    public override string Name => "GitHubActions";
-    public override void BeginTarget(string name) => Console.Out.WriteLine($"::group::{name}");
-    public override void EndTarget(string name) => Console.Out.WriteLine("::endgroup::");
-    public override void ReportError(string target, string message) =>
-        Console.Out.WriteLine(
-            $"::error title={target}::{message.Replace("%", "%25").Replace("\r", "%0D").Replace("\n", "%0A")}");
-}
-
-public sealed class JenkinsHost : Host
-{
-    public override string Name => "Jenkins";
-}
-
-public sealed class GenericCiHost : Host
-{
-    public override string Name => "CI";
-}

@@ -5,8 +5,6 @@ using Serilog.Sinks.SystemConsole.Themes;
 
 namespace TvmBuild.Engine;
 
-public enum Verbosity { Quiet, Minimal, Normal, Verbose }
-
 /// <summary>Serilog for all output: console (coloured only on a terminal) and this run's log file (RunLogs).
 /// Verbosity maps as in Nuke: Quiet=Error, Minimal=Warning, Normal=Debug, Verbose=Verbose.</summary>
 internal static class Logging

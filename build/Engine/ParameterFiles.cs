@@ -2,12 +2,6 @@ using System.Text.Json;
 
 namespace TvmBuild.Engine;
 
-/// <summary>One value of a parameters file, with the line it is on (for errors).</summary>
-internal sealed record FileValue(JsonElement Value, int Line);
-
-/// <summary>A parameters file: its path and its values by member name (any case).</summary>
-internal sealed record ParameterFile(string Path, Dictionary<string, FileValue> Values);
-
 /// <summary><c>.nuke/parameters.json</c> and, per <c>--profile p</c>, <c>.nuke/parameters.p.json</c>; keys are member
 /// names.</summary>
 internal static class ParameterFiles

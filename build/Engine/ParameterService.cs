@@ -1,5 +1,4 @@
 using System.Collections;
-using System.ComponentModel;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Text.Json;

@@ -3,15 +3,6 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Lint;
 
-/// <summary>Which files Lint looks at: every file, those changed against a base (plus untracked ones), or those staged
-/// for commit (what the git hook checks).</summary>
-public enum LintScope { All, Changed, Staged }
-
-/// <summary>The paths to lint (relative to the tree), those of them that are new, and how to say which they
-/// are.</summary>
-public sealed record LintSelection(IReadOnlyList<string> Paths, IReadOnlySet<string> Added, string Description,
-    string? Base = null);
-
 /// <summary>The files to lint: the whole tree (git's tracked + untracked files), those changed against a base plus
 /// untracked ones, or the staged ones. Type tags follow pre-commit's identify: text or binary, and the language by
 /// extension.</summary>

@@ -4,11 +4,6 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Lint;
 
-public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed, DryRun }
-
-public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status,
-    string? Detail = null, string? Version = null);
-
 /// <summary>Runs linters in parallel (bounded by cores): each on the files its filter takes, in C# or as its
 /// tool.</summary>
 public static class LintRunner

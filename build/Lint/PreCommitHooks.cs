@@ -1,5 +1,3 @@
-using TvmBuild.Engine;
-
 namespace TvmBuild.Lint;
 
 /// <summary>How each hook of a tree's .pre-commit-config.yaml runs here: pre-commit-hooks' checks in C#, the tree's own

@@ -19,15 +19,20 @@ public static class BuildDirectories
     {
         if (Protected(directory, tree, buildRoot) is { } why) return why;
         if (!directory.DirectoryExists() || IsBuildDirectory(directory)) return null;
-        var others = Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).Except(Welcome).Take(3).ToList();
-        return others.Count == 0 ? null
-            : $"it holds other files ({string.Join(", ", others)}) and is not a build directory (no {Marker}, no CMakeCache.txt)";
+        var others = Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).Except(Welcome)
+            .Take(3).ToList();
+        return others.Count == 0
+            ? null
+            : $"it holds other files ({string.Join(", ", others)}) and is not a build directory "
+              + $"(no {Marker}, no CMakeCache.txt)";
     }
 
     /// <summary>Null when the folder may be removed, else why not.</summary>
     public static string? RefuseToRemove(AbsolutePath directory, AbsolutePath tree, AbsolutePath buildRoot) =>
         Protected(directory, tree, buildRoot)
-        ?? (IsBuildDirectory(directory) ? null : $"it is not a build directory (no {Marker} from Configure, no CMakeCache.txt)");
+        ?? (IsBuildDirectory(directory)
+            ? null
+            : $"it is not a build directory (no {Marker} from Configure, no CMakeCache.txt)");
 
     public static bool IsBuildDirectory(AbsolutePath directory) =>
         (directory / Marker).FileExists() || (directory / "CMakeCache.txt").FileExists();
@@ -46,7 +51,8 @@ public static class BuildDirectories
         }
         catch (IOException e) when (BuildLock.IsHeldElsewhere(e))
         {
-            throw new BuildFailure($"Another build is using {directory} right now.", "Wait for it to finish, or give this one another --build-dir.");
+            throw new BuildFailure($"Another build is using {directory} right now.",
+                "Wait for it to finish, or give this one another --build-dir.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -60,8 +66,15 @@ public static class BuildDirectories
     {
         var lockFile = directory / LockFile;
         if (!lockFile.FileExists()) return false;
-        try { using var _ = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None); return false; }
-        catch (IOException e) when (BuildLock.IsHeldElsewhere(e)) { return true; }
+        try
+        {
+            using var _ = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+            return false;
+        }
+        catch (IOException e) when (BuildLock.IsHeldElsewhere(e))
+        {
+            return true;
+        }
     }
 
     /// <summary>Marks a folder this tool made (or adopted empty) as a build directory, for Clean.</summary>
@@ -77,7 +90,8 @@ public static class BuildDirectories
         if (RealPath.Of(directory) is not { } real) return "its path cannot be resolved (a loop of links?)";
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (real == Path.GetPathRoot(real)) return "it is the root folder";
-        if (RealPath.IsInside(tree, real)) return RealPath.IsInside(real, tree) ? "it is the TVM tree" : "it holds the TVM tree";
+        if (RealPath.IsInside(tree, real))
+            return RealPath.IsInside(real, tree) ? "it is the TVM tree" : "it holds the TVM tree";
         if (home.Length > 0 && RealPath.IsInside(home, real))
             return RealPath.IsInside(real, home) ? "it is your home folder" : "it holds your home folder";
         if (RealPath.IsInside(buildRoot, real)) return "it holds tvm-build itself";

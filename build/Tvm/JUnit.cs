@@ -4,17 +4,6 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Tvm;
 
-/// <summary>Which tool wrote a JUnit file: it decides how a test case's id is spelled so that the tool selects it
-/// again (a pytest node id, a gtest <c>Suite.Name</c>, a ctest test name).</summary>
-public enum TestFramework { Pytest, Gtest, Ctest }
-
-/// <summary>What one test run left in its JUnit XML: counts, and the ids of the tests that failed, in file
-/// order.</summary>
-public sealed record SuiteResult(string Name, int Passed, int Failed, int Skipped, IReadOnlyList<string> FailedIds)
-{
-    public string Counts => $"{Passed} passed, {Failed} failed, {Skipped} skipped";
-}
-
 public static class JUnit
 {
     /// <summary>Reads a JUnit file; null when it is missing or older than <paramref name="since"/> (the run wrote

@@ -8,7 +8,8 @@ namespace TvmBuild.Tvm;
 /// of the bare preset's.</summary>
 public sealed record RememberedConfig(string Preset, bool Native, string[] CMakeOptions)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions Json =
+        new() { WriteIndented = true, PropertyNameCaseInsensitive = true };
 
     public static AbsolutePath FileIn(AbsolutePath buildDirectory) => buildDirectory / ".tvm-build-config.json";
 
@@ -28,8 +29,8 @@ public sealed record RememberedConfig(string Preset, bool Native, string[] CMake
         if (!file.FileExists()) return null;
         try
         {
-            return JsonSerializer.Deserialize<RememberedConfig>(file.ReadAllText(), Json) is { Preset: not null, CMakeOptions: not null } read
-                ? read : null;
+            var read = JsonSerializer.Deserialize<RememberedConfig>(file.ReadAllText(), Json);
+            return read is { Preset: not null, CMakeOptions: not null } ? read : null;
         }
         catch (JsonException)
         {
@@ -37,5 +38,6 @@ public sealed record RememberedConfig(string Preset, bool Native, string[] CMake
         }
     }
 
-    public void Write(AbsolutePath buildDirectory) => FileIn(buildDirectory).WriteAllTextAtomically(JsonSerializer.Serialize(this, Json) + "\n");
+    public void Write(AbsolutePath buildDirectory) =>
+        FileIn(buildDirectory).WriteAllTextAtomically(JsonSerializer.Serialize(this, Json) + "\n");
 }

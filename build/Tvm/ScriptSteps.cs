@@ -15,7 +15,9 @@ public static class ScriptSteps
         IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string?> environment, string context)
     {
         var run = step.Run.Select(a => Layouts.Expand(a, variables, context)).ToList();
-        var directory = step.Cwd is null ? buildDirectory : AbsolutePath.Create(Path.Combine(tvmRoot, Layouts.Expand(step.Cwd, variables, context)));
+        var directory = step.Cwd is null
+            ? buildDirectory
+            : AbsolutePath.Create(Path.Combine(tvmRoot, Layouts.Expand(step.Cwd, variables, context)));
         string executable = run[0].StartsWith("./") ? directory / run[0][2..] : run[0];
         return new Command(executable, run.Skip(1).ToList(), directory, environment);
     }

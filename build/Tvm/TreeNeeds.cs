@@ -17,33 +17,43 @@ public static partial class TreeNeeds
             if (CMake.MinimumRequired(tvm / lists) is { } required)
                 yield return new DoctorRow($"cmake >= {required} ({lists})",
                     installed is null ? null : installed >= required ? $"cmake {installed}" : null,
-                    installed is null ? Packages.Source("cmake") : $"this machine has {installed}; {Packages.Source("cmake")}", ["Configure"]);
+                    installed is null
+                        ? Packages.Source("cmake")
+                        : $"this machine has {installed}; {Packages.Source("cmake")}",
+                    ["Configure"]);
         foreach (var submodule in layout.Submodules)
-            yield return new DoctorRow($"{submodule} (submodule)", Machine.TreeFolder(tvm, submodule) is not null ? "checked out" : null,
+            yield return new DoctorRow($"{submodule} (submodule)",
+                Machine.TreeFolder(tvm, submodule) is not null ? "checked out" : null,
                 "git submodule update --init --recursive (in the TVM tree)", ["Configure"]);
     }
 
     public static IEnumerable<DoctorRow> PythonModules(Layout layout, Machine tests, Machine docs)
     {
         foreach (var module in layout.PythonModules.Tests)
-            yield return new DoctorRow($"Python module {module}", tests.Module(module), Packages.Source(module), ["UnitTest", "IntegrationTest"]);
+            yield return new DoctorRow($"Python module {module}", tests.Module(module), Packages.Source(module),
+                ["UnitTest", "IntegrationTest"]);
         foreach (var module in layout.PythonModules.Docs)
-            yield return new DoctorRow($"Python module {module}", docs.Module(module), Packages.Source(module), ["Docs"]);
+            yield return new DoctorRow($"Python module {module}", docs.Module(module), Packages.Source(module),
+                ["Docs"]);
     }
 
     /// <summary>Never blocking: Lint runs the pinned versions it can get and names the ones it cannot.</summary>
-    public static IEnumerable<DoctorRow> LintPins(AbsolutePath root, AbsolutePath tvm, Layout layout, IReadOnlyCollection<string> linters,
-        ProcessRunner runner, string python)
+    public static IEnumerable<DoctorRow> LintPins(AbsolutePath root, AbsolutePath tvm, Layout layout,
+        IReadOnlyCollection<string> linters, ProcessRunner runner, string python)
     {
         var preCommit = tvm / ".pre-commit-config.yaml";
-        var config = layout.Lint == LintSource.PreCommit && preCommit.FileExists() ? PreCommitConfig.Load(preCommit) : null;
+        var config = layout.Lint == LintSource.PreCommit && preCommit.FileExists()
+            ? PreCommitConfig.Load(preCommit)
+            : null;
         var where = config is not null ? ".pre-commit-config.yaml" : string.Join(", ", layout.LintPins);
-        foreach (var (tool, version) in Lint.LintPins.Read(tvm, layout, config).Where(p => linters.Contains(p.Key) || p.Key is "ruff"
-                     or "taplo" or "clang-format" or "yamllint"))
+        var pins = Lint.LintPins.Read(tvm, layout, config)
+            .Where(pin => linters.Contains(pin.Key) || pin.Key is "ruff" or "taplo" or "clang-format" or "yamllint");
+        foreach (var (tool, version) in pins)
         {
             var found = Found(tool, root, runner, python);
             var shown = found is null ? null : SameMinor(version, found) ? found : $"{found}, not the pinned {version}";
-            yield return new DoctorRow($"{tool} {version} (pinned in {where})", shown, Packages.Source(tool), ["Lint"], Optional: true);
+            yield return new DoctorRow($"{tool} {version} (pinned in {where})", shown, Packages.Source(tool), ["Lint"],
+                Optional: true);
         }
     }
 
@@ -51,8 +61,9 @@ public static partial class TreeNeeds
     private static string? Found(string tool, AbsolutePath root, ProcessRunner runner, string python)
     {
         string? Npm(string package) => (root / "dev" / "lint" / "node_modules" / package / "package.json") is var json
-            && json.FileExists() && Regex.Match(json.ReadAllText(), "\"version\"\\s*:\\s*\"([^\"]+)\"") is { Success: true } m
-            ? $"{m.Groups[1].Value} (npm {package})" : null;
+            && json.FileExists() && PackageVersion().Match(json.ReadAllText()) is { Success: true } match
+                ? $"{match.Groups[1].Value} (npm {package})"
+                : null;
         string? Run(string name, params string[] args) => ToolResolver.TryFind(name) is { } path
             && runner.Probe(new Command(path, args), RunOptions.MayFail) is { ExitCode: 0 } r
             && VersionPattern().Match(r.Output) is { Success: true } v ? $"{v.Value} ({name})" : null;
@@ -71,6 +82,9 @@ public static partial class TreeNeeds
     private static bool SameMinor(string pin, string found) =>
         VersionPattern().Match(found) is { Success: true } v
         && string.Join('.', v.Value.Split('.').Take(2)) == string.Join('.', pin.Split('.').Take(2));
+
+    [GeneratedRegex("\"version\"\\s*:\\s*\"([^\"]+)\"")]
+    private static partial Regex PackageVersion();
 
     [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
     private static partial Regex VersionPattern();

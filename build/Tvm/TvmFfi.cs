@@ -22,7 +22,8 @@ public static class TvmFfi
             : new Command(python, ["-m", "pip", "install", "-v", "--target=python", $"./{ffi}/"], tvmRoot, environment);
         runner.Run(command, new RunOptions
         {
-            FailureHint = "Building tvm-ffi needs its Python build tools (scikit-build-core, from PyPI); without them use --docker ci_cpu.",
+            FailureHint = "Building tvm-ffi needs its Python build tools (scikit-build-core, from PyPI); "
+                + "without them use --docker ci_cpu.",
         });
     }
 }

@@ -2,12 +2,6 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Tvm;
 
-/// <summary>The TVM tree a run works on, and why that one (the first line of the log says both).</summary>
-public sealed record TvmTree(AbsolutePath Root, string Why)
-{
-    public override string ToString() => $"TVM tree {Root} ({Why})";
-}
-
 public static class TvmTrees
 {
     /// <summary>--tvm-home or TVM_HOME when given; else the build's root when it is a TVM tree (tvm-build adopted into

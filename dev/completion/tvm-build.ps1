@@ -18,7 +18,8 @@ $script:TvmBuildValues = @{
   '--skip-linters' = @()
   '--verbosity' = @('quiet', 'minimal', 'normal', 'verbose')
 }
-Register-ArgumentCompleter -Native -CommandName 'build.ps1', './build.ps1', 'build.cmd', './build.cmd' -ScriptBlock {
+Register-ArgumentCompleter -Native `
+  -CommandName 'build.ps1', './build.ps1', 'build.cmd', './build.cmd' -ScriptBlock {
   param($wordToComplete, $commandAst, $cursorPosition)
   $words = @($commandAst.CommandElements | ForEach-Object { $_.ToString() })
   $count = if ($wordToComplete) { $words.Count - 1 } else { $words.Count }  # the words before this one

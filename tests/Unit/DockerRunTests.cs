@@ -8,7 +8,7 @@ namespace TvmBuild.Tests.Unit;
 /// <summary>DockerRun.Argv as a table: both bash.sh dialects with the host facts pinned (no docker, no TVM).</summary>
 public class DockerRunTests
 {
-    private static DockerHost Host(Dictionary<string, string>? environment = null, bool rootless = false, bool nvidiaDocker = false,
+    private static MachineFacts Host(Dictionary<string, string>? environment = null, bool rootless = false, bool nvidiaDocker = false,
         string[]? icd = null, string? gitCommon = null, string[]? existing = null) => new(
         name => environment?.GetValueOrDefault(name),
         (1000, "dev", 1001, "devs"),

@@ -46,7 +46,7 @@ public class LayoutTests
 
         DockerImages.Read(AbsolutePath.Create(tree), layout.Images, out _).ShouldBe(new Dictionary<string, string> { ["ci_cpu"] = "tlcpack/ci-cpu:v0.91" });
         var options = new DockerRunOptions { Cli = "docker", Dialect = layout.BashSh, RepoDirectory = AbsolutePath.Create(tree), Image = "i" };
-        var host = new DockerHost(_ => null, (1, "u", 1, "g"), Rootless: true, _ => false, _ => false, false, [], null);
+        var host = new MachineFacts(_ => null, (1, "u", 1, "g"), Rootless: true, _ => false, _ => false, false, [], null);
         DockerRun.Argv(options with { Command = ["true"] }, host).ShouldContain("--pid=host", "classic bash.sh ignores rootless docker");
 
         var tools = new LintTools(AbsolutePath.Create(tree), AbsolutePath.Create(tree), "/usr/bin/python3",

@@ -3,8 +3,17 @@ using TvmBuild.Tvm;
 
 namespace TvmBuild.Docker;
 
-/// <summary>The facts of this machine that docker/bash.sh reads.</summary>
-public static class DockerHosts
+/// <summary>The facts of this machine that docker/bash.sh reads (environment, user, files); a record so tests can pin
+/// them.</summary>
+public sealed record MachineFacts(
+    Func<string, string?> Environment,
+    (int Uid, string User, int Gid, string Group) Identity,
+    bool Rootless,
+    Func<string, bool> Exists,
+    Func<string, bool> IsWritableDirectory,
+    bool HasNvidiaDocker,
+    IReadOnlyList<string> NvidiaIcdFiles,
+    string? GitCommonDirectory)
 {
     private static readonly string[] IcdLocations =
     [
@@ -12,10 +21,10 @@ public static class DockerHosts
         "/etc/glvnd/egl_vendor.d", "/usr/share/glvnd/egl_vendor.d",
     ];
 
-    public static DockerHost Current(ProcessRunner runner, DockerRunOptions options, string cli) => new(
-        Environment.GetEnvironmentVariable,
-        Identity(runner),
-        Rootless(runner, options, cli),
+    public static MachineFacts Read(ProcessRunner runner, DockerRunOptions options, string cli) => new(
+        System.Environment.GetEnvironmentVariable,
+        ReadIdentity(runner),
+        IsRootless(runner, options, cli),
         path => File.Exists(path) || Directory.Exists(path),
         path => Directory.Exists(path)
                 && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & UnixFileMode.UserWrite) != 0),
@@ -23,18 +32,9 @@ public static class DockerHosts
         IcdLocations.Where(Directory.Exists)
             .SelectMany(directory => Directory.EnumerateFiles(directory, "*nvidia*.json", SearchOption.AllDirectories))
             .Order().ToList(),
-        GitCommonDirectory(runner, options.RepoDirectory));
+        FindGitCommonDirectory(runner, options.RepoDirectory));
 
-    /// <summary>Removes the container named by a --cidfile, if docker wrote one (after Ctrl-C or a killed
-    /// client).</summary>
-    public static void RemoveContainer(ProcessRunner runner, string cli, string cidFile)
-    {
-        if (File.Exists(cidFile) && File.ReadAllText(cidFile).Trim() is { Length: > 0 } id && !runner.DryRun)
-            runner.OnHost.Probe(new Command(cli, "rm", "--force", id), RunOptions.MayFail);
-        File.Delete(cidFile);
-    }
-
-    private static (int, string, int, string) Identity(ProcessRunner runner)
+    private static (int, string, int, string) ReadIdentity(ProcessRunner runner)
     {
         string Id(params string[] args) =>
             runner.OnHost.Probe(new Command("id", args)).Output.Trim();
@@ -42,16 +42,16 @@ public static class DockerHosts
     }
 
     /// <summary>bash.sh (main): DOCKER_IS_ROOTLESS set, or `docker info` says rootless.</summary>
-    private static bool Rootless(ProcessRunner runner, DockerRunOptions options, string cli)
+    private static bool IsRootless(ProcessRunner runner, DockerRunOptions options, string cli)
     {
         if (options.Dialect == BashShDialect.Classic) return false; // that bash.sh knows no rootless docker
-        if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_IS_ROOTLESS"))) return true;
+        if (!string.IsNullOrEmpty(System.Environment.GetEnvironmentVariable("DOCKER_IS_ROOTLESS"))) return true;
         if (runner.DryRun && ToolResolver.TryFind(cli) is null) return false;
         var info = runner.OnHost.Probe(new Command(cli, "info", "-f", "{{.SecurityOptions}}"), RunOptions.MayFail);
         return info.ExitCode == 0 && info.Output.Contains("rootless");
     }
 
-    private static string? GitCommonDirectory(ProcessRunner runner, AbsolutePath repository)
+    private static string? FindGitCommonDirectory(ProcessRunner runner, AbsolutePath repository)
     {
         if (!File.Exists(repository / ".git") || ToolResolver.TryFind("git") is not { } git) return null;
         var output = runner.OnHost.Probe(new Command(git, ["rev-parse", "--git-common-dir"], repository),

@@ -1,0 +1,15 @@
+using TvmBuild.Engine;
+
+namespace TvmBuild.Ci;
+
+/// <summary>How CiTask runs tasks: each step is one run of this build (the same binary), as a user would type
+/// it.</summary>
+public sealed record TaskRunSettings(
+    AbsolutePath? TvmHome,
+    AbsolutePath? Root,
+    string DockerCli,
+    ProcessRunner Runner,
+    bool Verbose,
+    bool ServerBuild,
+    /// <summary>The build directory a step's preset builds in (IHazTvm's rule), for TVM_LIBRARY_PATH.</summary>
+    Func<CiStep, string?, string?> BuildDirectory);

@@ -1,0 +1,3 @@
+namespace TvmBuild.Engine;
+
+public enum DependencyBehavior { Skip, Execute }

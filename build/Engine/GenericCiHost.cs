@@ -1,0 +1,6 @@
+namespace TvmBuild.Engine;
+
+public sealed class GenericCiHost : Host
+{
+    public override string Name => "CI";
+}

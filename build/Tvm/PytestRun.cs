@@ -1,0 +1,14 @@
+using TvmBuild.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace TvmBuild.Tvm;
+
+public sealed class PytestRun
+{
+    public string Name { get; set; } = "";
+    public string? Ffi { get; set; }
+    public List<string> Args { get; set; } = [];
+    public Dictionary<string, string> Environment { get; set; } = [];
+}

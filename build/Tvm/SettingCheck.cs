@@ -1,0 +1,7 @@
+using TvmBuild.Tools;
+
+namespace TvmBuild.Tvm;
+
+/// <summary>One thing a preset's setting needs from this machine: found (what), or missing with how to get it and
+/// what --native sets instead.</summary>
+public sealed record SettingCheck(string Setting, string Need, string? Found, string Hint, ConfigSetting? Native);
