@@ -6,9 +6,12 @@ namespace TvmBuild.Engine;
 /// belongs to the build instance, so two builds in one process never share it.</summary>
 public sealed class BuildSession
 {
-    private readonly ConcurrentDictionary<(Type, object), object?> _values = new();
+    private readonly ConcurrentDictionary<Key, object?> _values = new();
 
-    public T GetOrAdd<T>(object key, Func<T> create) => (T)_values.GetOrAdd((typeof(T), key), _ => create())!;
+    public T GetOrAdd<T>(object key, Func<T> create) => (T)_values.GetOrAdd(new Key(typeof(T), key), _ => create())!;
 
-    public bool Contains<T>(object key) => _values.ContainsKey((typeof(T), key));
+    public bool Contains<T>(object key) => _values.ContainsKey(new Key(typeof(T), key));
+
+    /// <summary>A class, not a tuple: a dictionary keyed by a value type is compiled at start-up.</summary>
+    private sealed record Key(Type Type, object Value);
 }

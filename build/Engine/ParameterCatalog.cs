@@ -9,6 +9,10 @@ internal static class ParameterCatalog
 {
     private static readonly Dictionary<MemberInfo, ParameterInfo> Cache = [];
 
+    /// <summary>A type's members do not change while the process runs: reflect over a build once (Setup, help and the
+    /// parameter checks all ask).</summary>
+    private static readonly Dictionary<Type, IReadOnlyList<ParameterInfo>> ByType = [];
+
     public static ParameterInfo For(MemberInfo member)
     {
         lock (Cache)
@@ -23,7 +27,16 @@ internal static class ParameterCatalog
     /// <summary>The CLI names (without dashes) of a build's parameters.</summary>
     public static IEnumerable<string> Names(Type buildType) => Of(buildType).Select(p => p.CliName[2..]);
 
-    public static List<ParameterInfo> Of(Type buildType)
+    public static IReadOnlyList<ParameterInfo> Of(Type buildType)
+    {
+        lock (ByType)
+        {
+            if (!ByType.TryGetValue(buildType, out var parameters)) ByType[buildType] = parameters = Reflect(buildType);
+            return parameters;
+        }
+    }
+
+    private static List<ParameterInfo> Reflect(Type buildType)
     {
         const BindingFlags flags =
             BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;
@@ -43,14 +56,14 @@ internal static class ParameterCatalog
     private static void CheckUnique(List<ParameterInfo> parameters, Func<ParameterInfo, IEnumerable<string>> names,
         string what)
     {
-        var clash = parameters.SelectMany(p => names(p).Select(n => (Name: n, Parameter: p)))
-            .GroupBy(x => x.Name).FirstOrDefault(g => g.Count() > 1);
-        if (clash is not null)
-        {
-            var members = clash.Select(x => $"{x.Parameter.Member.DeclaringType!.Name}.{x.Parameter.MemberName}");
-            throw new InvalidOperationException(
-                $"Parameters {string.Join(" and ", members)} share the {what} '{clash.Key}'");
-        }
+        var owners = new Dictionary<string, ParameterInfo>();
+        foreach (var parameter in parameters)
+            foreach (var name in names(parameter))
+                if (!owners.TryAdd(name, parameter))
+                    throw new InvalidOperationException(
+                        $"Parameters {Member(owners[name])} and {Member(parameter)} share the {what} '{name}'");
+        static string Member(ParameterInfo parameter) =>
+            $"{parameter.Member.DeclaringType!.Name}.{parameter.MemberName}";
     }
 
     /// <summary>The targets that read a parameter: those its attribute names (<c>For</c>), else those declared beside

@@ -12,24 +12,33 @@ internal static class ParameterGroups
     public static List<Group> Of(IReadOnlyList<ParameterInfo> parameters, IReadOnlyList<ExecutableTarget> targets,
         IReadOnlyList<ExecutableTarget> scope, bool whole)
     {
-        var position = scope.Select((t, i) => (t, i)).ToDictionary(x => x.t, x => x.i);
-        var groups = parameters.Where(p => !p.IsBuiltIn)
-            .Select(p => (Parameter: p, Readers: ParameterCatalog.Readers(p, targets).Where(position.ContainsKey)
-                .OrderBy(t => position[t]).ToList()))
-            .Where(x => x.Readers.Count > 0)
-            .GroupBy(x => string.Join(" ", x.Readers.Select(r => r.Name)))
-            .Select(g => (g.First().Readers, Parameters: g.Select(x => x.Parameter).ToList()))
+        // Plain loops and classes: LINQ over tuples is compiled at start-up, and --help should answer at once.
+        var position = new Dictionary<ExecutableTarget, int>();
+        for (var i = 0; i < scope.Count; i++) position[scope[i]] = i;
+        var byReaders = new Dictionary<string, Readers>();
+        foreach (var parameter in parameters.Where(p => !p.IsBuiltIn))
+        {
+            var readers = ParameterCatalog.Readers(parameter, targets).Where(position.ContainsKey)
+                .OrderBy(t => position[t]).ToList();
+            if (readers.Count == 0) continue;
+            var key = string.Join(" ", readers.Select(r => r.Name));
+            if (!byReaders.TryGetValue(key, out var group)) byReaders[key] = group = new Readers(readers, []);
+            group.Parameters.Add(parameter);
+        }
+        var groups = byReaders.Values
             // The parameters of one target first (in target order), then those shared by more, the widest last.
-            .OrderBy(g => g.Readers.Count * 2 > scope.Count ? 1 : 0)
-            .ThenBy(g => g.Readers.Count * 2 > scope.Count ? g.Readers.Count : 0)
-            .ThenBy(g => position[g.Readers[0]])
-            .ThenBy(g => g.Readers.Count)
-            .Select(g => new Group(Heading(g.Readers, scope, whole), Sorted(g.Parameters)))
+            .OrderBy(g => g.Targets.Count * 2 > scope.Count ? 1 : 0)
+            .ThenBy(g => g.Targets.Count * 2 > scope.Count ? g.Targets.Count : 0)
+            .ThenBy(g => position[g.Targets[0]])
+            .ThenBy(g => g.Targets.Count)
+            .Select(g => new Group(Heading(g.Targets, scope, whole), Sorted(g.Parameters)))
             .ToList();
         var builtIn = parameters.Where(p => p.IsBuiltIn).ToList();
         if (builtIn.Count > 0) groups.Add(new Group("Built in (every target)", Sorted(builtIn)));
         return groups;
     }
+
+    private sealed record Readers(List<ExecutableTarget> Targets, List<ParameterInfo> Parameters);
 
     private static string Heading(List<ExecutableTarget> readers, IReadOnlyList<ExecutableTarget> scope, bool whole)
     {

@@ -11,7 +11,7 @@ namespace TvmBuild.Engine;
 public sealed class ParameterService
 {
     private readonly ParsedArguments _arguments;
-    private readonly Dictionary<string, (string Name, string Value)?> _environment = [];
+    private readonly Dictionary<string, Variable?> _environment = [];
     private readonly List<ParameterFile> _files;
     private readonly HashSet<string> _notes = [];
 
@@ -25,7 +25,7 @@ public sealed class ParameterService
             var name = (string)entry.Key;
             var key = Normalize(name);
             // Two variables that normalize alike (TVM_BUILD_PRESET, TvmBuildPreset) are ambiguous: an error when read.
-            _environment[key] = _environment.ContainsKey(key) ? null : (name, value);
+            _environment[key] = _environment.ContainsKey(key) ? null : new Variable(name, value);
         }
     }
 
@@ -127,8 +127,8 @@ public sealed class ParameterService
     internal void CheckUnknown(IReadOnlyCollection<ParameterInfo> known)
     {
         var names = known.Select(p => Normalize(p.CliName)).ToHashSet();
-        foreach (var (key, (typed, _)) in _arguments.Parameters)
-            if (!names.Contains(key))
+        foreach (var (key, option) in _arguments.Parameters)
+            if (!names.Contains(key) && option.Typed is var typed)
                 throw new BuildFailure($"Unknown parameter '--{typed}'.",
                     $"{ExecutionPlanner.DidYouMean("--" + typed, known.Select(p => p.CliName))}" +
                     "Run './build.sh --help' for the parameters.");
@@ -139,4 +139,7 @@ public sealed class ParameterService
                     $"{ExecutionPlanner.DidYouMean(key, members)}" +
                     "Keys are parameter member names (see .nuke/build.schema.json).");
     }
+
+    /// <summary>An environment variable as set (a class: see <see cref="ParsedArguments.Option"/>).</summary>
+    private sealed record Variable(string Name, string Value);
 }

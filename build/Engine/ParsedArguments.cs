@@ -1,16 +1,18 @@
-using System.Text.RegularExpressions;
-
 namespace TvmBuild.Engine;
 
 /// <summary>Nuke's command line: target names before the first option (or <c>A+B</c>), then <c>--name value...</c>
 /// where values run to the next option; everything after a bare <c>--</c> is passed through. A negative number
 /// (<c>-1</c>) is a value, not an option.</summary>
-internal sealed partial class ParsedArguments
+internal sealed class ParsedArguments
 {
     public List<string> Targets { get; } = [];
 
     /// <summary>Normalized name → the name as typed and the values of each occurrence, in order.</summary>
-    public Dictionary<string, (string Typed, List<List<string>> Occurrences)> Parameters { get; } = [];
+    public Dictionary<string, Option> Parameters { get; } = [];
+
+    /// <summary>An option as typed and the values of each time it is given. A class, not a tuple: generic
+    /// collections of value types are compiled at start-up, which a warm start pays for.</summary>
+    public sealed record Option(string Typed, List<List<string>> Occurrences);
 
     public List<string> Remaining { get; } = [];
 
@@ -43,14 +45,12 @@ internal sealed partial class ParsedArguments
             for (; i < args.Count && !IsOption(args[i]); i++) values.Add(args[i]);
             var key = ParameterService.Normalize(name);
             if (!parsed.Parameters.TryGetValue(key, out var entry))
-                parsed.Parameters[key] = entry = (name, []);
+                parsed.Parameters[key] = entry = new Option(name, []);
             entry.Occurrences.Add(values);
         }
         return parsed;
     }
 
-    private static bool IsOption(string token) => token.StartsWith('-') && !NegativeNumber().IsMatch(token);
-
-    [GeneratedRegex(@"^-\d")]
-    private static partial Regex NegativeNumber();
+    private static bool IsOption(string token) =>
+        token.StartsWith('-') && !(token.Length > 1 && char.IsAsciiDigit(token[1]));
 }
