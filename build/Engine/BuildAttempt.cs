@@ -12,11 +12,11 @@ internal sealed class BuildAttempt(AbsolutePath file, IReadOnlyDictionary<string
     /// <summary>Parameters that change how a run reports, not what it does.</summary>
     private static readonly string[] Presentation = ["--continue", "--verbosity", "--no-logo", "--help", "--plan"];
 
-    private sealed record Saved(Dictionary<string, string> Request, List<string> Succeeded);
+    internal sealed record Saved(Dictionary<string, string> Request, List<string> Succeeded);
 
     public static BuildAttempt For(NukeBuild build, AbsolutePath file)
     {
-        var request = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var request = new Dictionary<string, string>
         {
             ["targets"] = string.Join(" ", build.InvokedTargets.Select(t => t.Name)),
             ["--"] = string.Join("\0", build.RemainingArguments),
@@ -56,13 +56,14 @@ internal sealed class BuildAttempt(AbsolutePath file, IReadOnlyDictionary<string
         var succeeded = plan
             .Where(t => t.Status == ExecutionStatus.Succeeded || t.SkipReason == "succeeded in the previous attempt")
             .Select(t => t.Name).ToList();
-        file.WriteAllTextAtomically(JsonSerializer.Serialize(new Saved(new(request), succeeded)) + "\n");
+        file.WriteAllTextAtomically(
+            JsonSerializer.Serialize(new Saved(new(request), succeeded), BuildAttemptJson.Default.Saved) + "\n");
     }
 
     private Saved? Read()
     {
         if (!file.FileExists()) return null;
-        try { return JsonSerializer.Deserialize<Saved>(File.ReadAllText(file)); }
+        try { return JsonSerializer.Deserialize(File.ReadAllText(file), BuildAttemptJson.Default.Saved); }
         catch (JsonException) { return null; }
     }
 

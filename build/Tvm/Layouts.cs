@@ -14,7 +14,8 @@ public static partial class Layouts
     /// <summary>Reads build/layouts.yaml; a malformed file names its line.</summary>
     public static IReadOnlyList<Layout> Load(AbsolutePath file)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+        var deserializer = new StaticDeserializerBuilder(new LayoutsYaml())
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
             .WithEnumNamingConvention(HyphenatedNamingConvention.Instance).Build();
         try
         {

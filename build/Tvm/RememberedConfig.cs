@@ -8,8 +8,6 @@ namespace TvmBuild.Tvm;
 /// of the bare preset's.</summary>
 public sealed record RememberedConfig(string Preset, bool Native, string[] CMakeOptions)
 {
-    private static readonly JsonSerializerOptions Json =
-        new() { WriteIndented = true, PropertyNameCaseInsensitive = true };
 
     public static AbsolutePath FileIn(AbsolutePath buildDirectory) => buildDirectory / ".tvm-build-config.json";
 
@@ -29,7 +27,7 @@ public sealed record RememberedConfig(string Preset, bool Native, string[] CMake
         if (!file.FileExists()) return null;
         try
         {
-            var read = JsonSerializer.Deserialize<RememberedConfig>(file.ReadAllText(), Json);
+            var read = JsonSerializer.Deserialize(file.ReadAllText(), RememberedConfigJson.Default.RememberedConfig);
             return read is { Preset: not null, CMakeOptions: not null } ? read : null;
         }
         catch (JsonException)
@@ -39,5 +37,6 @@ public sealed record RememberedConfig(string Preset, bool Native, string[] CMake
     }
 
     public void Write(AbsolutePath buildDirectory) =>
-        FileIn(buildDirectory).WriteAllTextAtomically(JsonSerializer.Serialize(this, Json) + "\n");
+        FileIn(buildDirectory).WriteAllTextAtomically(
+            JsonSerializer.Serialize(this, RememberedConfigJson.Default.RememberedConfig) + "\n");
 }
