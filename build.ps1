@@ -6,7 +6,8 @@ Set-StrictMode -Version 2.0
 
 $ScriptDir = $PSScriptRoot
 $Project = Join-Path $ScriptDir 'build/_build.csproj'
-$Output = Join-Path $ScriptDir 'build/bin/Release/net10.0'
+# The build, published ReadyToRun (compiled ahead to native code: a warm start spends no time in the JIT).
+$Output = Join-Path $ScriptDir 'build/bin/run'
 $TempDir = Join-Path $ScriptDir '.nuke/temp'
 $Stamp = Join-Path $TempDir 'build.ps1.stamp'
 
@@ -55,9 +56,10 @@ if (-not (Test-Path $dll) -or -not (Test-Path $Stamp) -or (Get-Content -Raw $Sta
     # compile error. MSBuild's own note catches the case where only dotnet saw it.
     $finished = $false
     try {
-        # Analyzers and IL optimization cost a quarter of the compile and change nothing a run does; the test build
-        # (dotnet test, CI) still runs the analyzers.
-        & $Dotnet build $Project -c Release -nologo -v quiet -clp:NoSummary -p:RunAnalyzers=false -p:Optimize=false *> $log
+        # Analyzers cost a quarter of the compile and change nothing a run does; the test build (dotnet test, CI)
+        # still runs them. ReadyToRun costs the compile a few seconds and saves every warm start a third of its CPU.
+        & $Dotnet publish $Project -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
+            -o $Output -nologo -v quiet -clp:NoSummary -p:RunAnalyzers=false *> $log
         $status = $LASTEXITCODE
         $finished = $true
     }

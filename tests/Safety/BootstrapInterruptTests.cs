@@ -104,7 +104,7 @@ public class BootstrapInterruptTests
             var stdout = process.StandardOutput.ReadToEndAsync();
             // The line comes before the compile: while the compiled build does not exist yet.
             (await process.StandardError.ReadLineAsync()).ShouldBe(FirstRun);
-            File.Exists(Path.Combine(copy, "build", "bin", "Release", "net10.0", "_build.dll")).ShouldBeFalse();
+            File.Exists(Path.Combine(copy, "build", "bin", "run", "_build.dll")).ShouldBeFalse();
             (await process.StandardError.ReadToEndAsync()).ShouldBe("");
             await process.WaitForExitAsync();
             process.ExitCode.ShouldBe(0);
