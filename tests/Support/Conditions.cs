@@ -21,8 +21,10 @@ public sealed class RequiresToolFactAttribute : FactAttribute
     }
 
     public static string? Which(string tool) =>
-        tool.Contains('/') ? (File.Exists(Path.Combine(Support.BuildScript.RepoRoot, tool)) || File.Exists(tool) ? tool : null)
-        : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
+        tool.Contains('/')
+            ? (File.Exists(Path.Combine(Support.BuildScript.RepoRoot, tool)) || File.Exists(tool) ? tool : null)
+            : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, tool))
+                .FirstOrDefault(File.Exists);
 }
 
 /// <summary>A fact that needs a private mount namespace (root, or a sandbox that allows it): skipped, visibly,
@@ -35,6 +37,7 @@ public sealed class RequiresMountNamespaceFactAttribute : FactAttribute
 
     public RequiresMountNamespaceFactAttribute()
     {
-        if (!Available.Value) Skip = "needs mount namespaces (unshare -m, as root): the fault tests mount a read-only or full disk";
+        if (!Available.Value)
+            Skip = "needs mount namespaces (unshare -m, as root): the fault tests mount a read-only or full disk";
     }
 }
