@@ -17,7 +17,8 @@ public static class EngineHarness
 
     public static EngineResult Run<T>(params string[] args) where T : NukeBuild, new() => RunIn<T>(NewRoot(), args);
 
-    public static EngineResult RunDefault<T>(Expression<Func<T, Target>> defaultTarget, params string[] args) where T : NukeBuild, new() =>
+    public static EngineResult RunDefault<T>(Expression<Func<T, Target>> defaultTarget, params string[] args)
+        where T : NukeBuild, new() =>
         RunIn(NewRoot(), args, defaultTarget);
 
     public static string NewRoot()
@@ -27,9 +28,11 @@ public static class EngineHarness
         return root;
     }
 
-    public static EngineResult RunIn<T>(string root, params string[] args) where T : NukeBuild, new() => RunIn<T>(root, args, []);
+    public static EngineResult RunIn<T>(string root, params string[] args) where T : NukeBuild, new() =>
+        RunIn<T>(root, args, []);
 
-    public static EngineResult RunIn<T>(string root, string[] args, params Expression<Func<T, Target>>[] defaults) where T : NukeBuild, new()
+    public static EngineResult RunIn<T>(string root, string[] args, params Expression<Func<T, Target>>[] defaults)
+        where T : NukeBuild, new()
     {
         Ran.Clear();
         var output = new StringWriter();

@@ -70,7 +70,8 @@ class ParameterBuild : NukeBuild, IHazGreeting
     Target Show => _ => _
         .TryDependsOn<INotImplemented>(x => x.Missing)
         .DependsOn<IHazGreeting>(x => x.Greet)
-        .Executes(() => Ran.Add($"Name={Name} Count={Count} Loud={Loud} Flavour={Flavour} Words={string.Join(",", Words)} Where={Where}"));
+        .Executes(() => Ran.Add(
+            $"Name={Name} Count={Count} Loud={Loud} Flavour={Flavour} Words={string.Join(",", Words)} Where={Where}"));
 
     Target NeedsName => _ => _.Requires(() => Name).Executes(() => Ran.Add("NeedsName"));
 }
