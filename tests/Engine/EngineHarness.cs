@@ -1,16 +1,10 @@
 using System.Linq.Expressions;
 using TvmBuild.Engine;
-using Xunit;
 
 namespace TvmBuild.Tests.Engine;
 
 /// <summary>Runs a test build in-process, as <c>./build.sh args</c> would, with its root in a temporary folder.
-/// The engine writes to the process's console, so these tests share one non-parallel collection.</summary>
-[CollectionDefinition(nameof(EngineCollection), DisableParallelization = true)]
-public sealed class EngineCollection;
-
-public sealed record EngineResult(int ExitCode, string Output, List<string> Ran);
-
+/// Tests that use it join <see cref="EngineCollection"/>.</summary>
 public static class EngineHarness
 {
     public static List<string> Ran { get; } = [];

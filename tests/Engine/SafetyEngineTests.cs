@@ -5,13 +5,6 @@ using static TvmBuild.Tests.Engine.EngineHarness;
 
 namespace TvmBuild.Tests.Engine;
 
-class ClashBuild : NukeBuild
-{
-    [Parameter("One.", Name = "name")] readonly string? First;
-    [Parameter("Two.")] readonly string? Name;
-    Target Show => _ => _.Executes(() => Ran.Add($"{First}{Name}"));
-}
-
 /// <summary>Issue 13 §5, §7, §9 in the engine: --continue only for the same request, one name one parameter,
 /// unknown keys in parameter files.</summary>
 [Collection(nameof(EngineCollection))]
