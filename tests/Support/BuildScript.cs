@@ -3,18 +3,6 @@ using CliWrap;
 
 namespace TvmBuild.Tests.Support;
 
-public sealed record ScriptResult(int ExitCode, string Output)
-{
-    public override string ToString() => $"exit {ExitCode}\n{Output}";
-}
-
-/// <summary>A script a test started and may signal while it runs (named as System.Diagnostics.Process names
-/// them).</summary>
-public sealed record RunningScript(int Id, Func<bool> Exited)
-{
-    public bool HasExited => Exited();
-}
-
 /// <summary>Starts <c>./build.sh</c> (or another script of the repo) as a user would and captures what they
 /// see.</summary>
 public static class BuildScript

@@ -45,12 +45,3 @@ public static class Podman
         Processes.Run("bash", ["-c", script],
             environment: new Dictionary<string, string?> { ["CONTAINERS_CONF"] = ConfigFile });
 }
-
-/// <summary>A fact that needs podman to run containers: skipped, visibly, where it cannot.</summary>
-public sealed class PodmanFactAttribute : Xunit.FactAttribute
-{
-    public PodmanFactAttribute()
-    {
-        if (Podman.WhyUnavailable is { } why) Skip = why;
-    }
-}
