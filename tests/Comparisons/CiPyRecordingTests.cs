@@ -8,8 +8,8 @@ namespace TvmBuild.Tests.Comparisons;
 
 /// <summary>The container environment CiTask gives a build step equals what tests/scripts/ci.py gives its container at
 /// TVM main (the recording), for each platform ci.py builds: the same sccache wrappers and settings (or none, where
-/// ci.py uses none), TVM_LIBRARY_PATH, VERBOSE, and a container name that is also its hostname. Runs in every CI
-/// run.</summary>
+/// ci.py uses none), TVM_LIBRARY_PATH, VERBOSE, and a container name that is also its hostname.
+/// Runs in every CI run.</summary>
 public class CiPyRecordingTests
 {
     /// <summary>ci.py's command → the catalog task that builds the same platform.</summary>

@@ -2,8 +2,8 @@ using Xunit;
 
 namespace TvmBuild.Tests.Support;
 
-/// <summary>A fact that needs a private mount namespace (root, or a sandbox that allows it): skipped, visibly,
-/// elsewhere.</summary>
+/// <summary>A fact that needs a private mount namespace (root, or a sandbox that allows it):
+/// skipped, visibly, elsewhere.</summary>
 public sealed class RequiresMountNamespaceFactAttribute : FactAttribute
 {
     private static readonly Lazy<bool> Available = new(() =>
