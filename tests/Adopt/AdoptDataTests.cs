@@ -20,8 +20,9 @@ public class AdoptDataTests
             foreach (var retiree in home.Retire.Remove.Where(r => !r.Path.StartsWith(".github/")))
             {
                 var name = retiree.Path.TrimEnd('/');
-                bool Names(string[] r) => r[0].Contains(name) || r[0].Contains($"`{Path.GetFileName(name)}")
-                                          || r[3].Contains(name) || (name == "Makefile" && r[0].StartsWith("| `make"));
+                bool Names(string[] cells) => cells[0].Contains(name) || cells[0].Contains($"`{Path.GetFileName(name)}")
+                                              || cells[3].Contains(name)
+                                              || (name == "Makefile" && cells[0].StartsWith("| `make"));
                 var row = rows.FirstOrDefault(r => Names(r) && r[1] is var refs
                                                    && (refs == layout || refs == "both"));
                 row.ShouldNotBeNull($"migration.md has no {layout} row for {retiree.Path}");

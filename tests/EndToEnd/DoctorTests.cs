@@ -13,19 +13,26 @@ public class DoctorTests
     public void Doctor_names_what_the_tree_lacks_and_fails_only_for_targets_asked_about()
     {
         var tree = Trees.CopyFixture(); // main: needs cmake >= 3.26 in its tvm-ffi fixture, a checked-out tvm-ffi
-        File.WriteAllText(Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt"), "cmake_minimum_required(VERSION 99.1)\n");
+        File.WriteAllText(Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt"),
+            "cmake_minimum_required(VERSION 99.1)\n");
         var machine = new FakeMachine().WithGcc(12).Environment;
 
         var report = Run(["Doctor", "--tvm-home", tree], machine);
         report.ExitCode.ShouldBe(0, report.ToString()); // no --for: a report
-        report.Output.ShouldMatch(@"cmake >= 99\.1[^\n]*? +MISSING: this machine has 3\.\d+\.\d+; apt-get install cmake");
-        report.Output.ShouldMatch(@"USE_DNNL: libdnnl\.so[^\n]*? +MISSING: apt-get install libdnnl-dev +Configure \+\d+ after");
-        report.Output.ShouldMatch(@"USE_LLVM: /usr/bin/llvm-config-17[^\n]*? +MISSING: apt-get install llvm-N-dev with N 15 to 22");
+        report.Output
+            .ShouldMatch(@"cmake >= 99\.1[^\n]*? +MISSING: this machine has 3\.\d+\.\d+; apt-get install cmake");
+        report.Output
+            .ShouldMatch(@"USE_DNNL: libdnnl\.so[^\n]*? +MISSING: apt-get install libdnnl-dev +Configure \+\d+ after");
+        report.Output.ShouldMatch(
+            @"USE_LLVM: /usr/bin/llvm-config-17[^\n]*? +MISSING: apt-get install llvm-N-dev with N 15 to 22");
         report.Output.ShouldMatch(@"Python module ml_dtypes[^\n]*? +MISSING: ml_dtypes is not packaged for Debian");
-        report.Output.ShouldMatch(@"3rdparty/tvm-ffi/3rdparty/dlpack[^\n]*? +MISSING: git submodule update --init --recursive");
-        report.Output.ShouldMatch(@"clang-format 20\.1\.8 \(pinned in[^\n]*? +MISSING \(optional\)"); // the stand-in has none
-        report.Output.ShouldContain("Cannot run here yet: BuildImage, ClearStaleImages, Compile, CompileCppTest, Configure, " +
-                                    "CppDocs, CppTest, DevShell, Docs, IntegrationTest, JavaTest, UnitTest, WebTest (");
+        report.Output
+            .ShouldMatch(@"3rdparty/tvm-ffi/3rdparty/dlpack[^\n]*? +MISSING: git submodule update --init --recursive");
+        // the stand-in has none
+        report.Output.ShouldMatch(@"clang-format 20\.1\.8 \(pinned in[^\n]*? +MISSING \(optional\)");
+        report.Output.ShouldContain(
+            "Cannot run here yet: BuildImage, ClearStaleImages, Compile, CompileCppTest, Configure, " +
+            "CppDocs, CppTest, DevShell, Docs, IntegrationTest, JavaTest, UnitTest, WebTest (");
 
         var checkout = Run(["Doctor", "--tvm-home", tree, "--for", "Checkout"], machine);
         checkout.ExitCode.ShouldBe(0, checkout.ToString()); // doxygen, cmake... are not Checkout's
@@ -33,10 +40,12 @@ public class DoctorTests
 
         var compile = Run(["Doctor", "--tvm-home", tree, "--for", "Compile"], machine);
         compile.ExitCode.ShouldBe(255, compile.ToString());
-        compile.Output.ShouldContain("Missing: cmake >= 99.1 (3rdparty/tvm-ffi/CMakeLists.txt) (Compile (via Configure)); " +
-                                     "3rdparty/tvm-ffi/3rdparty/dlpack (submodule) (Compile (via Configure)); USE_DNNL: libdnnl.so");
-        compile.Output.ShouldContain("Hint: Install what the table says, or run those targets with --docker; the preset's " +
-                                     "features: --native turns them off (Doctor --native shows it).");
+        compile.Output.ShouldContain(
+            "Missing: cmake >= 99.1 (3rdparty/tvm-ffi/CMakeLists.txt) (Compile (via Configure)); " +
+            "3rdparty/tvm-ffi/3rdparty/dlpack (submodule) (Compile (via Configure)); USE_DNNL: libdnnl.so");
+        compile.Output.ShouldContain(
+            "Hint: Install what the table says, or run those targets with --docker; the preset's " +
+            "features: --native turns them off (Doctor --native shows it).");
     }
 
     [Fact]
@@ -44,12 +53,15 @@ public class DoctorTests
     {
         var tree = Trees.CopyFixtureAsV090(); // v0.9.0: llvm-config 4 to 14, CI's gcc 7
         foreach (var submodule in new[] { "dlpack", "dmlc-core", "rang" })
-            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(tree, "3rdparty", submodule)).FullName, "x"), "");
+            File.WriteAllText(Path.Combine(Directory.CreateDirectory(Path.Combine(tree, "3rdparty",
+                submodule)).FullName, "x"), "");
         var machine = new FakeMachine().WithGcc(12).WithLlvm(14).Environment;
         var result = Run(["Doctor", "--tvm-home", tree, "--preset", "wasm", "--for", "Configure", "--native"], machine);
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldMatch(@"USE_LLVM: llvm-config-11 \(4 to 14\) +missing; --native sets set\(USE_LLVM llvm-config-14\)");
-        result.Output.ShouldMatch(@"CMAKE_CXX_FLAGS: -Werror with CI's[^\n]*? +missing; --native sets set\(CMAKE_CXX_FLAGS """"\)");
+        result.Output.ShouldMatch(
+            @"USE_LLVM: llvm-config-11 \(4 to 14\) +missing; --native sets set\(USE_LLVM llvm-config-14\)");
+        result.Output.ShouldMatch(
+            @"CMAKE_CXX_FLAGS: -Werror with CI's[^\n]*? +missing; --native sets set\(CMAKE_CXX_FLAGS """"\)");
         result.Output.ShouldContain("Everything Configure needs is here");
     }
 
@@ -58,7 +70,8 @@ public class DoctorTests
     {
         var machine = new FakeMachine();
         var docker = Path.Combine(machine.Bin, "docker");
-        File.WriteAllText(docker, "#!/bin/sh\necho 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' >&2\nexit 1\n");
+        File.WriteAllText(docker,
+            "#!/bin/sh\necho 'Cannot connect to the Docker daemon at unix:///var/run/docker.sock.' >&2\nexit 1\n");
         File.SetUnixFileMode(docker, (UnixFileMode)0b111_101_101);
         var result = Run(["Doctor", "--for", "DevShell"], machine.Environment);
         result.ExitCode.ShouldBe(255, result.ToString());

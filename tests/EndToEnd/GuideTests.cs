@@ -29,8 +29,10 @@ public class GuideTests
     {
         EnsureCompiled();
         var script = Path.Combine(RepoRoot, "dev", "completion", "tvm-build.bash");
-        return Processes.Run("bash", ["-c", $"unset TVM_HOME; {(tvmHome is null ? "" : $"export TVM_HOME='{tvmHome}'; ")}" +
-            $"source '{script}'; COMP_WORDS=({string.Join(" ", words.Select(w => $"'{w}'"))}); COMP_CWORD={words.Length - 1}; " +
+        return Processes.Run("bash",
+            ["-c", $"unset TVM_HOME; {(tvmHome is null ? "" : $"export TVM_HOME='{tvmHome}'; ")}" +
+            $"source '{script}'; COMP_WORDS=({string.Join(" ", words.Select(w => $"'{w}'"))}); " +
+            $"COMP_CWORD={words.Length - 1}; " +
             "_tvm_build; echo \"${COMPREPLY[*]}\"; complete -p ./build.sh"], RepoRoot).Output;
     }
 
@@ -56,12 +58,16 @@ public class GuideTests
     {
         var v090 = Trees.CopyFixtureAsV090();
         Complete(["./build.sh", "Compile", "--tvm-home", v090, "--preset", "q"]).ShouldStartWith("qemu\n");
-        Complete(["./build.sh", "Compile", "--tvm-home", Fixture, "--preset", "q"]).ShouldStartWith("\n"); // main has none
+        // main has none
+        Complete(["./build.sh", "Compile", "--tvm-home", Fixture, "--preset", "q"]).ShouldStartWith("\n");
         Complete(["./build.sh", "Compile", "--preset", "q"], tvmHome: v090).ShouldStartWith("qemu\n");
-        Complete(["./build.sh", "Lint", "--tvm-home", Fixture, "--linters", "ruff"]).ShouldStartWith("ruff-check ruff-format\n");
-        Complete(["./build.sh", "Lint", "--tvm-home", Fixture, "--linters", "yamllint", "ruff-f"]).ShouldStartWith("ruff-format\n");
+        Complete(["./build.sh", "Lint", "--tvm-home", Fixture, "--linters", "ruff"])
+            .ShouldStartWith("ruff-check ruff-format\n");
+        Complete(["./build.sh", "Lint", "--tvm-home", Fixture, "--linters", "yamllint", "ruff-f"])
+            .ShouldStartWith("ruff-format\n");
         Complete(["./build.sh", "Lint", "--skip-linters", "py"], tvmHome: v090).ShouldStartWith("pylint\n");
-        Complete(["./build.sh", "DevShell", "--tvm-home", Fixture, "--docker", "ci_l"]).ShouldStartWith("ci_lint\n"); // the catalog has none
+        // the catalog has none
+        Complete(["./build.sh", "DevShell", "--tvm-home", Fixture, "--docker", "ci_l"]).ShouldStartWith("ci_lint\n");
     }
 
     [Fact]
@@ -81,13 +87,17 @@ public class GuideTests
         File.Exists(Path.Combine(copy, ".nuke", "temp", "compile.log")).ShouldBeFalse();
     }
 
-    [RequiresToolFact(".tools/pwsh", "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
+    [RequiresToolFact(".tools/pwsh",
+        "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
     public void PowerShell_completion_offers_targets_and_values()
     {
         var pwsh = Path.Combine(RepoRoot, ".tools", "pwsh");
-        Shell(pwsh, ["-NoProfile", "-File", Path.Combine(RepoRoot, "build.ps1"), "--help"]).Code.ShouldBe(0); // compiled for build.ps1
+        // compiled for build.ps1
+        Shell(pwsh, ["-NoProfile", "-File", Path.Combine(RepoRoot, "build.ps1"), "--help"]).Code.ShouldBe(0);
         var script = Path.Combine(RepoRoot, "dev", "completion", "tvm-build.ps1");
-        string Line(string input) => $"(TabExpansion2 -inputScript '{input}' -cursorColumn {input.Length}).CompletionMatches.CompletionText -join ' '; ";
+        string Line(string input) =>
+            $"(TabExpansion2 -inputScript '{input}' -cursorColumn {input.Length})" +
+            ".CompletionMatches.CompletionText -join ' '; ";
         var (code, output) = Shell(pwsh, ["-NoProfile", "-Command",
             $"Remove-Item Env:TVM_HOME -ErrorAction SilentlyContinue; . '{script}'; " + Line("./build.ps1 Comp") +
             Line("./build.ps1 Compile --preset g") + Line("./build.ps1 CiTask --name build-c") +
@@ -101,7 +111,9 @@ public class GuideTests
     public void Zsh_completion_registers_for_build_sh()
     {
         var script = Path.Combine(RepoRoot, "dev", "completion", "_tvm-build");
-        var (code, output) = Shell("zsh", ["-c", $"autoload -U compinit && compinit -u -D && source '{script}' && print $_comps[./build.sh] && functions _tvm_build | grep -c compadd"]);
+        var (code, output) = Shell("zsh",
+            ["-c", $"autoload -U compinit && compinit -u -D && source '{script}' && print $_comps[./build.sh] && " +
+                "functions _tvm_build | grep -c compadd"]);
         code.ShouldBe(0, output);
         output.ShouldStartWith("_tvm_build\n");
     }
@@ -111,9 +123,15 @@ public class GuideTests
     {
         // A PATH with what build.sh itself needs, and without cmake.
         var bin = TempDirectory();
-        foreach (var tool in new[] { "bash", "dirname", "find", "sort", "xargs", "cksum", "flock", "cat", "dotnet", "git", "id", "ninja", "c++", "g++" })
-            if (RequiresToolFactAttribute.Which(tool) is { } path) File.CreateSymbolicLink(Path.Combine(bin, tool), path);
-        var environment = new Dictionary<string, string?> { ["PATH"] = bin, ["DOTNET_EXE"] = RequiresToolFactAttribute.Which("dotnet") };
+        foreach (var tool in new[] { "bash", "dirname", "find", "sort", "xargs", "cksum", "flock", "cat", "dotnet",
+                     "git", "id", "ninja", "c++", "g++" })
+            if (RequiresToolFactAttribute.Which(tool) is { } path)
+                File.CreateSymbolicLink(Path.Combine(bin, tool), path);
+        var environment = new Dictionary<string, string?>
+        {
+            ["PATH"] = bin,
+            ["DOTNET_EXE"] = RequiresToolFactAttribute.Which("dotnet")
+        };
         var compile = Run(["Doctor", "--for", "Compile"], environment);
         compile.ExitCode.ShouldBe(255, compile.ToString());
         compile.Output.ShouldMatch(@"cmake +MISSING: apt-get install cmake");
@@ -126,16 +144,19 @@ public class GuideTests
     [Fact]
     public void Every_command_of_the_migration_table_parses_with_dry_run()
     {
-        var table = File.ReadAllLines(Path.Combine(RepoRoot, "docs", "migration.md")).Where(l => l.StartsWith('|')).ToList();
+        var table = File.ReadAllLines(Path.Combine(RepoRoot, "docs", "migration.md")).Where(l => l.StartsWith('|'))
+            .ToList();
         var commands = table.Select(l => l.Split('|')).Where(cells => cells.Length > 5)
             .Where(cells => !cells[5].Contains("(v0.9.0 tree)"))
-            .SelectMany(cells => Regex.Matches(cells[3], @"`(\./build\.sh [^`]+)`").Select(m => m.Groups[1].Value)).Distinct().ToList();
+            .SelectMany(cells => Regex.Matches(cells[3], @"`(\./build\.sh [^`]+)`")
+                .Select(m => m.Groups[1].Value)).Distinct().ToList();
         commands.Count.ShouldBeGreaterThan(20);
         foreach (var command in commands)
         {
             var words = command.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).ToList();
             var separator = words.IndexOf("--");
-            List<string> args = separator < 0 ? [.. words, "--tvm-home", Fixture, "--dry-run"] : [.. words[..separator], "--tvm-home", Fixture, "--dry-run", .. words[separator..]];
+            List<string> args = separator < 0 ? [.. words, "--tvm-home", Fixture, "--dry-run"] : [.. words[..separator],
+                "--tvm-home", Fixture, "--dry-run", .. words[separator..]];
             var result = Run(args.ToArray(), new FakeDocker().Environment());
             result.ExitCode.ShouldBe(0, $"{command}\n{result}");
         }

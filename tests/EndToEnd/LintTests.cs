@@ -29,21 +29,24 @@ public class LintTests
     ];
 
     private static List<string> Findings(ScriptResult result) =>
-        result.Output.Split('\n').Select(l => l.TrimEnd()).Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^[^\s:]+:\d+:\d+: [a-z0-9-]+: ")).ToList();
+        result.Output.Split('\n').Select(l => l.TrimEnd())
+            .Where(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^[^\s:]+:\d+:\d+: [a-z0-9-]+: ")).ToList();
 
     [LintToolsFact]
     public void A_clean_tree_lints_clean_with_every_linter()
     {
         var result = Run("Lint", "--tvm-home", GitTree.CommittedFixture(), "--all");
         result.ExitCode.ShouldBe(0, result.ToString());
-        foreach (var linter in new[] { "trailing-whitespace", "check-asf-header", "yamllint", "taplo-format", "ruff-check", "ruff-format", "clang-format" })
+        foreach (var linter in new[] { "trailing-whitespace", "check-asf-header", "yamllint", "taplo-format",
+            "ruff-check", "ruff-format", "clang-format" })
             result.Output.ShouldMatch($@"{linter} +\d+ +0 +[0-9.]+s .*ok");
     }
 
     [LintToolsFact]
     public void The_fixture_runs_the_pinned_ruff_and_the_nearest_clang_format_and_names_the_difference()
     {
-        var result = Run("Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters", "ruff-check,clang-format");
+        var result = Run("Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters",
+            "ruff-check,clang-format");
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldMatch(@"ruff-check +\d+ +0 +[0-9.]+s +wasm 0\.12\.3 +ok");
         result.Output.ShouldMatch(@"clang-format +\d+ +0 +[0-9.]+s +wasm 20\.1\.7 \(pin 20\.1\.8\) +ok");
@@ -51,7 +54,8 @@ public class LintTests
         result.Output.ShouldContain("not the pinned version: clang-format wasm 20.1.7 (pin 20.1.8)");
         foreach (var folder in new[] { "@astral-sh+ruff-wasm-nodejs@0.12.3", "@wasm-fmt+clang-format@20.1.7" })
             Directory.Exists(Path.Combine(CacheHome, "tvm-build", "npm", folder)).ShouldBeTrue(folder);
-        File.ReadAllText(Path.Combine(CacheHome, "tvm-build", "npm", "@wasm-fmt+clang-format@20.1.8.nearest")).Trim().ShouldBe("20.1.7");
+        File.ReadAllText(Path.Combine(CacheHome, "tvm-build", "npm", "@wasm-fmt+clang-format@20.1.8.nearest")).Trim()
+            .ShouldBe("20.1.7");
     }
 
     [LintToolsFact]
@@ -71,20 +75,29 @@ public class LintTests
         var tree = GitTree.CommittedFixture();
         GitTree.AddBait(tree);
         var fixedRun = Run("Lint", "--tvm-home", tree, "--all", "--fix");
-        foreach (var (file, linter) in new[] { ("trailing.txt", "trailing-whitespace"), ("no_eol.txt", "end-of-file-fixer"), ("mixed.txt", "mixed-line-ending"),
-                     ("requirements.txt", "requirements-txt-fixer"), ("unformatted.toml", "taplo-format"), ("bad_ruff.py", "ruff-check"),
-                     ("unformatted.py", "ruff-format"), ("bad_format.cc", "clang-format"), ("noheader.py", "check-asf-header") })
+        foreach (var (file, linter) in new[]
+                 {
+                     ("trailing.txt", "trailing-whitespace"), ("no_eol.txt", "end-of-file-fixer"),
+                     ("mixed.txt", "mixed-line-ending"), ("requirements.txt", "requirements-txt-fixer"),
+                     ("unformatted.toml", "taplo-format"), ("bad_ruff.py", "ruff-check"),
+                     ("unformatted.py", "ruff-format"), ("bad_format.cc", "clang-format"),
+                     ("noheader.py", "check-asf-header"),
+                 })
             fixedRun.Output.ShouldContain($"Fixed {file} ({linter})");
         File.ReadAllText(Path.Combine(tree, "unformatted.py")).ShouldContain("x = [1, 2]");
         File.ReadAllText(Path.Combine(tree, "requirements.txt")).ShouldBe("abc\nzlib\n");
-        Findings(Run("Lint", "--tvm-home", tree, "--all")).ShouldBe(BaitFindings.Where(f => f.StartsWith("bad.toml") || f.StartsWith("bad.yaml") || f.StartsWith("blob.bin") || f.StartsWith("lint.yaml")));
+        Findings(Run("Lint", "--tvm-home", tree, "--all"))
+            .ShouldBe(BaitFindings.Where(f =>
+            f.StartsWith("bad.toml") || f.StartsWith("bad.yaml") || f.StartsWith("blob.bin")
+            || f.StartsWith("lint.yaml")));
     }
 
     [Fact]
     public void A_pinned_tool_is_installed_only_for_a_linter_that_runs()
     {
         var cache = TempDirectory("lint-cache-");
-        var result = Run(["Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters", "trailing-whitespace"],
+        var result = Run(["Lint", "--tvm-home", GitTree.CommittedFixture(), "--all", "--linters",
+            "trailing-whitespace"],
             new() { ["XDG_CACHE_HOME"] = cache });
         result.ExitCode.ShouldBe(0, result.ToString());
         Directory.Exists(Path.Combine(cache, "tvm-build")).ShouldBeFalse(result.ToString());
@@ -95,7 +108,8 @@ public class LintTests
     {
         var tree = GitTree.CommittedFixture();
         GitTree.AddBait(tree, "trailing.txt");
-        File.WriteAllText(Path.Combine(tree, "python", "tvm", "extra.py"), "# SPDX-License-Identifier: Apache-2.0\nimport os\n");
+        File.WriteAllText(Path.Combine(tree, "python", "tvm", "extra.py"),
+            "# SPDX-License-Identifier: Apache-2.0\nimport os\n");
         var readme = Path.Combine(tree, "README.md");
         File.AppendAllText(readme, "A new line with trailing blanks  \n");
         var result = Run("Lint", "--tvm-home", tree, "--changed", "--base", "HEAD");
@@ -112,7 +126,8 @@ public class LintTests
         var tree = GitTree.CommittedFixture();
         GitTree.AddBait(tree);
         var chosen = Run("Lint", "--tvm-home", tree, "--all", "--linters", "trailing-whitespace,clang-format");
-        Findings(chosen).ShouldBe(BaitFindings.Where(f => f.Contains(": trailing-whitespace:") || f.Contains(": clang-format:")));
+        Findings(chosen)
+            .ShouldBe(BaitFindings.Where(f => f.Contains(": trailing-whitespace:") || f.Contains(": clang-format:")));
         chosen.Output.ShouldNotContain("yamllint ");
 
         var unknown = Run("Lint", "--tvm-home", tree, "--linters", "clang-fromat");
@@ -142,10 +157,13 @@ public class LintTests
     public void A_missing_tool_is_skipped_with_a_hint_and_fails_under_strict()
     {
         var tree = GitTree.CommittedFixture();
-        File.WriteAllText(Path.Combine(tree, "python", "tvm", "fast.pyx"), "# SPDX-License-Identifier: Apache-2.0\ndef f():\n    return 1\n");
+        File.WriteAllText(Path.Combine(tree, "python", "tvm", "fast.pyx"),
+            "# SPDX-License-Identifier: Apache-2.0\ndef f():\n    return 1\n");
         var lenient = Run("Lint", "--tvm-home", tree, "--all", "--linters", "cython-lint", "--strict", "false");
         lenient.ExitCode.ShouldBe(0, lenient.ToString());
-        lenient.Output.ShouldContain("skipped: cython-lint missing: cython-lint is not packaged for Debian or npm: run Lint with --docker ci_lint");
+        lenient.Output
+            .ShouldContain("skipped: cython-lint missing: cython-lint is not packaged for Debian or npm: run Lint " +
+                "with --docker ci_lint");
         var strict = Run("Lint", "--tvm-home", tree, "--all", "--linters", "cython-lint", "--strict");
         strict.ExitCode.ShouldBe(255);
         strict.Output.ShouldContain("Linters without their tool: cython-lint (--strict).");
@@ -157,7 +175,8 @@ public class LintTests
         var tree = GitTree.CommittedFixture();
         var images = Path.Combine(tree, "ci", "jenkins", "docker-images.ini"); // as on TVM main: no ci_lint
         File.WriteAllLines(images, File.ReadAllLines(images).Where(l => !l.StartsWith("ci_lint")));
-        File.WriteAllText(Path.Combine(tree, "python", "tvm", "fast.pyx"), "# SPDX-License-Identifier: Apache-2.0\ndef f():\n    return 1\n");
+        File.WriteAllText(Path.Combine(tree, "python", "tvm", "fast.pyx"),
+            "# SPDX-License-Identifier: Apache-2.0\ndef f():\n    return 1\n");
         var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "cython-lint", "--strict");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("skipped: cython-lint missing: cython-lint is not packaged for Debian or npm: " +
@@ -204,9 +223,11 @@ public class LintTests
         // check-file-type (pass_filenames: false) now reads only .pyx files, which the tree has none of; the
         // asf-header check is always_run with a files pattern nothing matches.
         File.WriteAllText(config, File.ReadAllText(config)
-            .Replace("entry: python tests/lint/check_file_type.py\n", "entry: python tests/lint/check_file_type.py\n        files: \\.pyx$\n")
+            .Replace("entry: python tests/lint/check_file_type.py\n",
+                "entry: python tests/lint/check_file_type.py\n        files: \\.pyx$\n")
             .Replace("entry: python tests/lint/check_asf_header.py --check\n",
-                "entry: python tests/lint/check_asf_header.py --check\n        files: \\.nothing$\n        always_run: true\n"));
+                "entry: python tests/lint/check_asf_header.py --check\n        files: \\.nothing$\n" +
+                "        always_run: true\n"));
         var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "check-file-type,check-asf-header");
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldMatch(@"check-file-type +0 +0 +[0-9.]+s .*no files");
@@ -218,8 +239,10 @@ public class LintTests
     {
         var tree = GitTree.CommittedFixture();
         GitTree.AddBait(tree, "trailing.txt");
-        var result = Run(["Lint", "--tvm-home", tree, "--all", "--linters", "trailing-whitespace"], new() { ["GITHUB_ACTIONS"] = "true" });
-        result.Output.ShouldContain("::error file=trailing.txt,line=2,col=27::trailing-whitespace: trailing whitespace");
+        var result = Run(["Lint", "--tvm-home", tree, "--all", "--linters", "trailing-whitespace"],
+            new() { ["GITHUB_ACTIONS"] = "true" });
+        result.Output
+            .ShouldContain("::error file=trailing.txt,line=2,col=27::trailing-whitespace: trailing whitespace");
     }
 
     [Fact]
@@ -231,7 +254,8 @@ public class LintTests
         File.ReadAllText(hook).ShouldContain($"Lint --tvm-home {tree} --staged");
         File.WriteAllText(Path.Combine(tree, "notes.txt"), "trailing   \n");
         GitTree.Git(tree, "add", "notes.txt");
-        var commit = GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "core.hooksPath=.git/hooks", "commit", "-m", "bad");
+        var commit = GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "-c", "core.hooksPath=.git/hooks",
+            "commit", "-m", "bad");
         commit.Code.ShouldNotBe(0);
         commit.Output.ShouldContain("notes.txt:1:9: trailing-whitespace: trailing whitespace");
     }

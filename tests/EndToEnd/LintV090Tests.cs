@@ -15,10 +15,12 @@ public class LintV090Tests
         var tree = Trees.CopyFixtureAsV090();
         // The ci_lint image's pins, as v0.9.0's docker files write them (layouts.yaml names these files).
         Directory.CreateDirectory(Path.Combine(tree, "docker", "install"));
-        File.WriteAllText(Path.Combine(tree, "docker", "Dockerfile.ci_lint"), "RUN pip3 install black==22.3.0 flake8==3.9.2\n");
+        File.WriteAllText(Path.Combine(tree, "docker", "Dockerfile.ci_lint"),
+            "RUN pip3 install black==22.3.0 flake8==3.9.2\n");
         File.WriteAllText(Path.Combine(tree, "docker", "install", "ubuntu1804_install_clang_format.sh"),
             "apt-get update && apt-install-and-clear -y clang-format-10\n");
-        File.WriteAllText(Path.Combine(tree, "python", "tvm", "planted.py"), "\"\"\"Black-clean before the test plants a line.\"\"\"\n");
+        File.WriteAllText(Path.Combine(tree, "python", "tvm", "planted.py"),
+            "\"\"\"Black-clean before the test plants a line.\"\"\"\n");
         GitTree.Git(tree, "init", "--quiet", "--initial-branch=main");
         GitTree.Git(tree, "add", "-A");
         GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "fixture");
@@ -68,7 +70,8 @@ public class LintV090Tests
         var tree = V090Tree();
         // cmake-options reads its script from the tree: one that fails with a message and no file:line.
         Directory.CreateDirectory(Path.Combine(tree, "tests", "lint"));
-        File.WriteAllText(Path.Combine(tree, "tests", "lint", "check_cmake_options.py"), "import sys\nprint('options differ')\nsys.exit(1)\n");
+        File.WriteAllText(Path.Combine(tree, "tests", "lint", "check_cmake_options.py"),
+            "import sys\nprint('options differ')\nsys.exit(1)\n");
         var result = Run("Lint", "--tvm-home", tree, "--all", "--linters", "cmake-options");
         result.ExitCode.ShouldBe(255, result.ToString());
         result.Output.ShouldContain("cmake-options: exited with code 1: options differ");
@@ -80,13 +83,17 @@ public class LintV090Tests
     {
         var tree = V090Tree();
         var docker = new FakeDocker();
-        var result = Run(["Lint", "--tvm-home", tree, "--all", "--linters", "asf-header", "--docker", "tlcpack/ci-lint:fixture"],
+        var result = Run(["Lint", "--tvm-home", tree, "--all", "--linters", "asf-header", "--docker",
+            "tlcpack/ci-lint:fixture"],
             docker.Environment());
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldMatch(@"asf-header +\d+ +0 +[0-9.]+s .*ok"); // the host has no /bin/apache-rat.jar; the image does
+        // the host has no /bin/apache-rat.jar; the image does
+        result.Output.ShouldMatch(@"asf-header +\d+ +0 +[0-9.]+s .*ok");
         var runs = docker.Runs.Select(r => r.SkipWhile(a => a != "tlcpack/ci-lint:fixture").Skip(1).ToList()).ToList();
-        runs.ShouldContain(r => r.SequenceEqual(new[] { "bash", "--login", "/docker/with_the_same_user", "test", "-e", "/bin/apache-rat.jar" }));
-        runs.ShouldContain(r => r.TakeLast(3).SequenceEqual(new[] { "bash", "tests/lint/check_asf_header.sh", "--local" }));
+        runs.ShouldContain(r => r.SequenceEqual(new[] { "bash", "--login", "/docker/with_the_same_user", "test", "-e",
+            "/bin/apache-rat.jar" }));
+        runs.ShouldContain(r => r.TakeLast(3).SequenceEqual(new[] { "bash", "tests/lint/check_asf_header.sh",
+            "--local" }));
         docker.Runs.SelectMany(r => r).ShouldNotContain(a => a.StartsWith("PATH="));
     }
 }

@@ -9,7 +9,8 @@ namespace TvmBuild.Tests.EndToEnd;
 /// build directory for later runs. The machine is a stand-in PATH, so each answer is known.</summary>
 public class NativeTests
 {
-    private static string ConfigCMake(string tree, string preset) => File.ReadAllText(Path.Combine(tree, $"build-{preset}", "config.cmake"));
+    private static string ConfigCMake(string tree, string preset) =>
+        File.ReadAllText(Path.Combine(tree, $"build-{preset}", "config.cmake"));
 
     [Fact]
     public void Native_turns_off_what_is_missing_and_points_llvm_at_an_accepted_one()
@@ -18,15 +19,18 @@ public class NativeTests
         var machine = new FakeMachine().WithLlvm(16).WithLlvm(23).WithGcc(12);
         var result = Run(["Configure", "--tvm-home", tree, "--native", "--config-only"], machine.Environment);
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain("--native: set(USE_DNNL OFF)   libdnnl.so is missing (apt-get install libdnnl-dev)");
-        result.Output.ShouldContain("--native: set(USE_LLVM \"llvm-config-16 --link-static\")   /usr/bin/llvm-config-17 is missing; " +
-                                    "llvm-config-16 (LLVM 16) is the newest this tree accepts");
+        result.Output
+            .ShouldContain("--native: set(USE_DNNL OFF)   libdnnl.so is missing (apt-get install libdnnl-dev)");
+        result.Output.ShouldContain(
+            "--native: set(USE_LLVM \"llvm-config-16 --link-static\")   /usr/bin/llvm-config-17 is missing; " +
+            "llvm-config-16 (LLVM 16) is the newest this tree accepts");
         result.Output.ShouldContain("--native: set(USE_TFLITE OFF)");
         var config = ConfigCMake(tree, "cpu");
         config.ShouldContain("set(USE_DNNL ON)\n"); // the preset's own lines stay, as TVM's script writes them
         config.ShouldEndWith("set(USE_DNNL OFF)  # --native: libdnnl.so is missing (apt-get install libdnnl-dev)\n" +
-            "set(USE_LLVM \"llvm-config-16 --link-static\")  # --native: /usr/bin/llvm-config-17 is missing; llvm-config-16 (LLVM 16) " +
-            "is the newest this tree accepts\nset(USE_TFLITE OFF)  # --native: /tensorflow is missing (the CI image has /tensorflow)\n");
+            "set(USE_LLVM \"llvm-config-16 --link-static\")  # --native: /usr/bin/llvm-config-17 is missing; " +
+            "llvm-config-16 (LLVM 16) is the newest this tree accepts\n" +
+            "set(USE_TFLITE OFF)  # --native: /tensorflow is missing (the CI image has /tensorflow)\n");
         config.ShouldNotContain("CMAKE_CXX_FLAGS \"\""); // cpu has no -Werror
     }
 
@@ -35,16 +39,22 @@ public class NativeTests
     {
         var tree = Trees.CopyFixture();
         var older = new FakeMachine().WithLibraries("dnnl").WithLlvm(15, staticLibraries: false).WithGcc(12);
-        var result = Run(["Configure", "--tvm-home", tree, "--preset", "wasm", "--native", "--config-only"], older.Environment);
+        var result = Run(["Configure", "--tvm-home", tree, "--preset", "wasm", "--native", "--config-only"],
+            older.Environment);
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldNotContain("--native:"); // llvm-config-15 is there, gcc 12 is older than CI's 13
 
         var newer = new FakeMachine().WithLlvm(15).WithGcc(14);
-        var second = Run(["Configure", "--tvm-home", tree, "--preset", "wasm", "--native", "--config-only"], newer.Environment);
-        second.Output.ShouldContain("--native: set(CMAKE_CXX_FLAGS \"\")   g++ 14 is newer than CI's gcc 13, whose warnings -Werror was set for");
-        var cpu = Run(["Configure", "--tvm-home", tree, "--native", "--config-only"], new FakeMachine().WithLlvm(17, staticLibraries: false).WithGcc(12).Environment);
-        cpu.Output.ShouldContain("--native: set(USE_LLVM llvm-config-17)   /usr/bin/llvm-config-17 is missing; llvm-config-17 (LLVM 17) " +
-                                 "is the newest this tree accepts, without --link-static (no static LLVM libraries)");
+        var second = Run(["Configure", "--tvm-home", tree, "--preset", "wasm", "--native", "--config-only"],
+            newer.Environment);
+        second.Output.ShouldContain(
+            "--native: set(CMAKE_CXX_FLAGS \"\")   g++ 14 is newer than CI's gcc 13, " +
+            "whose warnings -Werror was set for");
+        var cpu = Run(["Configure", "--tvm-home", tree, "--native", "--config-only"],
+            new FakeMachine().WithLlvm(17, staticLibraries: false).WithGcc(12).Environment);
+        cpu.Output.ShouldContain(
+            "--native: set(USE_LLVM llvm-config-17)   /usr/bin/llvm-config-17 is missing; llvm-config-17 (LLVM 17) " +
+            "is the newest this tree accepts, without --link-static (no static LLVM libraries)");
     }
 
     [Fact]
@@ -52,7 +62,8 @@ public class NativeTests
     {
         var tree = Trees.CopyFixture();
         var machine = new FakeMachine().WithGcc(12).Environment;
-        Run(["Configure", "--tvm-home", tree, "--native", "--cmake-option", "USE_SORT=OFF", "--config-only"], machine).ExitCode.ShouldBe(0);
+        Run(["Configure", "--tvm-home", tree, "--native", "--cmake-option", "USE_SORT=OFF", "--config-only"],
+            machine).ExitCode.ShouldBe(0);
         var first = ConfigCMake(tree, "cpu");
         first.ShouldContain("set(USE_DNNL OFF)  # --native");
         first.ShouldEndWith("set(USE_SORT OFF)\n");
@@ -77,9 +88,11 @@ public class NativeTests
     [Fact]
     public void Native_is_refused_in_docker_mode()
     {
-        var result = Run(["Configure", "--tvm-home", Fixture, "--native", "--docker", "ci_cpu", "--dry-run"], new FakeDocker().Environment());
+        var result = Run(["Configure", "--tvm-home", Fixture, "--native", "--docker", "ci_cpu", "--dry-run"],
+            new FakeDocker().Environment());
         result.ExitCode.ShouldBe(255, result.ToString());
-        result.Output.ShouldContain("error: --native adapts the preset to this machine; in docker mode the image has CI's tools " +
-                                    "(needed by Configure)");
+        result.Output.ShouldContain(
+            "error: --native adapts the preset to this machine; in docker mode the image has CI's tools " +
+            "(needed by Configure)");
     }
 }

@@ -14,7 +14,8 @@ public class PodmanTests
     [PodmanFact]
     public void DevShell_runs_the_command_in_a_container_and_returns_its_exit_code()
     {
-        var result = Run(Args(Fixture, "DevShell", "--", "sh", "-c", "echo inside $CI_IMAGE_NAME as $(id -u); exit 7"), Podman.Environment);
+        var result = Run(Args(Fixture, "DevShell", "--", "sh", "-c", "echo inside $CI_IMAGE_NAME as $(id -u); exit 7"),
+            Podman.Environment);
         result.Output.ShouldContain($"inside {Podman.Image} as {Environment.GetEnvironmentVariable("UID") ?? Id()}");
         result.ExitCode.ShouldBe(7);
     }
@@ -36,10 +37,12 @@ public class PodmanTests
     [PodmanFact]
     public void Ctrl_c_stops_and_removes_the_container()
     {
-        var result = Run(Args(Fixture, "DevShell", "--container-name", "tvm-build-cancel-test", "--", "sleep", "60"), Podman.Environment, whileRunning: process =>
+        var result = Run(Args(Fixture, "DevShell", "--container-name", "tvm-build-cancel-test", "--", "sleep", "60"),
+            Podman.Environment, whileRunning: process =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!Podman.Shell("podman ps --format '{{.Names}}'").Output.Contains("tvm-build-cancel-test") && DateTime.UtcNow < deadline) Thread.Sleep(200);
+            while (!Podman.Shell("podman ps --format '{{.Names}}'")
+                .Output.Contains("tvm-build-cancel-test") && DateTime.UtcNow < deadline) Thread.Sleep(200);
             Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
         }, timeout: TimeSpan.FromSeconds(60));
         result.ExitCode.ShouldNotBe(0);

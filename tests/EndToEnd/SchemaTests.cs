@@ -12,9 +12,11 @@ public class SchemaTests
     {
         var file = Path.Combine(BuildScript.RepoRoot, ".nuke", "build.schema.json");
         var expected = SchemaText.GenerateFor<Build>(AbsolutePath.Create(BuildScript.RepoRoot));
-        File.ReadAllText(file).ShouldBe(expected, "run any ./build.sh target locally to refresh .nuke/build.schema.json, then commit it");
+        File.ReadAllText(file)
+            .ShouldBe(expected, "run any ./build.sh target locally to refresh .nuke/build.schema.json, then commit it");
         expected.ShouldContain("\"TvmHome\"");
-        expected.ShouldContain("\"enum\": [\n          \"Adopt\",\n          \"BuildImage\"".Replace("\n", Environment.NewLine).Replace("\r", ""));
+        expected.ShouldContain("\"enum\": [\n          \"Adopt\",\n          \"BuildImage\"".Replace("\n",
+            Environment.NewLine).Replace("\r", ""));
     }
 
     [Fact]
@@ -24,7 +26,8 @@ public class SchemaTests
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
         var schema = Path.Combine(root, ".nuke", "build.schema.json");
         File.WriteAllText(schema, "{}");
-        BuildScript.Run("Clean", "--root", root, "--tvm-home", BuildScript.Fixture, "--build-dir", Path.Combine(root, "b")).ExitCode.ShouldBe(0);
+        BuildScript.Run("Clean", "--root", root, "--tvm-home", BuildScript.Fixture, "--build-dir",
+            Path.Combine(root, "b")).ExitCode.ShouldBe(0);
         File.ReadAllText(schema).ShouldContain("\"TvmHome\"");
     }
 }

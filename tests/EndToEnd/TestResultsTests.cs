@@ -56,12 +56,14 @@ public class TestResultsTests
     private static (string Command, ScriptResult Result) Rerun(ScriptResult first, string target)
     {
         var prefix = $"{target} rerun: ";
-        var line = first.Output.Split('\n').Select(l => l.TrimEnd('\r')).Single(l => l.StartsWith(prefix))[prefix.Length..];
+        var line = first.Output.Split('\n').Select(l => l.TrimEnd('\r'))
+            .Single(l => l.StartsWith(prefix))[prefix.Length..];
         return (line, Run(["-c", line], script: "/bin/bash"));
     }
 
     private static List<string> TestCases(string junit) =>
-        System.Xml.Linq.XDocument.Load(junit).Descendants("testcase").Select(t => $"{t.Attribute("classname")?.Value}::{t.Attribute("name")?.Value}").ToList();
+        System.Xml.Linq.XDocument.Load(junit).Descendants("testcase")
+            .Select(t => $"{t.Attribute("classname")?.Value}::{t.Attribute("name")?.Value}").ToList();
 
     [Fact]
     public void A_failing_pytest_gives_counts_the_failing_ids_and_a_command_that_reruns_only_them()
@@ -76,11 +78,14 @@ public class TestResultsTests
               tests/python/unittest/test_broken.py::test_param[a b]
               tests/python/unittest/test_broken.py::TestGroup::test_method
             """.ReplaceLineEndings());
-        result.Output.ShouldMatch(@"UnitTest\s+Failed.+// 1 of 1 pytest runs failed: python-unittest \(3 tests failed; JUnit: ");
+        result.Output
+            .ShouldMatch(@"UnitTest\s+Failed.+// 1 of 1 pytest runs failed: python-unittest \(3 tests failed; JUnit: ");
 
         var (command, again) = Rerun(result, "UnitTest");
-        command.ShouldBe($"./build.sh UnitTest --skip --tvm-home {tree} --tests tests/python/unittest/test_broken.py::test_fails " +
-            "'tests/python/unittest/test_broken.py::test_param[a b]' tests/python/unittest/test_broken.py::TestGroup::test_method");
+        command.ShouldBe($"./build.sh UnitTest --skip --tvm-home {tree} --tests " +
+            "tests/python/unittest/test_broken.py::test_fails " +
+            "'tests/python/unittest/test_broken.py::test_param[a b]' " +
+                "tests/python/unittest/test_broken.py::TestGroup::test_method");
         again.ExitCode.ShouldBe(255);
         again.Output.ShouldMatch(@"Compile\s+Skipped");
         again.Output.ShouldContain("UnitTest python-unittest-selected: 0 passed, 3 failed, 0 skipped");
@@ -98,31 +103,41 @@ public class TestResultsTests
         var result = Run("UnitTest", "--tvm-home", tree, "--compiler-cache", "none", "--", "-x");
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("-vvs -m 'not gpu' tests/python -x -o junit_suite_name=python-unittest");
-        result.Output.ShouldContain("UnitTest python-unittest: 5 passed, 1 failed, 0 skipped"); // -x: stopped at the first failure
+        // -x: stopped at the first failure
+        result.Output.ShouldContain("UnitTest python-unittest: 5 passed, 1 failed, 0 skipped");
         result.Output.ShouldContain("--tests tests/python/unittest/test_broken.py::test_fails" + Environment.NewLine);
     }
 
     [Fact]
     public void A_pytest_usage_error_is_quoted_in_the_summary()
     {
-        var result = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--compiler-cache", "none", "--", "--no-such-option");
+        var result = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--compiler-cache", "none",
+            "--", "--no-such-option");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("python-unittest (pytest exit 4: unrecognized arguments: --no-such-option; it wrote no JUnit XML)");
+        result.Output
+            .ShouldContain("python-unittest (pytest exit 4: unrecognized arguments: --no-such-option; it wrote no " +
+                "JUnit XML)");
     }
 
     [Fact]
     public void A_tests_path_that_does_not_exist_is_refused_before_anything_runs()
     {
         var build = TempDirectory();
-        var result = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", build, "--tests", "tests/python/unittest/test_nope.py::test_x");
+        var result = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", build, "--tests",
+            "tests/python/unittest/test_nope.py::test_x");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain($"error: --tests tests/python/unittest/test_nope.py::test_x: no such file or folder in {Fixture} (needed by UnitTest)");
+        result.Output
+            .ShouldContain($"error: --tests tests/python/unittest/test_nope.py::test_x: no such file or folder in " +
+                $"{Fixture} (needed by UnitTest)");
         result.Output.ShouldNotContain("-m pytest");
         Directory.EnumerateFileSystemEntries(build).ShouldBeEmpty(); // not even configured
 
-        var dryRun = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", build, "--tests", "tests/python/nope", "--dry-run");
+        var dryRun = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", build, "--tests", "tests/python/nope",
+            "--dry-run");
         dryRun.ExitCode.ShouldBe(0, dryRun.ToString()); // --dry-run shows the commands, and what a real run refuses
-        dryRun.Output.ShouldContain($"[WRN] --tests tests/python/nope: no such file or folder in {Fixture}: a real run stops here");
+        dryRun.Output
+            .ShouldContain($"[WRN] --tests tests/python/nope: no such file or folder in {Fixture}: a real run stops " +
+                "here");
     }
 
     [Fact]
@@ -131,9 +146,11 @@ public class TestResultsTests
         var tree = TreeWith("tests/cpp/broken_test.cc", BrokenGtest);
         var result = Run("CppTest", "--tvm-home", tree, "--compiler-cache", "none");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain($"{tree}/build-cpu/cpptest --gtest_output=xml:{tree}/build-cpu/pytest-results/cpptest.xml");
+        result.Output
+            .ShouldContain($"{tree}/build-cpu/cpptest --gtest_output=xml:{tree}/build-cpu/pytest-results/cpptest.xml");
         result.Output.ShouldContain("CppTest cpptest: 4 passed, 2 failed, 2 skipped");
-        result.Output.ShouldContain($"CppTest failed: 2 tests{Environment.NewLine}  Broken.Fails{Environment.NewLine}  Small/Sizes.Even/1");
+        result.Output.ShouldContain(
+            $"CppTest failed: 2 tests{Environment.NewLine}  Broken.Fails{Environment.NewLine}  Small/Sizes.Even/1");
         result.Output.ShouldMatch(@"CppTest\s+Failed.+// 2 C\+\+ tests failed \(cpptest; JUnit: ");
 
         var (command, again) = Rerun(result, "CppTest");
@@ -151,7 +168,9 @@ public class TestResultsTests
         var result = Run("CppTest", "--tvm-home", Fixture, "--build-dir", build, "--compiler-cache", "none",
             "--test-filter", "FixtureRuntime.*", "--", "--gtest_repeat=2");
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain($"{build}/cpptest --gtest_output=xml:{build}/pytest-results/cpptest.xml '--gtest_filter=FixtureRuntime.*' --gtest_repeat=2");
+        result.Output
+            .ShouldContain($"{build}/cpptest --gtest_output=xml:{build}/pytest-results/cpptest.xml " +
+                "'--gtest_filter=FixtureRuntime.*' --gtest_repeat=2");
         result.Output.ShouldContain("Repeating all tests (iteration 2)");
         result.Output.ShouldContain("CppTest cpptest: 1 passed, 0 failed, 0 skipped");
         result.Output.ShouldNotContain("CppTest rerun");
@@ -162,7 +181,9 @@ public class TestResultsTests
     {
         var result = Run("Compile", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x");
         result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain("[WRN] The arguments after -- have no effect here: only CppTest, DevShell, IntegrationTest, UnitTest read them.");
+        result.Output
+            .ShouldContain("[WRN] The arguments after -- have no effect here: only CppTest, DevShell, " +
+                "IntegrationTest, UnitTest read them.");
         Run("UnitTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x").Output
             .ShouldNotContain("have no effect");
     }
@@ -172,6 +193,8 @@ public class TestResultsTests
     {
         var result = Run("UnitTest", "CppTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--", "-x");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("The arguments after -- would reach pytest (UnitTest) and the C++ tests (CppTest) alike; run those targets separately.");
+        result.Output.ShouldContain(
+            "The arguments after -- would reach pytest (UnitTest) and the C++ tests (CppTest) alike; " +
+            "run those targets separately.");
     }
 }

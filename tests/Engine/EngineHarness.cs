@@ -1,23 +1,18 @@
 using System.Linq.Expressions;
 using TvmBuild.Engine;
-using Xunit;
 
 namespace TvmBuild.Tests.Engine;
 
 /// <summary>Runs a test build in-process, as <c>./build.sh args</c> would, with its root in a temporary folder.
-/// The engine writes to the process's console, so these tests share one non-parallel collection.</summary>
-[CollectionDefinition(nameof(EngineCollection), DisableParallelization = true)]
-public sealed class EngineCollection;
-
-public sealed record EngineResult(int ExitCode, string Output, List<string> Ran);
-
+/// Tests that use it join <see cref="EngineCollection"/>.</summary>
 public static class EngineHarness
 {
     public static List<string> Ran { get; } = [];
 
     public static EngineResult Run<T>(params string[] args) where T : NukeBuild, new() => RunIn<T>(NewRoot(), args);
 
-    public static EngineResult RunDefault<T>(Expression<Func<T, Target>> defaultTarget, params string[] args) where T : NukeBuild, new() =>
+    public static EngineResult RunDefault<T>(Expression<Func<T, Target>> defaultTarget, params string[] args)
+        where T : NukeBuild, new() =>
         RunIn(NewRoot(), args, defaultTarget);
 
     public static string NewRoot()
@@ -27,9 +22,11 @@ public static class EngineHarness
         return root;
     }
 
-    public static EngineResult RunIn<T>(string root, params string[] args) where T : NukeBuild, new() => RunIn<T>(root, args, []);
+    public static EngineResult RunIn<T>(string root, params string[] args) where T : NukeBuild, new() =>
+        RunIn<T>(root, args, []);
 
-    public static EngineResult RunIn<T>(string root, string[] args, params Expression<Func<T, Target>>[] defaults) where T : NukeBuild, new()
+    public static EngineResult RunIn<T>(string root, string[] args, params Expression<Func<T, Target>>[] defaults)
+        where T : NukeBuild, new()
     {
         Ran.Clear();
         var output = new StringWriter();

@@ -41,7 +41,8 @@ public class FailureTests
     {
         var result = Run<FailureBuild>("Bug");
         result.ExitCode.ShouldBe(-1);
-        result.Output.ShouldContain("Target Bug failed: IndexOutOfRangeException: Index was outside the bounds of the array.");
+        result.Output
+            .ShouldContain("Target Bug failed: IndexOutOfRangeException: Index was outside the bounds of the array.");
         result.Output.ShouldContain("Run with --verbosity verbose for the stack trace.");
         result.Output.ShouldNotContain("   at ");
     }

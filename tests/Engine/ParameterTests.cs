@@ -34,7 +34,9 @@ public class ParameterTests : IDisposable
     [Fact]
     public void Command_line_beats_environment_beats_profile_beats_parameters_json()
     {
-        WriteFile("parameters.json", """{ "$schema": "./build.schema.json", "Name": "file", "Count": 7, "Loud": true, "Words": ["f1", "f2"] }""");
+        WriteFile("parameters.json", """
+            { "$schema": "./build.schema.json", "Name": "file", "Count": 7, "Loud": true, "Words": ["f1", "f2"] }
+            """);
         WriteFile("parameters.ci.json", """{ "Name": "profile", "Count": 8 }""");
         Show().ShouldStartWith("Name=file Count=7 Loud=True");
         Show("--profile", "ci").ShouldStartWith("Name=profile Count=8 Loud=True Flavour=Plain Words=f1,f2");
@@ -49,13 +51,16 @@ public class ParameterTests : IDisposable
         RunIn<ParameterBuild>(_root, "Show").Ran.ShouldContain("Greet:hello");
         Environment.SetEnvironmentVariable("NUKE_GREETING", "hi");
         RunIn<ParameterBuild>(_root, "Show").Ran.ShouldContain("Greet:hi");
-        RunIn<ParameterBuild>(_root, "Show", "--greeting", "hey").Ran.ShouldBe(["Greet:hey", "Name= Count=1 Loud=False Flavour=Plain Words= Where="]);
+        RunIn<ParameterBuild>(_root, "Show", "--greeting", "hey").Ran
+            .ShouldBe(["Greet:hey", "Name= Count=1 Loud=False Flavour=Plain Words= Where="]);
     }
 
     [Theory]
-    [InlineData(new[] { "--count", "many" }, "error: Invalid value 'many' for --count (from the command line): expected a whole number (int).")]
+    [InlineData(new[] { "--count", "many" },
+        "error: Invalid value 'many' for --count (from the command line): expected a whole number (int).")]
     [InlineData(new[] { "--flavour", "sour" }, "hint: Allowed values: plain, spicy.")]
-    [InlineData(new[] { "--count", "1", "2" }, "error: Parameter --count takes one value, got 2 from the command line.")]
+    [InlineData(new[] { "--count", "1", "2" },
+        "error: Parameter --count takes one value, got 2 from the command line.")]
     [InlineData(new[] { "--nmae", "x" }, "hint: Did you mean '--name'? Run './build.sh --help' for the parameters.")]
     [InlineData(new[] { "--verbosity", "loud" }, "hint: Allowed values: quiet, minimal, normal, verbose.")]
     [InlineData(new[] { "--profile", "nope" }, "error: Profile file")]
@@ -72,7 +77,8 @@ public class ParameterTests : IDisposable
     {
         Environment.SetEnvironmentVariable("TVM_BUILD_COUNT", "lots");
         RunIn<ParameterBuild>(_root, "Show").Output
-            .ShouldContain("error: Invalid value 'lots' for --count (from environment variable TVM_BUILD_COUNT): expected a whole number (int).");
+            .ShouldContain("error: Invalid value 'lots' for --count (from environment variable TVM_BUILD_COUNT): " +
+                "expected a whole number (int).");
     }
 
     [Fact]
@@ -89,7 +95,9 @@ public class ParameterTests : IDisposable
     {
         var result = RunIn<ParameterBuild>(_root, "NeedsName");
         result.ExitCode.ShouldBe(-1);
-        result.Output.ShouldContain("error: Missing parameter --name. Set it with --name <value> or the environment variable TVM_BUILD_NAME. (needed by NeedsName)");
+        result.Output
+            .ShouldContain("error: Missing parameter --name. Set it with --name <value> or the environment variable " +
+                "TVM_BUILD_NAME. (needed by NeedsName)");
         result.Ran.ShouldBeEmpty();
         RunIn<ParameterBuild>(_root, "NeedsName", "--name", "x").Ran.ShouldBe(["NeedsName"]);
     }
@@ -98,9 +106,14 @@ public class ParameterTests : IDisposable
     public void Help_shows_type_default_and_environment_variable()
     {
         var output = RunIn<ParameterBuild>(_root, "--help").Output;
-        output.ShouldContain("  --count <int>               A count.\n                              [default: 1; env: TVM_BUILD_COUNT]".Replace("\n", Environment.NewLine));
+        output.ShouldContain(
+            "  --count <int>               A count.\n                              [default: 1; env: TVM_BUILD_COUNT]"
+                .Replace("\n", Environment.NewLine));
         output.ShouldContain("  --flavour <plain|spicy>     A flavour.");
-        output.ShouldContain("  --greeting <value>          Greeting word.\n                              [default: hello; env: TVM_BUILD_GREETING]".Replace("\n", Environment.NewLine));
+        output.ShouldContain((
+            "  --greeting <value>          Greeting word.\n" +
+            "                              [default: hello; env: TVM_BUILD_GREETING]")
+            .Replace("\n", Environment.NewLine));
         output.ShouldContain("  --words <value>...          Some words.");
     }
 }

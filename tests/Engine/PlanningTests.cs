@@ -60,7 +60,8 @@ public class PlanningTests
         var result = Run<GraphBuild>("Grup");
         result.ExitCode.ShouldBe(-1);
         result.Output.ShouldContain("error: Unknown target 'Grup'.");
-        result.Output.ShouldContain("hint: Did you mean 'Group'? Valid: A, B, C, D, Dynamic, E, Group, P, Static, T, U.");
+        result.Output
+            .ShouldContain("hint: Did you mean 'Group'? Valid: A, B, C, D, Dynamic, E, Group, P, Static, T, U.");
         result.Ran.ShouldBeEmpty();
     }
 
@@ -104,7 +105,9 @@ public class PlanningTests
         var result = Run<GraphBuild>("C", "--plan");
         result.ExitCode.ShouldBe(0);
         result.Ran.ShouldBeEmpty();
-        result.Output.ShouldBe("  1. P\n  2. A  after P\n  3. B  after A\n  4. C (invoked)  after B\n  5. T  after A\n".Replace("\n", Environment.NewLine));
+        result.Output.ShouldBe(
+            "  1. P\n  2. A  after P\n  3. B  after A\n  4. C (invoked)  after B\n  5. T  after A\n"
+                .Replace("\n", Environment.NewLine));
     }
 
     [Fact]

@@ -5,13 +5,6 @@ using static TvmBuild.Tests.Engine.EngineHarness;
 
 namespace TvmBuild.Tests.Engine;
 
-class ClashBuild : NukeBuild
-{
-    [Parameter("One.", Name = "name")] readonly string? First;
-    [Parameter("Two.")] readonly string? Name;
-    Target Show => _ => _.Executes(() => Ran.Add($"{First}{Name}"));
-}
-
 /// <summary>Issue 13 §5, §7, §9 in the engine: --continue only for the same request, one name one parameter,
 /// unknown keys in parameter files.</summary>
 [Collection(nameof(EngineCollection))]
@@ -30,7 +23,8 @@ public class SafetyEngineTests : IDisposable
 
         Environment.SetEnvironmentVariable("TVM_BUILD_FAIL_AT", "C");
         var changed = RunIn<FailureBuild>(_root, "C", "--continue");
-        changed.Output.ShouldContain("--continue: this run differs from the failed one (--fail-at: B -> C); running every target");
+        changed.Output.ShouldContain(
+            "--continue: this run differs from the failed one (--fail-at: B -> C); running every target");
         changed.Ran.ShouldBe(["A", "B", "C"]);
     }
 
@@ -52,7 +46,8 @@ public class SafetyEngineTests : IDisposable
     [Fact]
     public void Unknown_keys_in_parameter_files_are_errors_with_file_line_and_the_closest_name()
     {
-        File.WriteAllText(Path.Combine(_root, ".nuke", "parameters.json"), "{\n  \"$schema\": \"./build.schema.json\",\n  \"FailAt\": \"B\",\n  \"FialAt\": \"C\"\n}\n");
+        File.WriteAllText(Path.Combine(_root, ".nuke", "parameters.json"),
+            "{\n  \"$schema\": \"./build.schema.json\",\n  \"FailAt\": \"B\",\n  \"FialAt\": \"C\"\n}\n");
         var result = RunIn<FailureBuild>(_root, "A");
         result.ExitCode.ShouldBe(-1);
         result.Output.ShouldContain($"error: {_root}/.nuke/parameters.json:4: unknown parameter 'FialAt'.");

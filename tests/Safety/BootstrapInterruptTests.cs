@@ -30,8 +30,10 @@ public class BootstrapInterruptTests
     private static void Copy(string source, string target)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        foreach (var folder in Directory.EnumerateDirectories(source).Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
+        foreach (var file in Directory.EnumerateFiles(source))
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        foreach (var folder in Directory.EnumerateDirectories(source)
+                     .Where(d => Path.GetFileName(d) is not ("bin" or "obj")))
             Copy(folder, Path.Combine(target, Path.GetFileName(folder)));
     }
 
@@ -40,7 +42,8 @@ public class BootstrapInterruptTests
     private static ScriptResult RunInProcessGroup(string copy, string[] command, Action<RunningScript> whileRunning) =>
         Run(["python3", "-c", "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.setsid(); " +
                 "os.execv(sys.argv[1], sys.argv[1:])", .. command],
-            workingDirectory: copy, script: "/usr/bin/env", timeout: TimeSpan.FromMinutes(5), whileRunning: whileRunning);
+            workingDirectory: copy, script: "/usr/bin/env", timeout: TimeSpan.FromMinutes(5),
+            whileRunning: whileRunning);
 
     private static void InterruptWhenCompiling(string copy, RunningScript process)
     {
@@ -48,7 +51,8 @@ public class BootstrapInterruptTests
         var assets = Path.Combine(copy, "build", "obj", "project.assets.json");
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!File.Exists(assets) && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(100);
-        File.Exists(Path.Combine(copy, ".nuke", "temp", "compile.log")).ShouldBeTrue("the bootstrap should be compiling");
+        File.Exists(Path.Combine(copy, ".nuke", "temp", "compile.log"))
+            .ShouldBeTrue("the bootstrap should be compiling");
         Thread.Sleep(1000);
         Process.Start("kill", ["-INT", "--", $"-{process.Id}"])!.WaitForExit();
     }
@@ -80,7 +84,8 @@ public class BootstrapInterruptTests
         var lines = result.Output.Trim().Split('\n');
         lines[0].ShouldBe(FirstRun);
         lines[1].ShouldBe("error: the build project failed to compile:");
-        lines.Skip(2).ShouldHaveSingleItem(result.ToString()).ShouldContain("Broken.cs(1,27): error CS1525: Invalid expression term ';'");
+        lines.Skip(2).ShouldHaveSingleItem(result.ToString())
+            .ShouldContain("Broken.cs(1,27): error CS1525: Invalid expression term ';'");
         result.Output.ShouldNotContain("Error(s)");
         result.Output.ShouldNotContain("Warning(s)");
         File.Exists(Stamp(copy, script)).ShouldBeFalse();
@@ -111,17 +116,21 @@ public class BootstrapInterruptTests
             (await stdout).ShouldStartWith("Usage:");
         }
         File.AppendAllText(Path.Combine(copy, "build", "Build.cs"), "// changed\n");
-        Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh"), timeout: TimeSpan.FromMinutes(5))
+        Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh"),
+            timeout: TimeSpan.FromMinutes(5))
             .Output.ShouldStartWith("compiling the build project (build/ changed): ~10 s\n");
-        Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh")).Output.ShouldStartWith("Usage:"); // warm: nothing
+        Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh"))
+            .Output.ShouldStartWith("Usage:"); // warm: nothing
     }
 
     [Fact]
     public void A_compile_error_prints_the_error_line_not_the_summary() => CompileError("build.sh");
 
-    [RequiresToolFact(".tools/pwsh", "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
+    [RequiresToolFact(".tools/pwsh",
+        "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
     public void Build_ps1_ctrl_c_during_the_compile_exits_130_with_one_line_and_no_stamp() => Interrupted("build.ps1");
 
-    [RequiresToolFact(".tools/pwsh", "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
+    [RequiresToolFact(".tools/pwsh",
+        "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
     public void Build_ps1_compile_error_prints_the_error_line_not_the_summary() => CompileError("build.ps1");
 }

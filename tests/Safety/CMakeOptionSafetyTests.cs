@@ -33,14 +33,16 @@ public class CMakeOptionSafetyTests
 
     /// <summary>config.cmake as CMake reads it: each key's value, written by <c>cmake -P</c> to a file of its
     /// own.</summary>
-    private static (int Code, string Output, Func<string, string?> Value) ReadBack(string config, IEnumerable<string> keys)
+    private static (int Code, string Output, Func<string, string?> Value) ReadBack(
+        string config, IEnumerable<string> keys)
     {
         var folder = TempDirectory("cmake-readback-");
         var script = Path.Combine(folder, "read.cmake");
         File.WriteAllText(script, $"include([==[{config}]==])\n" + string.Concat(keys.Select(k =>
             $"if(DEFINED {k})\n  file(WRITE [==[{Path.Combine(folder, k)}]==] \"${{{k}}}\")\nendif()\n")));
         var (code, output) = Processes.Run("cmake", ["-P", script], folder);
-        return (code, output, key => File.Exists(Path.Combine(folder, key)) ? File.ReadAllText(Path.Combine(folder, key)) : null);
+        return (code, output,
+            key => File.Exists(Path.Combine(folder, key)) ? File.ReadAllText(Path.Combine(folder, key)) : null);
     }
 
     private static string Configure(params string[] options)
@@ -87,9 +89,11 @@ public class CMakeOptionSafetyTests
     [Fact]
     public void Plain_words_stay_unquoted_and_an_empty_value_is_an_empty_string()
     {
-        var config = Configure("USE_LLVM=llvm-config-14", "USE_CUDA=/usr/local/cuda-12.1", "FLAGS=a=b,c:d+e.f_g", "EMPTY=");
+        var config = Configure(
+            "USE_LLVM=llvm-config-14", "USE_CUDA=/usr/local/cuda-12.1", "FLAGS=a=b,c:d+e.f_g", "EMPTY=");
         File.ReadAllText(config).ShouldEndWith(
-            "set(USE_LLVM llvm-config-14)\nset(USE_CUDA /usr/local/cuda-12.1)\nset(FLAGS a=b,c:d+e.f_g)\nset(EMPTY \"\")\n");
+            "set(USE_LLVM llvm-config-14)\nset(USE_CUDA /usr/local/cuda-12.1)\n" +
+            "set(FLAGS a=b,c:d+e.f_g)\nset(EMPTY \"\")\n");
     }
 
     [Fact]

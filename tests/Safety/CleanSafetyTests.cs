@@ -32,16 +32,19 @@ public class CleanSafetyTests
     [Theory]
     [InlineData("..", "{sandbox}", "it holds the TVM tree")]
     [InlineData(".", "{tree}", "it is the TVM tree")]
-    [InlineData("src", "{tree}/src", "it is not a build directory (no .tvm-build-dir from Configure, no CMakeCache.txt)")]
+    [InlineData("src", "{tree}/src",
+        "it is not a build directory (no .tvm-build-dir from Configure, no CMakeCache.txt)")]
     [InlineData("/", "/", "it is the root folder")]
     [InlineData("{home}", "{home}", "it is your home folder")]
-    public void Clean_refuses_what_is_not_a_build_directory_and_removes_nothing(string buildDir, string shown, string why)
+    public void Clean_refuses_what_is_not_a_build_directory_and_removes_nothing(
+        string buildDir, string shown, string why)
     {
         var (sandbox, tree, home) = Sandbox();
         string Fill(string text) => text.Replace("{sandbox}", sandbox).Replace("{tree}", tree).Replace("{home}", home);
         foreach (var dryRun in new[] { true, false })
         {
-            string[] args = ["Clean", "--tvm-home", tree, "--build-dir", Fill(buildDir), .. dryRun ? new[] { "--dry-run" } : []];
+            string[] args = ["Clean", "--tvm-home", tree, "--build-dir", Fill(buildDir),
+                .. dryRun ? new[] { "--dry-run" } : []];
             var result = Run(args, new() { ["HOME"] = home });
             result.ExitCode.ShouldBe(255, result.ToString());
             result.Output.ShouldContain($"Refusing to remove {Fill(shown)}: {why}. Nothing was removed.");
@@ -82,7 +85,8 @@ public class CleanSafetyTests
     {
         var (sandbox, tree, _) = Sandbox();
         Run("Configure", "--config-only", "--tvm-home", tree).ExitCode.ShouldBe(0);
-        File.ReadAllText(Path.Combine(tree, "build-cpu", ".tvm-build-dir")).ShouldContain("'./build.sh Clean' may remove this folder");
+        File.ReadAllText(Path.Combine(tree, "build-cpu", ".tvm-build-dir"))
+            .ShouldContain("'./build.sh Clean' may remove this folder");
         var cmakeMade = Directory.CreateDirectory(Path.Combine(sandbox, "out")).FullName;
         File.WriteAllText(Path.Combine(cmakeMade, "CMakeCache.txt"), "# This is the CMakeCache file.\n");
 

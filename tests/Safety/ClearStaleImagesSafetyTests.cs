@@ -25,12 +25,16 @@ public class ClearStaleImagesSafetyTests
         var docker = new FakeDocker();
         var result = Run(["ClearStaleImages", "--tvm-home", Fixture, "--yes"], Environment(docker));
         result.ExitCode.ShouldBe(0, result.ToString());
-        docker.Calls.ShouldBe([["images", "--format", "{{.Repository}}:{{.Tag}}"], ["rmi", "tlcpack/ci-gpu:old", "tlcpack/ci-lint:older"]]);
+        docker.Calls.ShouldBe([
+            ["images", "--format", "{{.Repository}}:{{.Tag}}"],
+            ["rmi", "tlcpack/ci-gpu:old", "tlcpack/ci-lint:older"],
+        ]);
         var lines = result.Output.Split('\n').Select(l => l.TrimEnd()).ToList();
         var heading = lines.FindIndex(l => l.StartsWith("Stale tlcpack images (2)"));
         heading.ShouldBeGreaterThanOrEqualTo(0, result.ToString());
         lines.Skip(heading + 1).Take(2).ShouldBe(["  tlcpack/ci-gpu:old", "  tlcpack/ci-lint:older"]);
-        lines.FindIndex(l => l.Contains("> ") && l.Contains("docker rmi")).ShouldBeGreaterThan(heading + 2, result.ToString());
+        lines.FindIndex(l => l.Contains("> ") && l.Contains("docker rmi"))
+            .ShouldBeGreaterThan(heading + 2, result.ToString());
     }
 
     [Fact]
@@ -65,13 +69,15 @@ public class ClearStaleImagesSafetyTests
             var docker = new FakeDocker();
             // script(1) gives build.sh a terminal; the answer is typed into it.
             var build = $"'{Path.Combine(RepoRoot, "build.sh")}' ClearStaleImages --tvm-home '{Fixture}'";
-            var (code, output) = Processes.Run("bash", ["-c", $"printf '{answer}\\n' | script -qefc \"{build}\" /dev/null"],
+            var (code, output) = Processes.Run("bash",
+                ["-c", $"printf '{answer}\\n' | script -qefc \"{build}\" /dev/null"],
                 RepoRoot, Environment(docker));
             output = output.Replace("\r", "");
             code.ShouldBe(removes ? 0 : 255, output);
             output.IndexOf("  tlcpack/ci-lint:older\n").ShouldBeInRange(0, output.IndexOf("Proceed? [y/N]"), output);
             if (!removes) output.ShouldContain("Aborted.");
-            docker.Calls.Where(c => c[0] == "rmi").ShouldBe(removes ? [["rmi", "tlcpack/ci-gpu:old", "tlcpack/ci-lint:older"]] : []);
+            docker.Calls.Where(c => c[0] == "rmi")
+                .ShouldBe(removes ? [["rmi", "tlcpack/ci-gpu:old", "tlcpack/ci-lint:older"]] : []);
         }
     }
 
@@ -108,7 +114,8 @@ public class ClearStaleImagesSafetyTests
     {
         var other = TempDirectory();
         var docker = new FakeDocker();
-        var result = Run(["ClearStaleImages", "--tvm-home", Fixture, "--keep-images-of", other, "--yes"], Environment(docker));
+        var result = Run(["ClearStaleImages", "--tvm-home", Fixture, "--keep-images-of", other, "--yes"],
+            Environment(docker));
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain($"{other} names no CI images");
         docker.Calls.ShouldBeEmpty();

@@ -33,7 +33,8 @@ public class DocsServeSafetyTests
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var answers = new Dictionary<string, (HttpStatusCode Status, string Body)>();
-        var result = Run(DocsArgs(Trees.CopyFixture(), build, "--serve", "--port", port.ToString()), whileRunning: process =>
+        var args = DocsArgs(Trees.CopyFixture(), build, "--serve", "--port", port.ToString());
+        var result = Run(args, whileRunning: process =>
         {
             using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
             WaitUntil(() => Get(http, $"{url}/").Status == HttpStatusCode.OK, "the server to answer");
@@ -50,14 +51,14 @@ public class DocsServeSafetyTests
             File.CreateSymbolicLink(Path.Combine(html, "deep", "up.html"), "../../secret.html");
             Directory.CreateSymbolicLink(Path.Combine(html, "deep", "loop"), "loop");
             File.CreateSymbolicLink(Path.Combine(html, "alias.html"), "install.html"); // stays inside: served
-            foreach (var path in new[] { "/passwd.html", "/passwd.txt", "/etc/passwd", "/evil/secret.txt", "/sibling.html",
-                         "/deep/up.html", "/deep/loop/x.html", "/alias.html", "/install.html" })
+            foreach (var path in new[] { "/passwd.html", "/passwd.txt", "/etc/passwd", "/evil/secret.txt",
+                         "/sibling.html", "/deep/up.html", "/deep/loop/x.html", "/alias.html", "/install.html" })
                 answers[path] = Get(http, url + path);
             Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
         });
         result.ExitCode.ShouldBe(0, result.ToString());
-        foreach (var path in new[] { "/passwd.html", "/passwd.txt", "/etc/passwd", "/evil/secret.txt", "/sibling.html", "/deep/up.html",
-                     "/deep/loop/x.html" })
+        foreach (var path in new[] { "/passwd.html", "/passwd.txt", "/etc/passwd", "/evil/secret.txt", "/sibling.html",
+                     "/deep/up.html", "/deep/loop/x.html" })
         {
             answers[path].Status.ShouldBe(HttpStatusCode.NotFound, path);
             answers[path].Body.ShouldNotContain("root:");
@@ -88,9 +89,12 @@ public class DocsServeSafetyTests
     [Theory]
     [InlineData("--host", "192.0.2.1", "192.0.2.1 is not an address of this machine")]
     [InlineData("--host", "docs.example", "--host docs.example is not an IP address")]
-    [InlineData("--port", "70000", "Invalid value '70000' for --port (from the command line): expected a whole number from 1 to 65535")]
-    [InlineData("--port", "0", "Invalid value '0' for --port (from the command line): expected a whole number from 1 to 65535")]
-    public void An_address_that_cannot_be_bound_fails_in_one_line_before_anything_is_built(string name, string value, string message)
+    [InlineData("--port", "70000",
+        "Invalid value '70000' for --port (from the command line): expected a whole number from 1 to 65535")]
+    [InlineData("--port", "0",
+        "Invalid value '0' for --port (from the command line): expected a whole number from 1 to 65535")]
+    public void An_address_that_cannot_be_bound_fails_in_one_line_before_anything_is_built(
+        string name, string value, string message)
     {
         var build = TempDirectory();
         var more = name == "--port" ? new[] { "--port", value } : ["--port", FreePort().ToString(), "--host", value];

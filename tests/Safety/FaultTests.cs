@@ -16,7 +16,8 @@ public class FaultTests
     {
         result.ExitCode.ShouldBe(255, result.ToString());
         result.Output.ShouldNotMatch(@"\n\s+at [A-Za-z_.<>`]+\(", "no stack trace");
-        result.Output.ShouldNotMatch(@"\b[A-Z][A-Za-z]+_[A-Z][A-Za-z]+(_[A-Za-z]+)*\b", "no .NET resource keys such as IO_PathNotFound_Path");
+        result.Output.ShouldNotMatch(@"\b[A-Z][A-Za-z]+_[A-Z][A-Za-z]+(_[A-Za-z]+)*\b",
+            "no .NET resource keys such as IO_PathNotFound_Path");
     }
 
     /// <summary>A build root whose .nuke/temp is a file: nothing can be written there.</summary>
@@ -67,12 +68,14 @@ public class FaultTests
         var build = Path.Combine(disk, "build");
         // A 64 KiB disk: make the build directory first, then fill the disk, so config.cmake is what cannot be written.
         var fill = $"mount -t tmpfs -o size=64k tmpfs {disk} && mkdir {build} && " +
-                   $"printf 'made by tvm-build\\n' > {build}/.tvm-build-dir && printf 'old\\n' > {build}/config.cmake && " +
+                   $"printf 'made by tvm-build\\n' > {build}/.tvm-build-dir && " +
+                   $"printf 'old\\n' > {build}/config.cmake && " +
                    $"(dd if=/dev/zero of={disk}/fill bs=4k 2>/dev/null || true)";
         var result = InMountNamespace(fill, build, "--build-dir", build,
             "&& cat", $"{build}/config.cmake", "&& ls -a", build);
         ShouldBeOneCleanError(result);
-        result.Output.ShouldContain($"Target Configure failed: Cannot write {build}/config.cmake: No space left on device");
+        result.Output
+            .ShouldContain($"Target Configure failed: Cannot write {build}/config.cmake: No space left on device");
         result.Output.ShouldContain("\nold\n");
         result.Output.ShouldNotMatch(@"config\.cmake\.\d+\.tmp", "no temporary file left");
     }
@@ -82,7 +85,8 @@ public class FaultTests
     private static ScriptResult InMountNamespace(string setup, string build, params string[] more)
     {
         var tree = Trees.CopyFixture();
-        var configure = $"{RepoRoot}/build.sh Configure --config-only --no-logo --tvm-home {tree} {string.Join(" ", more.TakeWhile(m => !m.StartsWith("&&")))}";
+        var configure = $"{RepoRoot}/build.sh Configure --config-only --no-logo --tvm-home {tree} " +
+            $"{string.Join(" ", more.TakeWhile(m => !m.StartsWith("&&")))}";
         var after = string.Join(" ", more.SkipWhile(m => !m.StartsWith("&&"))).Replace("&& ", "; ");
         var script = $"{setup} || exit 99; {configure}; status=$?{after}; exit $status";
         var result = Run(["-m", "--propagation", "private", "sh", "-c", script], script: "/usr/bin/unshare");
@@ -105,10 +109,12 @@ public class FaultTests
         logs.Select(File.ReadAllText).Count(l => l.Contains($"Wrote {tree}/build-cpu/config.cmake")).ShouldBe(1);
         logs.Select(File.ReadAllText).Count(l => l.Contains($"Wrote {tree}/build-wasm/config.cmake")).ShouldBe(1);
 
-        for (var i = 0; i < 5; i++) Run("Configure", "--config-only", "--dry-run", "--tvm-home", Fixture, "--root", root).ExitCode.ShouldBe(0);
+        for (var i = 0; i < 5; i++)
+            Run("Configure", "--config-only", "--dry-run", "--tvm-home", Fixture, "--root", root).ExitCode.ShouldBe(0);
         var kept = Directory.GetFiles(Path.Combine(root, ".nuke", "temp", "logs")).Order().ToList();
         kept.Count.ShouldBe(5);
-        var newest = new FileInfo(Path.Combine(root, ".nuke", "temp", "build.log")).ResolveLinkTarget(returnFinalTarget: true)!;
+        var newest = new FileInfo(Path.Combine(root, ".nuke", "temp", "build.log"))
+            .ResolveLinkTarget(returnFinalTarget: true)!;
         newest.FullName.ShouldBe(kept.Last());
     }
 

@@ -37,8 +37,9 @@ public class ParameterSafetyTests
         Run(["Configure", "--config-only", "--dry-run"], environment).ExitCode.ShouldBe(0);
         var docs = Run(["Docs", "--dry-run"], environment);
         docs.ExitCode.ShouldBe(255);
-        docs.Output.ShouldContain("error: Invalid value 'eighty' for --port (from environment variable TVM_BUILD_PORT): " +
-                                  "expected a whole number from 1 to 65535 (int).");
+        docs.Output.ShouldContain(
+            "error: Invalid value 'eighty' for --port (from environment variable TVM_BUILD_PORT): " +
+            "expected a whole number from 1 to 65535 (int).");
         docs.Output.ShouldNotContain("── Configure ──", customMessage: "refused before anything runs");
     }
 
@@ -64,7 +65,8 @@ public class ParameterSafetyTests
         schema.ShouldContain("\"Name\": {");
         schema.ShouldContain("\"ContainerName\": {");
         var docker = new FakeDocker();
-        Run(["DevShell", "--tvm-home", Fixture, "--docker", "ci_cpu", "--container-name", "box", "--", "true"], docker.Environment())
+        Run(["DevShell", "--tvm-home", Fixture, "--docker", "ci_cpu", "--container-name", "box", "--", "true"],
+            docker.Environment())
             .ExitCode.ShouldBe(0);
         docker.Runs.Single().ShouldContain("--hostname");
         docker.Runs.Single()[docker.Runs.Single().IndexOf("--name") + 1].ShouldBe("box");
@@ -74,22 +76,29 @@ public class ParameterSafetyTests
     public void Repeated_options_accumulate()
     {
         var tree = Trees.CopyFixture();
-        Run("Configure", "--config-only", "--tvm-home", tree, "--cmake-option", "A_ONE=1", "--cmake-option", "B_TWO=2").ExitCode.ShouldBe(0);
+        Run("Configure", "--config-only", "--tvm-home", tree, "--cmake-option", "A_ONE=1", "--cmake-option", "B_TWO=2")
+            .ExitCode.ShouldBe(0);
         var config = File.ReadAllText(Path.Combine(tree, "build-cpu", "config.cmake"));
         config.ShouldEndWith("set(A_ONE 1)\nset(B_TWO 2)\n");
-        Run("Configure", "--config-only", "--tvm-home", tree, "--cmake-option", "A_ONE=1", "B_TWO=2", "--cmake-option", "C=3").ExitCode.ShouldBe(0);
-        File.ReadAllText(Path.Combine(tree, "build-cpu", "config.cmake")).ShouldEndWith("set(A_ONE 1)\nset(B_TWO 2)\nset(C 3)\n");
+        Run("Configure", "--config-only", "--tvm-home", tree,
+            "--cmake-option", "A_ONE=1", "B_TWO=2", "--cmake-option", "C=3").ExitCode.ShouldBe(0);
+        File.ReadAllText(Path.Combine(tree, "build-cpu", "config.cmake"))
+            .ShouldEndWith("set(A_ONE 1)\nset(B_TWO 2)\nset(C 3)\n");
     }
 
     [Theory]
     [InlineData(new[] { "CiTask", "--name", "" }, "error: Invalid value '' for --name (from the command line)")]
     [InlineData(new[] { "DevShell", "--docker", "ci_cpu", "--shell", "" }, "error: Invalid value '' for --shell")]
-    [InlineData(new[] { "DevShell", "--docker", "ci_cpu", "--repo-mount-point", "" }, "error: Invalid value '' for --repo-mount-point")]
-    [InlineData(new[] { "DevShell", "--docker", "ci_cpu", "--mount" }, "error: --mount needs a value (from the command line).")]
+    [InlineData(new[] { "DevShell", "--docker", "ci_cpu", "--repo-mount-point", "" },
+        "error: Invalid value '' for --repo-mount-point")]
+    [InlineData(new[] { "DevShell", "--docker", "ci_cpu", "--mount" },
+        "error: --mount needs a value (from the command line).")]
     [InlineData(new[] { "DevShell", "--docker" }, "error: Missing parameter --docker.")]
-    [InlineData(new[] { "Docs", "--port", "-1" }, "error: Invalid value '-1' for --port (from the command line): expected a whole number from 1 to 65535 (int).")]
+    [InlineData(new[] { "Docs", "--port", "-1" },
+        "error: Invalid value '-1' for --port (from the command line): expected a whole number from 1 to 65535 (int).")]
     [InlineData(new[] { "Docs", "--port", "99999" }, "error: Invalid value '99999' for --port")]
-    [InlineData(new[] { "Compile", "--parallel", "0" }, "error: Invalid value '0' for --parallel (from the command line): expected a whole number >= 1 (int).")]
+    [InlineData(new[] { "Compile", "--parallel", "0" },
+        "error: Invalid value '0' for --parallel (from the command line): expected a whole number >= 1 (int).")]
     public void Empty_missing_and_out_of_range_values_are_refused_before_any_work(string[] args, string expected)
     {
         var docker = new FakeDocker();
@@ -115,7 +124,8 @@ public class ParameterSafetyTests
     public void Container_options_apply_to_every_container_of_docker_mode()
     {
         var docker = new FakeDocker();
-        var result = Run(["Compile", "--tvm-home", Fixture, "--docker", "ci_cpu", "--env", "FOO=bar", "--dry-run"], docker.Environment());
+        var result = Run(["Compile", "--tvm-home", Fixture, "--docker", "ci_cpu", "--env", "FOO=bar", "--dry-run"],
+            docker.Environment());
         result.ExitCode.ShouldBe(0, result.ToString());
         var runs = result.Output.Split('\n').Where(l => l.StartsWith("docker run ")).ToList();
         runs.Count.ShouldBe(2); // cmake configure, cmake --build

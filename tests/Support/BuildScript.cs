@@ -3,18 +3,6 @@ using CliWrap;
 
 namespace TvmBuild.Tests.Support;
 
-public sealed record ScriptResult(int ExitCode, string Output)
-{
-    public override string ToString() => $"exit {ExitCode}\n{Output}";
-}
-
-/// <summary>A script a test started and may signal while it runs (named as System.Diagnostics.Process names
-/// them).</summary>
-public sealed record RunningScript(int Id, Func<bool> Exited)
-{
-    public bool HasExited => Exited();
-}
-
 /// <summary>Starts <c>./build.sh</c> (or another script of the repo) as a user would and captures what they
 /// see.</summary>
 public static class BuildScript
@@ -38,8 +26,9 @@ public static class BuildScript
     /// <summary>Compiles the build once (for tests that start it through another script, e.g. a completion).</summary>
     public static void EnsureCompiled() => _ = Compiled.Value;
 
-    public static ScriptResult Run(string[] args, Dictionary<string, string?>? environment = null, string? workingDirectory = null,
-        string script = "build.sh", TimeSpan? timeout = null, Action<RunningScript>? whileRunning = null)
+    public static ScriptResult Run(string[] args, Dictionary<string, string?>? environment = null,
+        string? workingDirectory = null, string script = "build.sh", TimeSpan? timeout = null,
+        Action<RunningScript>? whileRunning = null)
     {
         if (script == "build.sh") EnsureCompiled();
         return Start(args, environment, workingDirectory, script, timeout, whileRunning);
@@ -51,8 +40,8 @@ public static class BuildScript
         // A user's terminal, not this test run's CI: tests that want a host say so.
         var variables = new Dictionary<string, string?>
         {
-            ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null, ["TVM_HOME"] = null,
-            ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
+            ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null,
+            ["TVM_HOME"] = null, ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
             ["PYTEST_ADDOPTS"] = "-p no:cacheprovider", // keep the fixture tree clean
             ["XDG_CACHE_HOME"] = CacheHome, // pinned linters install here, never from the user's home cache
         };
@@ -82,12 +71,15 @@ public static class BuildScript
 
     public static ScriptResult Run(params string[] args) => Run(args, null);
 
-    public static string TempDirectory(string prefix = "tvm-build-test-") => Directory.CreateTempSubdirectory(prefix).FullName;
+    public static string TempDirectory(string prefix = "tvm-build-test-") =>
+        Directory.CreateTempSubdirectory(prefix).FullName;
 
     private static string FindRepoRoot()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            if (File.Exists(Path.Combine(directory.FullName, "build.sh")) && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null;
+             directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "build.sh"))
+                && Directory.Exists(Path.Combine(directory.FullName, ".nuke")))
                 return directory.FullName;
         throw new InvalidOperationException("Cannot find the repository root from " + AppContext.BaseDirectory);
     }

@@ -9,15 +9,18 @@ public sealed class FakeDocker
     {
         var environment = new Dictionary<string, string?>
         {
-            ["PATH"] = Path.Combine(BuildScript.RepoRoot, "tests", "fixtures", "fake-docker") + ":" + System.Environment.GetEnvironmentVariable("PATH"),
+            ["PATH"] = Path.Combine(BuildScript.RepoRoot, "tests", "fixtures", "fake-docker") + ":"
+                + System.Environment.GetEnvironmentVariable("PATH"),
             ["FAKE_DOCKER_LOG"] = Log,
         };
         foreach (var (key, value) in more ?? []) environment[key] = value;
         return environment;
     }
 
-    public List<List<string>> Calls => !File.Exists(Log) ? [] : File.ReadAllText(Log).Split("--\n", StringSplitOptions.RemoveEmptyEntries)
-        .Select(call => call.TrimEnd('\n').Split('\n').ToList()).ToList();
+    public List<List<string>> Calls => !File.Exists(Log)
+        ? []
+        : File.ReadAllText(Log).Split("--\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(call => call.TrimEnd('\n').Split('\n').ToList()).ToList();
 
     public List<List<string>> Runs => Calls.Where(c => c[0] == "run").ToList();
 }

@@ -4,15 +4,16 @@ namespace TvmBuild.Tests.Support;
 /// cache (libraries), llvm-config-N, the C++ compiler. Doctor and --native see exactly this machine.</summary>
 public sealed class FakeMachine
 {
-    private static readonly string[] Basics = ["bash", "dirname", "find", "sort", "xargs", "cksum", "flock", "cat", "dotnet",
-        "git", "id", "ninja", "cmake", "python3", "sh"];
+    private static readonly string[] Basics = ["bash", "dirname", "find", "sort", "xargs", "cksum", "flock", "cat",
+        "dotnet", "git", "id", "ninja", "cmake", "python3", "sh"];
 
     public string Bin { get; } = BuildScript.TempDirectory("machine-");
 
     public FakeMachine(params string[] without)
     {
         foreach (var tool in Basics.Except(without))
-            if (RequiresToolFactAttribute.Which(tool) is { } path) File.CreateSymbolicLink(Path.Combine(Bin, tool), path);
+            if (RequiresToolFactAttribute.Which(tool) is { } path)
+                File.CreateSymbolicLink(Path.Combine(Bin, tool), path);
         Script("ldconfig", "echo '0 libs found in cache'");
     }
 
@@ -28,11 +29,13 @@ public sealed class FakeMachine
 
     /// <summary>llvm-config-N answering --version (and --libfiles, with or without --link-static).</summary>
     public FakeMachine WithLlvm(int major, bool staticLibraries = true) => Script($"llvm-config-{major}",
-        $"case \"$*\" in --version) echo {major}.0.6 ;; *--link-static*) exit {(staticLibraries ? 0 : 1)} ;; *) exit 0 ;; esac");
+        $"case \"$*\" in --version) echo {major}.0.6 ;; " +
+        $"*--link-static*) exit {(staticLibraries ? 0 : 1)} ;; *) exit 0 ;; esac");
 
     /// <summary>c++ as g++ of this major version.</summary>
     public FakeMachine WithGcc(int major) => Script("c++",
-        $"case \"$1\" in -dumpversion) echo {major} ;; --version) echo 'c++ (Debian {major}.2.0-14) {major}.2.0' ;; esac");
+        $"case \"$1\" in -dumpversion) echo {major} ;; " +
+        $"--version) echo 'c++ (Debian {major}.2.0-14) {major}.2.0' ;; esac");
 
     private FakeMachine Script(string name, string body)
     {

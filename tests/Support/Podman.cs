@@ -22,12 +22,14 @@ public static class Podman
 
     private static string? Prepare()
     {
-        if (RequiresToolFactAttribute.Which("podman") is null) return "podman is not installed (apt-get install podman runc busybox-static)";
+        if (RequiresToolFactAttribute.Which("podman") is null)
+            return "podman is not installed (apt-get install podman runc busybox-static)";
         if (!File.Exists("/bin/busybox")) return "busybox-static is not installed";
         // crun and podman's default ulimits fail in this sandbox; runc without them works.
         File.WriteAllText(ConfigFile, "[containers]\ndefault_ulimits = []\n[engine]\nruntime = \"runc\"\n");
         var root = BuildScript.TempDirectory("busybox-rootfs-");
-        foreach (var directory in new[] { "bin", "etc", "tmp", "proc", "sys", "dev", "root" }) Directory.CreateDirectory(Path.Combine(root, directory));
+        foreach (var directory in new[] { "bin", "etc", "tmp", "proc", "sys", "dev", "root" })
+            Directory.CreateDirectory(Path.Combine(root, directory));
         File.Copy("/bin/busybox", Path.Combine(root, "bin", "busybox"));
         foreach (var applet in new[] { "sh", "ls", "cat", "echo", "id", "env", "sleep", "true", "false" })
             File.CreateSymbolicLink(Path.Combine(root, "bin", applet), "busybox");
@@ -40,14 +42,6 @@ public static class Podman
     }
 
     public static (int Code, string Output) Shell(string script) =>
-        Processes.Run("bash", ["-c", script], environment: new Dictionary<string, string?> { ["CONTAINERS_CONF"] = ConfigFile });
-}
-
-/// <summary>A fact that needs podman to run containers: skipped, visibly, where it cannot.</summary>
-public sealed class PodmanFactAttribute : Xunit.FactAttribute
-{
-    public PodmanFactAttribute()
-    {
-        if (Podman.WhyUnavailable is { } why) Skip = why;
-    }
+        Processes.Run("bash", ["-c", script],
+            environment: new Dictionary<string, string?> { ["CONTAINERS_CONF"] = ConfigFile });
 }

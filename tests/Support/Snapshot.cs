@@ -21,7 +21,8 @@ public static class Snapshot
         if (expected != actual)
         {
             File.WriteAllText(file + ".received", actual);
-            actual.ShouldBe(expected, $"Snapshot {name} differs; the new text is in {file}.received (UPDATE_SNAPSHOTS=1 accepts it).");
+            actual.ShouldBe(expected,
+                $"Snapshot {name} differs; the new text is in {file}.received (UPDATE_SNAPSHOTS=1 accepts it).");
         }
     }
 }

@@ -39,7 +39,8 @@ public static class Trees
     {
         Directory.CreateDirectory(target);
         foreach (var file in source.EnumerateFiles()) file.CopyTo(Path.Combine(target, file.Name));
-        foreach (var directory in source.EnumerateDirectories().Where(d => !d.Name.StartsWith("build") && d.Name != "__pycache__"))
+        foreach (var directory in source.EnumerateDirectories()
+                     .Where(d => !d.Name.StartsWith("build") && d.Name != "__pycache__"))
             Copy(directory, Path.Combine(target, directory.Name));
     }
 }

@@ -42,7 +42,8 @@ public class BuildDirectoryTests
     {
         var (_, tree, root) = Sandbox();
         var build = (tree / "build-cpu").CreateDirectory();
-        BuildDirectories.RefuseToRemove(build, tree, root).ShouldBe("it is not a build directory (no .tvm-build-dir from Configure, no CMakeCache.txt)");
+        BuildDirectories.RefuseToRemove(build, tree, root)
+            .ShouldBe("it is not a build directory (no .tvm-build-dir from Configure, no CMakeCache.txt)");
         File.WriteAllText(build / "CMakeCache.txt", "");
         BuildDirectories.RefuseToRemove(build, tree, root).ShouldBeNull();
     }

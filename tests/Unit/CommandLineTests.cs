@@ -10,7 +10,8 @@ public class CommandLineTests
     [Fact]
     public void Targets_come_first_and_values_run_to_the_next_option()
     {
-        var parsed = ParsedArguments.Parse(["Configure+Compile", "UnitTest", "--tvm-home", "/t", "--cmake-option", "A=1", "B=2",
+        var parsed = ParsedArguments.Parse([
+            "Configure+Compile", "UnitTest", "--tvm-home", "/t", "--cmake-option", "A=1", "B=2",
             "--port", "-1", "--fix", "--", "-x", "--lf"]);
         parsed.Targets.ShouldBe(["Configure", "Compile", "UnitTest"]);
         parsed.Parameters["tvmhome"].Occurrences.ShouldBe([["/t"]]);
@@ -45,7 +46,8 @@ public class CommandLineTests
 
     [Fact]
     public void A_command_prints_as_a_user_pastes_it() =>
-        new Command("/usr/bin/cmake", ["--build", "build dir"], "/src", new Dictionary<string, string?> { ["B"] = "2", ["A"] = null })
+        new Command("/usr/bin/cmake", ["--build", "build dir"], "/src",
+            new Dictionary<string, string?> { ["B"] = "2", ["A"] = null })
             .ToShellString("/elsewhere").ShouldBe("cd /src && env -u A B=2 /usr/bin/cmake --build 'build dir'");
 
     [Theory]
@@ -53,5 +55,6 @@ public class CommandLineTests
     [InlineData("CMakeOption", "cmake-option")]
     [InlineData("NoGpu", "no-gpu")]
     [InlineData("Python3", "python3")]
-    public void Member_names_become_cli_names(string member, string cli) => ParameterService.Kebab(member).ShouldBe(cli);
+    public void Member_names_become_cli_names(string member, string cli) =>
+        ParameterService.Kebab(member).ShouldBe(cli);
 }

@@ -24,7 +24,8 @@ public class CompilerErrorsTests
 
     [Fact]
     public void A_fatal_error_in_colour_from_outside_the_tree_keeps_its_path() =>
-        CompilerErrors.First("\u001b[01m\u001b[K/usr/include/x.h:2:10:\u001b[m\u001b[K \u001b[01;31m\u001b[Kfatal error: \u001b[m\u001b[Ky.h: No such file or directory", Root)
+        CompilerErrors.First("\u001b[01m\u001b[K/usr/include/x.h:2:10:\u001b[m\u001b[K \u001b[01;31m\u001b[Kfatal " +
+            "error: \u001b[m\u001b[Ky.h: No such file or directory", Root)
             .ShouldBe("/usr/include/x.h:2:10: fatal error: y.h: No such file or directory");
 
     [Fact]

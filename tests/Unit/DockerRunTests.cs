@@ -8,8 +8,8 @@ namespace TvmBuild.Tests.Unit;
 /// <summary>DockerRun.Argv as a table: both bash.sh dialects with the host facts pinned (no docker, no TVM).</summary>
 public class DockerRunTests
 {
-    private static MachineFacts Host(Dictionary<string, string>? environment = null, bool rootless = false, bool nvidiaDocker = false,
-        string[]? icd = null, string? gitCommon = null, string[]? existing = null) => new(
+    private static MachineFacts Host(Dictionary<string, string>? environment = null, bool rootless = false,
+        bool nvidiaDocker = false, string[]? icd = null, string? gitCommon = null, string[]? existing = null) => new(
         name => environment?.GetValueOrDefault(name),
         (1000, "dev", 1001, "devs"),
         rootless,
@@ -19,10 +19,11 @@ public class DockerRunTests
         icd ?? [],
         gitCommon);
 
-    private static DockerRunOptions Options(BashShDialect dialect, string image = "tlcpack/ci-cpu:v1", params string[] command) => new()
-    {
-        Cli = "docker", Dialect = dialect, RepoDirectory = "/src/tvm", Image = image, Command = command,
-    };
+    private static DockerRunOptions Options(BashShDialect dialect, string image = "tlcpack/ci-cpu:v1",
+        params string[] command) => new()
+        {
+            Cli = "docker", Dialect = dialect, RepoDirectory = "/src/tvm", Image = image, Command = command,
+        };
 
     private static readonly string[] Identity =
     [
@@ -33,15 +34,17 @@ public class DockerRunTests
     [Fact]
     public void A_command_at_main_runs_as_the_same_user_with_the_tree_mounted_at_its_own_path() =>
         DockerRun.Argv(Options(BashShDialect.RootlessAware, command: ["make", "-j2"]), Host()).ShouldBe([
-            "docker", "run", "--workdir", "/src/tvm", "--rm", "--pid=host", .. Identity, "--env", "CI_IMAGE_NAME=tlcpack/ci-cpu:v1",
-            "--env", "PYTHONPATH=/src/tvm/python", "--volume", "/src/tvm:/src/tvm", "--volume", "/src/tvm/docker:/docker",
+            "docker", "run", "--workdir", "/src/tvm", "--rm", "--pid=host", .. Identity,
+            "--env", "CI_IMAGE_NAME=tlcpack/ci-cpu:v1", "--env", "PYTHONPATH=/src/tvm/python",
+            "--volume", "/src/tvm:/src/tvm", "--volume", "/src/tvm/docker:/docker",
             "tlcpack/ci-cpu:v1", "bash", "--login", "/docker/with_the_same_user", "make", "-j2"]);
 
     [Fact]
     public void Rootless_docker_at_main_drops_the_user_mapping_and_the_host_pid_namespace() =>
         DockerRun.Argv(Options(BashShDialect.RootlessAware, command: ["true"]), Host(rootless: true)).ShouldBe([
-            "docker", "run", "--workdir", "/src/tvm", "--rm", .. Identity, "--env", "CI_IMAGE_NAME=tlcpack/ci-cpu:v1",
-            "--env", "PYTHONPATH=/src/tvm/python", "--volume", "/src/tvm:/src/tvm", "--volume", "/src/tvm/docker:/docker",
+            "docker", "run", "--workdir", "/src/tvm", "--rm", .. Identity,
+            "--env", "CI_IMAGE_NAME=tlcpack/ci-cpu:v1", "--env", "PYTHONPATH=/src/tvm/python",
+            "--volume", "/src/tvm:/src/tvm", "--volume", "/src/tvm/docker:/docker",
             "tlcpack/ci-cpu:v1", "true"]);
 
     [Fact]
@@ -81,7 +84,8 @@ public class DockerRunTests
             BuildDirectory = "build-x",
         };
         var argv = DockerRun.Argv(options, Host(new() { ["JENKINS_HOME"] = "/var/jenkins" }));
-        string After(string flag, int skip = 0) => argv[argv.Select((a, i) => (a, i)).Where(p => p.a == flag).Skip(skip).First().i + 1];
+        string After(string flag, int skip = 0) =>
+            argv[argv.Select((a, i) => (a, i)).Where(p => p.a == flag).Skip(skip).First().i + 1];
         After("--workdir").ShouldBe("/workspace");
         After("--cpus").ShouldBe("2");
         After("--net").ShouldBe("tvm-net");

@@ -14,7 +14,8 @@ public class GtestArgumentsTests
     [Fact]
     public void Ctest_gets_junit_and_the_filter_as_anchored_regular_expressions() =>
         GtestArguments.For(TestFramework.Ctest, "/b/r.xml", "A.*:B.c?-A.slow", ["--repeat", "until-fail:2"])
-            .ShouldBe(["--output-junit", "/b/r.xml", "-R", @"^(A\..*|B\.c.)$", "-E", @"^(A\.slow)$", "--repeat", "until-fail:2"]);
+            .ShouldBe(["--output-junit", "/b/r.xml", "-R", @"^(A\..*|B\.c.)$", "-E", @"^(A\.slow)$", "--repeat",
+                "until-fail:2"]);
 
     [Theory]
     [InlineData("Broken.Fails:Small/Sizes.Even/3", @"^(Broken\.Fails|Small/Sizes\.Even/3)$", null)]

@@ -28,7 +28,8 @@ public class LayoutTests
         var file = Path.Combine(folder, "layouts.yaml");
         File.WriteAllText(file, File.ReadAllText(Layouts.File).Replace("\nv0.9.0:", "\n" + MadeUp + "\nv0.9.0:"));
         var tree = Directory.CreateDirectory(Path.Combine(folder, "tvm")).FullName;
-        foreach (var path in new[] { "CMakeLists.txt", "cmake/config.cmake", "python/tvm/__init__.py", "Makefile", "NEWS-0.9.1" })
+        string[] files = ["CMakeLists.txt", "cmake/config.cmake", "python/tvm/__init__.py", "Makefile", "NEWS-0.9.1"];
+        foreach (var path in files)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(tree, path))!);
             File.WriteAllText(Path.Combine(tree, path), "");
@@ -44,10 +45,16 @@ public class LayoutTests
         var layout = Layouts.Detect(layouts, AbsolutePath.Create(tree));
         layout.Name.ShouldBe("v0.9.1");
 
-        DockerImages.Read(AbsolutePath.Create(tree), layout.Images, out _).ShouldBe(new Dictionary<string, string> { ["ci_cpu"] = "tlcpack/ci-cpu:v0.91" });
-        var options = new DockerRunOptions { Cli = "docker", Dialect = layout.BashSh, RepoDirectory = AbsolutePath.Create(tree), Image = "i" };
-        var host = new MachineFacts(_ => null, (1, "u", 1, "g"), Rootless: true, _ => false, _ => false, false, [], null);
-        DockerRun.Argv(options with { Command = ["true"] }, host).ShouldContain("--pid=host", "classic bash.sh ignores rootless docker");
+        DockerImages.Read(AbsolutePath.Create(tree), layout.Images, out _)
+            .ShouldBe(new Dictionary<string, string> { ["ci_cpu"] = "tlcpack/ci-cpu:v0.91" });
+        var options = new DockerRunOptions
+        {
+            Cli = "docker", Dialect = layout.BashSh, RepoDirectory = AbsolutePath.Create(tree), Image = "i",
+        };
+        var host = new MachineFacts(_ => null, (1, "u", 1, "g"), Rootless: true, _ => false, _ => false, false, [],
+            null);
+        DockerRun.Argv(options with { Command = ["true"] }, host)
+            .ShouldContain("--pid=host", "classic bash.sh ignores rootless docker");
 
         var tools = new LintTools(AbsolutePath.Create(tree), AbsolutePath.Create(tree), "/usr/bin/python3",
             new ProcessRunner(false, default), HasCiLintImage: true);

@@ -32,14 +32,16 @@ public class LintVersionTests
         (tree / "docker" / "install").CreateDirectory();
         // The lines as docker/Dockerfile.ci_lint and ubuntu1804_install_clang_format.sh have them at v0.9.0.
         File.WriteAllText(tree / "docker" / "Dockerfile.ci_lint",
-            "RUN pip3 install cpplint pylint==2.4.4 mypy==0.902 black==22.3.0 flake8==3.9.2 blocklint==0.2.3 jinja2==3.0.3\n");
+            "RUN pip3 install cpplint pylint==2.4.4 mypy==0.902 black==22.3.0 flake8==3.9.2 blocklint==0.2.3 "
+            + "jinja2==3.0.3\n");
         File.WriteAllText(tree / "docker" / "install" / "clang.sh",
-            "echo deb http://apt.llvm.org/bionic/ llvm-toolchain-bionic-10 main\napt-get update && apt-install-and-clear -y clang-format-10\n");
+            "echo deb http://apt.llvm.org/bionic/ llvm-toolchain-bionic-10 main\n"
+            + "apt-get update && apt-install-and-clear -y clang-format-10\n");
         var layout = new Layout { LintPins = ["docker/Dockerfile.ci_lint", "docker/install/clang.sh"] };
         LintPins.Read(tree, layout, null).ShouldBe(new Dictionary<string, string>
         {
-            ["pylint"] = "2.4.4", ["mypy"] = "0.902", ["black"] = "22.3.0", ["flake8"] = "3.9.2", ["blocklint"] = "0.2.3",
-            ["jinja2"] = "3.0.3", ["clang-format"] = "10",
+            ["pylint"] = "2.4.4", ["mypy"] = "0.902", ["black"] = "22.3.0", ["flake8"] = "3.9.2",
+            ["blocklint"] = "0.2.3", ["jinja2"] = "3.0.3", ["clang-format"] = "10",
         }, ignoreOrder: true);
     }
 
@@ -50,7 +52,8 @@ public class LintVersionTests
     [InlineData("21.1.7", "21.1.6")]   // between two: the nearer, ties to the lower
     public void The_nearest_published_version_stands_in_for_a_pin(string pinned, string nearest)
     {
-        string[] published = ["0.2.10", "0.12.3", "19.1.3", "19.1.7", "20.1.7", "21.1.6", "21.1.8", "22.1.5", "23.1.0", "24.0.0-rc1"];
+        string[] published = ["0.2.10", "0.12.3", "19.1.3", "19.1.7", "20.1.7", "21.1.6", "21.1.8", "22.1.5", "23.1.0",
+            "24.0.0-rc1"];
         PinnedNpm.Nearest(published, pinned).ShouldBe(nearest);
     }
 

@@ -22,7 +22,8 @@ public class NativeCheckTests
     public void Trailing_whitespace_is_found_at_its_column_and_fixed_keeping_latin1_bytes()
     {
         var file = File(Bytes("caf\u00e9 \t\nok\r\n  \r\n"));
-        NativeChecks.TrailingWhitespace([file], fix: false).Problems.Select(p => (p.Line, p.Column)).ShouldBe([(1, 5), (3, 1)]);
+        NativeChecks.TrailingWhitespace([file], fix: false).Problems.Select(p => (p.Line, p.Column))
+            .ShouldBe([(1, 5), (3, 1)]);
         NativeChecks.TrailingWhitespace([file], fix: true).Fixed.ShouldBe(["f.txt"]);
         System.IO.File.ReadAllBytes(file.FullPath).ShouldBe(Bytes("caf\u00e9\nok\r\n\r\n"));
     }
@@ -43,7 +44,8 @@ public class NativeCheckTests
     public void Mixed_line_endings_become_the_most_common_one()
     {
         var file = File(Bytes("a\r\nb\r\nc\n"));
-        NativeChecks.MixedLineEnding([file], fix: false, []).Problems.Single().Message.ShouldBe("mixed line endings (2 CRLF, 1 LF, 0 CR)");
+        NativeChecks.MixedLineEnding([file], fix: false, []).Problems.Single().Message
+            .ShouldBe("mixed line endings (2 CRLF, 1 LF, 0 CR)");
         NativeChecks.MixedLineEnding([file], fix: true, []);
         System.IO.File.ReadAllBytes(file.FullPath).ShouldBe(Bytes("a\r\nb\r\nc\r\n"));
     }

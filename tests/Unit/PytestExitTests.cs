@@ -28,5 +28,6 @@ public class PytestExitTests
             new SuiteResult("s", 0, 1, 0, ["t.py"])).ShouldBe("pytest exit 2: Interrupted: 1 error during collection");
 
     [Fact]
-    public void Nothing_collected_says_so() => PytestExit.Describe(5, "", null).ShouldBe("pytest exit 5: no tests collected");
+    public void Nothing_collected_says_so() =>
+        PytestExit.Describe(5, "", null).ShouldBe("pytest exit 5: no tests collected");
 }
