@@ -15,8 +15,8 @@ public static partial class Layouts
     public static IReadOnlyList<Layout> Load(AbsolutePath file)
     {
         var deserializer = new StaticDeserializerBuilder(new LayoutsYaml())
-            .WithNamingConvention(UnderscoredNamingConvention.Instance)
-            .WithEnumNamingConvention(HyphenatedNamingConvention.Instance).Build();
+            .WithNamingConvention(SeparatedNames.Underscored)
+            .WithEnumNamingConvention(SeparatedNames.Hyphenated).Build();
         try
         {
             var layouts = deserializer.Deserialize<Dictionary<string, Layout>>(System.IO.File.ReadAllText(file));
