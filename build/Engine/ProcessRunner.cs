@@ -1,5 +1,4 @@
 using System.Text;
-using CliWrap;
 using Serilog;
 
 namespace TvmBuild.Engine;
@@ -46,20 +45,25 @@ public sealed class ProcessRunner
     public string Find(string name, string installHint) => InContainer ? name : ToolResolver.Find(name, installHint);
 
     public CommandResult Run(Command command, RunOptions? options = null) =>
-        RunAsync(command, options).GetAwaiter().GetResult();
-
-    public Task<CommandResult> RunAsync(Command command, RunOptions? options = null) =>
         Execute(command, options ?? RunOptions.Default, probe: false);
+
+    /// <summary>Run on a thread of its own (the child's output is read with blocking reads), so that commands run in
+    /// parallel never wait for the thread pool.</summary>
+    public Task<CommandResult> RunAsync(Command command, RunOptions? options = null) =>
+        OnOwnThread(() => Run(command, options));
 
     /// <summary>A read-only question (a version, git's file list): it runs even under --dry-run, logs only at verbose
     /// level and is not cancelled by Ctrl-C (clean-up after Ctrl-C asks questions too).</summary>
     public CommandResult Probe(Command command, RunOptions? options = null) =>
-        ProbeAsync(command, options).GetAwaiter().GetResult();
-
-    public Task<CommandResult> ProbeAsync(Command command, RunOptions? options = null) =>
         Execute(command, (options ?? RunOptions.Default) with { Quiet = true }, probe: true);
 
-    private async Task<CommandResult> Execute(Command command, RunOptions options, bool probe)
+    public Task<CommandResult> ProbeAsync(Command command, RunOptions? options = null) =>
+        OnOwnThread(() => Probe(command, options));
+
+    private static Task<CommandResult> OnOwnThread(Func<CommandResult> run) =>
+        Task.Factory.StartNew(run, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private CommandResult Execute(Command command, RunOptions options, bool probe)
     {
         if (_wrapper is not null) command = _wrapper.Wrap(command);
         if (DryRun && !probe)
@@ -85,20 +89,11 @@ public sealed class ProcessRunner
         }
 
         var cancellation = probe ? CancellationToken.None : Cancellation;
-        using var forceful = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        using var register = cancellation.Register(() => forceful.CancelAfter(TimeSpan.FromSeconds(5)));
         var started = DateTime.UtcNow;
         int exitCode;
         try
         {
-            var cli = Cli.Wrap(command.Executable)
-                .WithArguments(command.Arguments)
-                .WithWorkingDirectory(command.WorkingDirectory ?? Directory.GetCurrentDirectory())
-                .WithEnvironmentVariables(command.Environment ?? new Dictionary<string, string?>())
-                .WithValidation(CommandResultValidation.None)
-                .WithStandardOutputPipe(PipeTarget.ToDelegate(OnLine))
-                .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
-            exitCode = (await cli.ExecuteAsync(forceful.Token, cancellation)).ExitCode;
+            exitCode = ChildProcess.Run(command, OnLine, cancellation);
         }
         catch (System.ComponentModel.Win32Exception)
         {

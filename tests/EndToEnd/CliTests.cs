@@ -238,4 +238,29 @@ public class CliTests
         Directory.Exists($"/proc/{child}").ShouldBeFalse("the child process must be gone");
         Directory.GetDirectories(directory).ShouldBeEmpty("nothing half-written");
     }
+
+    [Fact]
+    public void Ctrl_c_kills_a_child_that_ignores_the_interrupt_after_its_grace_period()
+    {
+        var directory = TempDirectory();
+        var pidFile = Path.Combine(directory, "child.pid");
+        var fakeGit = Path.Combine(directory, "git");
+        // The shell ignores SIGINT and so does the sleep it starts: only the kill after the grace period ends them
+        // (without it the run outlives the 30 s limit below).
+        File.WriteAllText(fakeGit, $"#!/bin/sh\ntrap '' INT\necho $$ > {pidFile}\nsleep 600\n");
+        File.SetUnixFileMode(fakeGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var result = Run(["Checkout", "--tvm-home", Path.Combine(directory, "tvm")], new() { ["GIT_EXE"] = fakeGit },
+            timeout: TimeSpan.FromSeconds(30),
+            whileRunning: process =>
+            {
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (!File.Exists(pidFile) && DateTime.UtcNow < deadline) Thread.Sleep(50);
+                Thread.Sleep(200);
+                Process.Start("kill", ["-INT", process.Id.ToString()]).WaitForExit();
+            });
+        result.ExitCode.ShouldBe(130);
+        result.Output.ShouldContain("Checkout was cancelled");
+        var child = int.Parse(File.ReadAllText(pidFile).Trim());
+        Directory.Exists($"/proc/{child}").ShouldBeFalse("the child process must be gone");
+    }
 }
