@@ -101,9 +101,19 @@ public static partial class CompilerCaches
             : null;
     }
 
-    private static string? CacheValue(string cache, string key) =>
-        Regex.Match(cache, $@"^{key}:[A-Z]+=(.*)$", RegexOptions.Multiline) is { Success: true } m
-            && m.Groups[1].Value.Length > 0 ? m.Groups[1].Value.Trim() : null;
+    /// <summary>A CMakeCache.txt entry (<c>KEY:TYPE=value</c>), read line by line: every Compile asks, and a regular
+    /// expression over the whole cache cost it a few milliseconds.</summary>
+    private static string? CacheValue(string cache, string key)
+    {
+        foreach (var line in cache.Split('\n'))
+        {
+            if (!line.StartsWith(key + ":", StringComparison.Ordinal) || line.IndexOf('=') is not (> 0 and var equals))
+                continue;
+            var value = line[(equals + 1)..].Trim();
+            return value.Length > 0 ? value : null;
+        }
+        return null;
+    }
 
     [GeneratedRegex(@"^Cache hits\s+(\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex SccacheHits();
