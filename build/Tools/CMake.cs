@@ -63,9 +63,18 @@ public static partial class CMake
     {
         var cache = build / "CMakeCache.txt";
         if (!cache.FileExists()) return (null, null);
-        string? Value(string key) =>
-            File.ReadLines(cache).FirstOrDefault(l => l.StartsWith(key + ":"))?.Split('=', 2)[1];
-        return (Value("CMAKE_GENERATOR"), Value("CMAKE_HOME_DIRECTORY"));
+        var lines = File.ReadAllLines(cache);
+        return (CacheEntry(lines, "CMAKE_GENERATOR"), CacheEntry(lines, "CMAKE_HOME_DIRECTORY"));
+    }
+
+    /// <summary>The value of a CMakeCache.txt entry (<c>KEY:TYPE=value</c>) as written, or null when the cache has
+    /// none.</summary>
+    public static string? CacheEntry(IEnumerable<string> cacheLines, string key)
+    {
+        foreach (var line in cacheLines)
+            if (line.StartsWith(key + ":", StringComparison.Ordinal) && line.IndexOf('=') is > 0 and var equals)
+                return line[(equals + 1)..];
+        return null;
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9_.+/:=,-]+\z")]

@@ -50,11 +50,11 @@ public static partial class CompilerCaches
     {
         var cache = buildDirectory / "CMakeCache.txt";
         if (!cache.FileExists()) return null;
-        var text = cache.ReadAllText();
-        var launcher = CacheValue(text, "CMAKE_CXX_COMPILER_LAUNCHER");
+        var lines = File.ReadAllLines(cache);
+        var launcher = CacheValue(lines, "CMAKE_CXX_COMPILER_LAUNCHER");
         var tool = launcher is null ? null : Path.GetFileName(launcher.Split(';')[0]);
         if (tool is "ccache" or "sccache") return tool;
-        return CacheValue(text, "CMAKE_CXX_COMPILER")?.StartsWith(ImageWrappers) == true ? "sccache" : null;
+        return CacheValue(lines, "CMAKE_CXX_COMPILER")?.StartsWith(ImageWrappers) == true ? "sccache" : null;
     }
 
     /// <summary>task_build.py's way around a build in the image: start sccache's server, build, print its statistics
@@ -101,19 +101,8 @@ public static partial class CompilerCaches
             : null;
     }
 
-    /// <summary>A CMakeCache.txt entry (<c>KEY:TYPE=value</c>), read line by line: every Compile asks, and a regular
-    /// expression over the whole cache cost it a few milliseconds.</summary>
-    private static string? CacheValue(string cache, string key)
-    {
-        foreach (var line in cache.Split('\n'))
-        {
-            if (!line.StartsWith(key + ":", StringComparison.Ordinal) || line.IndexOf('=') is not (> 0 and var equals))
-                continue;
-            var value = line[(equals + 1)..].Trim();
-            return value.Length > 0 ? value : null;
-        }
-        return null;
-    }
+    private static string? CacheValue(IEnumerable<string> cacheLines, string key) =>
+        CMake.CacheEntry(cacheLines, key)?.Trim() is { Length: > 0 } value ? value : null;
 
     [GeneratedRegex(@"^Cache hits\s+(\d+)\s*$", RegexOptions.Multiline)]
     private static partial Regex SccacheHits();
