@@ -18,20 +18,12 @@ internal static class ChildProcess
     public static int Run(Command command, Action<string> onLine, CancellationToken cancellation)
     {
         cancellation.ThrowIfCancellationRequested();
-        var info = new ProcessStartInfo(command.Executable)
-        {
-            WorkingDirectory = command.WorkingDirectory ?? Directory.GetCurrentDirectory(),
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in command.Arguments) info.ArgumentList.Add(argument);
-        foreach (var (key, value) in command.Environment ?? new Dictionary<string, string?>())
-            if (value is null) info.Environment.Remove(key);
-            else info.Environment[key] = value;
+        var info = StartInfo(command);
+        info.RedirectStandardInput = true;
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.StandardOutputEncoding = Encoding.UTF8;
+        info.StandardErrorEncoding = Encoding.UTF8;
 
         using var process = Process.Start(info)!; // Win32Exception: not found or not executable
         process.StandardInput.Close();
@@ -51,6 +43,22 @@ internal static class ChildProcess
         }
         cancellation.ThrowIfCancellationRequested();
         return process.ExitCode;
+    }
+
+    /// <summary>The command's program, arguments (one each, no shell), folder and environment (a null value unsets
+    /// the variable).</summary>
+    public static ProcessStartInfo StartInfo(Command command)
+    {
+        var info = new ProcessStartInfo(command.Executable)
+        {
+            WorkingDirectory = command.WorkingDirectory ?? Directory.GetCurrentDirectory(),
+            UseShellExecute = false,
+        };
+        foreach (var argument in command.Arguments) info.ArgumentList.Add(argument);
+        foreach (var (key, value) in command.Environment ?? new Dictionary<string, string?>())
+            if (value is null) info.Environment.Remove(key);
+            else info.Environment[key] = value;
+        return info;
     }
 
     /// <summary>SIGINT now, the whole tree after the grace period; never blocks the thread that cancels.</summary>

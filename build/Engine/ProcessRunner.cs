@@ -124,17 +124,10 @@ public sealed class ProcessRunner
             return 0;
         }
         Log.Information("> {Command}", command.ToShellString());
-        var info = new System.Diagnostics.ProcessStartInfo(command.Executable)
-        {
-            WorkingDirectory = command.WorkingDirectory ?? ""
-        };
-        foreach (var argument in command.Arguments) info.ArgumentList.Add(argument);
-        foreach (var (key, value) in command.Environment ?? new Dictionary<string, string?>())
-            info.Environment[key] = value;
-        using var process = System.Diagnostics.Process.Start(info)!;
+        using var process = System.Diagnostics.Process.Start(ChildProcess.StartInfo(command))!;
         using var register = Cancellation.Register(() =>
         {
-            if (!process.WaitForExit(TimeSpan.FromSeconds(5))) process.Kill(entireProcessTree: true);
+            if (!process.WaitForExit(ChildProcess.Grace)) process.Kill(entireProcessTree: true);
         });
         process.WaitForExit();
         Cancellation.ThrowIfCancellationRequested();
