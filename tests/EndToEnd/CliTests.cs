@@ -219,22 +219,10 @@ public class CliTests
     public void Ctrl_c_ends_the_child_process_tree_and_reports_cancelled()
     {
         var directory = TempDirectory();
-        var pidFile = Path.Combine(directory, "child.pid");
-        var fakeGit = Path.Combine(directory, "git");
-        File.WriteAllText(fakeGit, $"#!/bin/sh\necho $$ > {pidFile}\nexec sleep 60\n");
-        File.SetUnixFileMode(fakeGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var result = Run(["Checkout", "--tvm-home", Path.Combine(directory, "tvm")], new() { ["GIT_EXE"] = fakeGit },
-            whileRunning: process =>
-            {
-                var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (!File.Exists(pidFile) && DateTime.UtcNow < deadline) Thread.Sleep(50);
-                Thread.Sleep(200);
-                Process.Start("kill", ["-INT", process.Id.ToString()]).WaitForExit();
-            });
+        var (result, child) = InterruptedCheckout(directory, "exec sleep 60");
         result.ExitCode.ShouldBe(130);
         result.Output.ShouldContain("Checkout was cancelled");
         result.Output.ShouldContain("Build cancelled on ");
-        var child = int.Parse(File.ReadAllText(pidFile).Trim());
         Directory.Exists($"/proc/{child}").ShouldBeFalse("the child process must be gone");
         Directory.GetDirectories(directory).ShouldBeEmpty("nothing half-written");
     }
@@ -242,15 +230,26 @@ public class CliTests
     [Fact]
     public void Ctrl_c_kills_a_child_that_ignores_the_interrupt_after_its_grace_period()
     {
-        var directory = TempDirectory();
+        // The shell ignores SIGINT and so does the sleep it starts: only the kill after the grace period ends them
+        // (without it the run outlives the 30 s limit).
+        var (result, child) = InterruptedCheckout(TempDirectory(), "trap '' INT\nsleep 600",
+            TimeSpan.FromSeconds(30));
+        result.ExitCode.ShouldBe(130);
+        result.Output.ShouldContain("Checkout was cancelled");
+        Directory.Exists($"/proc/{child}").ShouldBeFalse("the child process must be gone");
+    }
+
+    /// <summary>Checkout with a fake git (a shell script running <paramref name="script"/> after writing its pid),
+    /// and SIGINT to the build once the fake runs: the result and the fake's pid.</summary>
+    private static (ScriptResult Result, int Child) InterruptedCheckout(string directory, string script,
+        TimeSpan? timeout = null)
+    {
         var pidFile = Path.Combine(directory, "child.pid");
         var fakeGit = Path.Combine(directory, "git");
-        // The shell ignores SIGINT and so does the sleep it starts: only the kill after the grace period ends them
-        // (without it the run outlives the 30 s limit below).
-        File.WriteAllText(fakeGit, $"#!/bin/sh\ntrap '' INT\necho $$ > {pidFile}\nsleep 600\n");
+        File.WriteAllText(fakeGit, $"#!/bin/sh\necho $$ > {pidFile}\n{script}\n");
         File.SetUnixFileMode(fakeGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var result = Run(["Checkout", "--tvm-home", Path.Combine(directory, "tvm")], new() { ["GIT_EXE"] = fakeGit },
-            timeout: TimeSpan.FromSeconds(30),
+            timeout: timeout,
             whileRunning: process =>
             {
                 var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -258,9 +257,6 @@ public class CliTests
                 Thread.Sleep(200);
                 Process.Start("kill", ["-INT", process.Id.ToString()]).WaitForExit();
             });
-        result.ExitCode.ShouldBe(130);
-        result.Output.ShouldContain("Checkout was cancelled");
-        var child = int.Parse(File.ReadAllText(pidFile).Trim());
-        Directory.Exists($"/proc/{child}").ShouldBeFalse("the child process must be gone");
+        return (result, int.Parse(File.ReadAllText(pidFile).Trim()));
     }
 }
