@@ -274,11 +274,12 @@ interface IConfigure : IHazTvm
     {
         var (cachedGenerator, cachedSource) = CMake.ReadCache(BuildDirectory);
         if (cachedGenerator is null) return;
+        var source = Runner.PathSeenByCommands(TvmRoot); // in docker mode CMake sees the tree at the mount point
         var problem = cachedGenerator != generator
                 ? $"was configured with the '{cachedGenerator}' generator, this run uses '{generator}'"
-            : cachedSource is not null && cachedSource != TvmRoot
+            : cachedSource is not null && cachedSource != source
                 ? $"was configured for the source tree at {cachedSource} (another mount point?), " +
-                  $"this run uses {TvmRoot}"
+                  $"this run uses {source}"
             : null;
         if (!Reconfigure)
         {

@@ -37,7 +37,7 @@ public sealed class ContainerWrapper(
             ? [.. AwsCredentials.Where(n => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(n)))] : [];
         var options = template with
         {
-            Command = [command.Executable, .. command.Arguments.Select(Translate)],
+            Command = [Translate(command.Executable), .. command.Arguments.Select(Translate)],
             Environment = [.. template.Environment.Select(Translate), .. environment, .. credentials],
             Workdir = command.WorkingDirectory is null ? null : Translate(command.WorkingDirectory),
             CidFile = cidFile,
@@ -54,6 +54,8 @@ public sealed class ContainerWrapper(
         if (cancelled) CidFiles.RemoveContainer(runner, wrapped.Executable, cidFile);
         else File.Delete(cidFile);
     }
+
+    public string PathSeenInside(string path) => Translate(path);
 
     /// <summary>The TVM tree's host path becomes the mount point (only differs under Jenkins or with
     /// --repo-mount-point).</summary>

@@ -5,5 +5,8 @@ namespace TvmBuild.Engine;
 public interface ICommandWrapper
 {
     Command Wrap(Command command);
+
+    /// <summary>A path of this machine as the wrapped commands see it (a container's mount point).</summary>
+    string PathSeenInside(string path);
     void Finished(Command wrapped, bool cancelled);
 }

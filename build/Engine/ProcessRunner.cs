@@ -34,6 +34,10 @@ public sealed class ProcessRunner
     /// itself).</summary>
     public ProcessRunner OnHost => _wrapper is null ? this : _host ??= new ProcessRunner(DryRun, Cancellation);
 
+    /// <summary>A path of this machine as the commands this runner starts see it (in docker mode, under the
+    /// container's mount point).</summary>
+    public string PathSeenByCommands(string path) => _wrapper?.PathSeenInside(path) ?? path;
+
     /// <summary>The same runner with every command rewritten by <paramref name="wrapper"/> (docker mode).</summary>
     public ProcessRunner WithWrapper(ICommandWrapper wrapper) => new(DryRun, Cancellation, wrapper);
 
