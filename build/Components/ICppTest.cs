@@ -24,13 +24,24 @@ interface ICppTest : ICompile, IHazTests
         .TakesArguments()
         .Executes(() =>
         {
-            var environment = Expand(CppTestSpec.Environment, CppTestSpec.Script);
+            var environment = new Dictionary<string, string?>(Expand(CppTestSpec.Environment, CppTestSpec.Script))
+            {
+                // A cpptest unstashed into another workspace names the build stage's folder in its RUNPATH: it
+                // loads libtvm*.so from the build directory where it now lies.
+                ["LD_LIBRARY_PATH"] = LibraryPath(),
+            };
             foreach (var step in CppTestSpec.Steps)
             {
                 if (step.Tests is { } framework) RunTests(step, framework, environment);
                 else ScriptSteps.Run(Runner, step, TvmRoot, BuildDirectory, Variables, environment, CppTestSpec.Script);
             }
         });
+
+    string LibraryPath()
+    {
+        var inherited = Runner.InContainer ? null : Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
+        return string.IsNullOrEmpty(inherited) ? BuildDirectory : $"{BuildDirectory}:{inherited}";
+    }
 
     /// <summary>The step that runs the tests gets a JUnit file, the filter and the arguments after --; its results
     /// go under the summary table. A failure stops here, as the script's <c>set -e</c> does.</summary>
