@@ -5,8 +5,8 @@ namespace TvmBuild.Ci;
 
 /// <summary>Runs the steps of CI tasks. In an image, every container of a task gets what TVM's tests/scripts/ci.py
 /// gives its one container: a name and hostname (ci-&lt;task&gt;-&lt;5 letters&gt;), PLATFORM, VERBOSE and
-/// TVM_LIBRARY_PATH, plus the task's environment (TEST_STEP_NAME, ...); the compiler cache's settings come with the
-/// build steps (Compile).</summary>
+/// TVM_LIBRARY_PATH, plus the task's environment (TEST_STEP_NAME, ...) and CI's own variables; the compiler cache's
+/// settings come with the build steps (Compile).</summary>
 public sealed class TaskRunner(TaskRunSettings settings)
 {
     public void Run(CiTaskSpec task, TaskPlace place, IReadOnlyDictionary<string, string> shard)
@@ -31,6 +31,7 @@ public sealed class TaskRunner(TaskRunSettings settings)
                 foreach (var (key, value) in environment) image[key] = value;
                 extra.AddRange(["--docker", place.Image, "--container-name", container!]);
                 foreach (var (key, value) in image) extra.AddRange(["--env", $"{key}={value}"]);
+                foreach (var name in PassedByName) extra.AddRange(["--env", name]);
             }
             if (settings.Runner.DryRun) extra.Add("--dry-run");
             extra.AddRange(["--docker-cli", settings.DockerCli, "--no-logo"]);
@@ -79,6 +80,11 @@ public sealed class TaskRunner(TaskRunSettings settings)
         return info.ExitCode == 0 ? null
             : $"'{settings.DockerCli} info' failed (exit code {info.ExitCode}: is its engine running?)";
     }
+
+    /// <summary>TVM's Jenkinsfiles start every container with <c>docker/bash.sh --env CI --env SKIP_SLOW_TESTS
+    /// --env CI_NUM_EXECUTORS ...</c>: by name, so each has the CI machine's value, or is unset where it is. TVM's
+    /// tests only block unmirrored downloads when CI is set.</summary>
+    private static readonly string[] PassedByName = ["CI", "CI_NUM_EXECUTORS", "SKIP_SLOW_TESTS"];
 
     // ci.py names its containers ci-<name>-<5 random letters>, so that two runs never share a name.
     private static string Suffix() =>

@@ -153,6 +153,30 @@ public class CiTests
     }
 
     [Fact]
+    public void Under_jenkins_programs_and_the_cmake_cache_are_seen_at_the_mount_point_with_ci_variables()
+    {
+        var tree = Trees.CopyFixture();
+        var build = Path.Combine(tree, "build-cpu");
+        Directory.CreateDirectory(build);
+        // What step 1 of build-cpu leaves: CMake configured inside the container, at Jenkins' mount point.
+        File.WriteAllText(Path.Combine(build, "CMakeCache.txt"),
+            "CMAKE_GENERATOR:INTERNAL=Ninja\nCMAKE_HOME_DIRECTORY:INTERNAL=/workspace\n");
+        var jenkins = new FakeDocker().Environment(new() { ["JENKINS_HOME"] = "/var/jenkins" });
+
+        string[] args = ["Compile", "--preset", "cpu", "--tvm-home", tree, "--docker", "ci_cpu", "--dry-run"];
+        var compile = Run(args, jenkins);
+        compile.ExitCode.ShouldBe(0, compile.ToString());
+        compile.Output.ShouldNotContain("another mount point");
+
+        var unittest = Run(["CiTask", "--name", "unittest", "--tvm-home", tree, "--docker", "--dry-run"], jenkins);
+        unittest.ExitCode.ShouldBe(0, unittest.ToString());
+        unittest.Output.ShouldContain("/docker/with_the_same_user /workspace/build-cpu/cpptest");
+        unittest.Output.ShouldContain("--env LD_LIBRARY_PATH=/workspace/build-cpu");
+        unittest.Output.ShouldContain("--env CI --env CI_NUM_EXECUTORS --env SKIP_SLOW_TESTS");
+        unittest.Output.ShouldNotContain(tree + "/build-cpu/cpptest");
+    }
+
+    [Fact]
     public void Unittest_runs_natively_after_the_build_task_as_ci_would()
     {
         var tree = Trees.CopyFixture();
