@@ -45,4 +45,10 @@ public sealed record CiCatalog(
     /// within).</summary>
     public List<(string Stage, List<CiTaskSpec> Tasks)> JenkinsStages() => Tasks.Where(t => t.OnJenkins)
         .GroupBy(t => t.Stage).Select(g => (g.Key, g.ToList())).ToList();
+
+    /// <summary>TVM's Jenkins pipelines (cpu, gpu, arm, wasm, docker: one Jenkinsfile each at TVM), in the order the
+    /// catalog first names them, each with its stages in order; a task without a TVM stage is its own.</summary>
+    public List<(string Pipeline, List<(string Stage, List<CiTaskSpec> Tasks)> Stages)> JenkinsPipelines() =>
+        Tasks.Where(t => t.OnJenkins).GroupBy(t => t.Tvm?.Pipeline ?? t.Name)
+            .Select(p => (p.Key, p.GroupBy(t => t.Stage).Select(s => (s.Key, s.ToList())).ToList())).ToList();
 }

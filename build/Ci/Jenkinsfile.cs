@@ -4,14 +4,33 @@ using TvmBuild.Engine;
 namespace TvmBuild.Ci;
 
 /// <summary>ci/Jenkinsfile, in the scripted style TVM uses: a Prepare stage (which kinds of change the build has), then
-/// the catalog's Jenkins stages in order, each running its tasks (and shards) in parallel under TVM's stage names.
-/// Each task is one call of one Groovy function, <c>runTask</c>: its node label, workspace, timeout, unstash of what
-/// it needs, the one step that does work (<c>sh './build.sh CiTask --name X'</c>), JUnit publishing, stash of what it
+/// TVM's pipelines (cpu, gpu, arm, wasm, docker: a Jenkinsfile each at TVM) side by side, so that a failure in one
+/// stops the rest of that pipeline only; each runs the catalog's stages in order, their tasks (and shards) in
+/// parallel under TVM's stage names. Each task is one call of one Groovy function, <c>runTask</c>: its node label,
+/// workspace, timeout, TVM's checkout (merged with the target branch, with submodules), unstash of what it needs, the
+/// one step that does work (<c>sh './build.sh CiTask --name X'</c>), JUnit publishing, stash of what it
 /// produces.</summary>
 public static class Jenkinsfile
 {
-    // The function every branch calls; it takes the catalog's values as arguments and puts none into a string.
-    private const string RunTask = """
+    // The functions every branch calls; they take the catalog's values as arguments and put none into a string.
+    private const string Functions = """
+        // TVM's init_git: the checkout, merged with the branch a pull request targets, with its submodules. The
+        // shell reads CHANGE_TARGET itself: no value is put into a script.
+        def checkoutTree() {
+          retry(5) {
+            checkout scm
+          }
+          if (env.CHANGE_TARGET) {
+            sh(script: 'git fetch origin "$CHANGE_TARGET"')
+            sh(script: 'git -c user.name=TVM-Jenkins -c user.email=jenkins@tvm.apache.org merge FETCH_HEAD')
+          }
+          retry(3) {
+            timeout(time: 5, unit: 'MINUTES') {
+              sh(script: 'git submodule update --init --recursive -f --jobs 0')
+            }
+          }
+        }
+
         // One CI task on its node, in a workspace of its own: unstash what it needs, run its one command, publish its
         // JUnit results, stash what it produces. Skipped when the build has none of the task's kinds of change.
         def runTask(Map task) {
@@ -21,7 +40,7 @@ public static class Jenkinsfile
           }
           node(task.agent) {
             ws("workspace/exec_${env.EXECUTOR_NUMBER}/tvm/" + task.name) {
-              checkout scm
+              checkoutTree()
               timeout(time: task.timeout, unit: 'MINUTES') {
                 for (need in task.needs) {
                   unstash need
@@ -45,7 +64,11 @@ public static class Jenkinsfile
         var text = new StringBuilder();
         foreach (var line in header.Split('\n')) text.AppendLine($"// {line}".TrimEnd());
         text.AppendLine();
-        text.AppendLine("properties([disableConcurrentBuilds(abortPrevious: true)])");
+        text.AppendLine("// A pull request's superseded builds are aborted; builds of main never are (TVM: milestones");
+        text.AppendLine("// on pull requests only).");
+        text.AppendLine("if (env.BRANCH_NAME != 'main') {");
+        text.AppendLine("  properties([disableConcurrentBuilds(abortPrevious: true)])");
+        text.AppendLine("}");
         text.AppendLine("// The checkout in each task's workspace; agents need the .NET 10 SDK to run ./build.sh.");
         text.AppendLine("env.TVM_HOME = '.'");
         text.AppendLine();
@@ -54,41 +77,53 @@ public static class Jenkinsfile
         text.AppendLine("changes = ''");
         text.AppendLine($"junitResults = {Groovy(catalog.JunitPattern)}");
         text.AppendLine();
-        text.AppendLine(RunTask.Replace("\r\n", "\n"));
+        text.AppendLine(Functions.Replace("\r\n", "\n"));
         text.AppendLine();
         text.AppendLine($"stage({Groovy(CiCatalog.PrepareStage)}) {{");
         text.AppendLine("  node('CPU-SMALL') {");
-        text.AppendLine("    checkout scm");
+        text.AppendLine("    ws(\"workspace/exec_${env.EXECUTOR_NUMBER}/tvm/prepare\") {");
+        text.AppendLine("      checkoutTree()");
         const string changes = "sh(returnStdout: true, script: './build.sh CiTask --changes --verbosity quiet').trim()";
-        text.AppendLine($"    changes = {changes}");
+        text.AppendLine($"      changes = {changes}");
+        text.AppendLine("    }");
         text.AppendLine("  }");
         text.AppendLine("}");
-        foreach (var (stage, tasks) in catalog.JenkinsStages())
+        text.AppendLine();
+        text.AppendLine("// TVM's pipelines, side by side: a failed stage stops the rest of its own pipeline only.");
+        text.AppendLine("parallel(");
+        foreach (var (pipeline, stages) in catalog.JenkinsPipelines())
         {
-            text.AppendLine();
-            text.AppendLine($"stage({Groovy(stage)}) {{");
-            text.AppendLine("  parallel(");
-            foreach (var task in tasks)
-                foreach (var shard in Enumerable.Range(1, task.Shards))
-                    Branch(text, task, task.Shards > 1 ? shard : null);
-            text.AppendLine("  )");
-            text.AppendLine("}");
+            text.AppendLine($"  {Groovy(pipeline)}: {{");
+            foreach (var (stage, tasks) in stages)
+            {
+                text.AppendLine($"    stage({Groovy(stage)}) {{");
+                text.AppendLine("      parallel(");
+                foreach (var task in tasks)
+                    foreach (var shard in Enumerable.Range(1, task.Shards))
+                        Branch(text, task, task.Shards > 1 ? shard : null);
+                text.AppendLine("      )");
+                text.AppendLine("    }");
+            }
+            text.AppendLine("  },");
         }
+        text.AppendLine(")");
         return text.ToString();
     }
 
     private static void Branch(StringBuilder text, CiTaskSpec task, int? shard)
     {
+        const string indent = "        ";
         var shown = task.Aliases.Count > 0 ? task.Aliases[0] : task.Name;
         List<string> arguments = ["./build.sh", "CiTask", "--name", task.Name];
         if (shard is not null) arguments.AddRange(["--shard", $"{shard}/{task.Shards}"]);
         var produces = task.Produces.Count > 0 && shard is null ? string.Join(',', task.Produces) : "";
-        text.AppendLine($"    {Groovy(shard is null ? shown : $"{shown} {shard}/{task.Shards}")}: {{");
-        text.AppendLine($"      runTask(name: {Groovy(task.Name)}, agent: {Groovy(task.Agent!)}, " +
-                        $"timeout: {task.Timeout}, on: {List(task.On)}, needs: {List(task.Needs)},");
-        text.AppendLine($"              command: {Groovy(string.Join(" ", arguments.Select(Command.Quote)))},");
-        text.AppendLine($"              produces: {Groovy(produces)})");
-        text.AppendLine("    },");
+        text.AppendLine($"{indent}{Groovy(shard is null ? shown : $"{shown} {shard}/{task.Shards}")}: {{");
+        text.AppendLine($"{indent}  runTask(name: {Groovy(task.Name)}, agent: {Groovy(task.Agent!)}, " +
+                        $"timeout: {task.Timeout}, on: {List(task.On)},");
+        text.AppendLine($"{indent}          needs: {List(task.Needs)}, " +
+                        $"command: {Groovy(string.Join(" ", arguments.Select(Command.Quote)))},");
+        text.AppendLine($"{indent}          produces: {Groovy(produces)})");
+        text.AppendLine($"{indent}}},");
     }
 
     private static string List(IEnumerable<string> values) => $"[{string.Join(", ", values.Select(Groovy))}]";

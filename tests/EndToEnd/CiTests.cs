@@ -62,8 +62,8 @@ public class CiTests
         check.ExitCode.ShouldBe(255);
         check.Output.ShouldContain("--- a/committed/ci/Jenkinsfile");
         check.Output.ShouldContain("+++ b/generated/ci/Jenkinsfile");
-        check.Output.ShouldContain("-      runTask(name: 'unittest', agent: 'CPU-SMALL', timeout: 180,");
-        check.Output.ShouldContain("+      runTask(name: 'unittest', agent: 'CPU-TINY', timeout: 180,");
+        check.Output.ShouldContain("-          runTask(name: 'unittest', agent: 'CPU-SMALL', timeout: 180,");
+        check.Output.ShouldContain("+          runTask(name: 'unittest', agent: 'CPU-TINY', timeout: 180,");
         check.Output.ShouldContain("+    timeout-minutes: 31");
         check.Output.ShouldContain("+| cpu: `unittest: CPU` | `unittest` | Jenkins `CPU-TINY`, in `ci_cpu` |");
         check.Output.ShouldContain(
@@ -76,8 +76,9 @@ public class CiTests
     public void Every_step_of_the_generated_files_is_one_build_call()
     {
         var jenkinsfile = File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"));
+        // The checkout's git commands (TVM's init_git) aside, every sh step is one build call.
         var commands = Regex.Matches(jenkinsfile, @"(?:command|script): '([^']*)'")
-            .Select(m => m.Groups[1].Value).ToList();
+            .Select(m => m.Groups[1].Value).Where(c => !c.StartsWith("git ")).ToList();
         commands.Count.ShouldBe(12, string.Join("\n", commands)); // --changes, 4 builds, 3 tests, 4 images
         commands.ShouldAllBe(s => s.StartsWith("./build.sh CiTask "));
         commands.ShouldContain("./build.sh CiTask --name unittest");

@@ -119,7 +119,15 @@ public class CiSafetyTests
         all.Skip(1).ShouldAllBe(c => c.StartsWith("./build.sh CiTask --name "));
         all.Count.ShouldBe(12, string.Join("\n", all)); // --changes, 4 builds, 3 tests, 4 images
         steps.Where(s => s[0] == "stage").Select(s => s[1])
-            .ShouldBe(["Prepare", "Build", "Test", "Docker Image Build"]);
+            .ShouldBe(["Prepare", "Build", "Test", "Build", "Test", "Build", "Build", "Docker Image Build"]);
+        steps.Where(s => s[0] == "branch").Select(s => s[1]).Take(5)
+            .ShouldBe(["cpu", "BUILD: CPU", "unittest: CPU", "gpu", "BUILD: GPU"], "TVM's pipelines, side by side");
+        // TVM's init_git in every workspace: the checkout merged with the target branch, with its submodules.
+        steps.Count(s => s[0] == "checkout").ShouldBe(12);
+        steps.Where(s => s[0] == "sh" && s[1].StartsWith("git ")).Select(s => s[1]).Distinct().ShouldBe([
+            "git fetch origin \"$CHANGE_TARGET\"",
+            "git -c user.name=TVM-Jenkins -c user.email=jenkins@tvm.apache.org merge FETCH_HEAD",
+            "git submodule update --init --recursive -f --jobs 0"]);
         steps.ShouldContain(s => s[0] == "branch" && s[1] == "unittest: CPU");
         steps.ShouldContain(s => s[0] == "node" && s[1] == "ARM-GRAVITON3");
         steps.ShouldContain(s => s[0] == "unstash" && s[1] == "build-cpu");
@@ -198,13 +206,18 @@ public class CiSafetyTests
         var jenkinsfile = File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"));
         var calls = Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\b(?!\.)").Count; // sh, not build.sh
         const string literal = @"'((?:[^'\\]|\\.)*)'";
-        // runTask's one step runs the command each branch gives it as a literal; the Prepare stage's asks for stdout.
+        // runTask's one step runs the command each branch gives it as a literal; the Prepare stage's asks for stdout;
+        // the checkout runs three git commands.
         Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\(script: task\.command\)").Count.ShouldBe(1);
+        var git = Regex.Matches(jenkinsfile, $@"(?<![\w./-])sh\(script: {literal}\)").Select(m => m.Groups[1].Value);
+        git.ShouldAllBe(s => Regex.IsMatch(s, @"^git( [A-Za-z0-9_.=@/""$-]+)+$"));
         var step = $@"(?<![\w./-])sh\(returnStdout: true, script: {literal}\)|\bcommand: {literal}";
         var steps = Regex.Matches(jenkinsfile, step)
             .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
         // Both forms fail the build on a non-zero exit (returnStatus: true would not).
-        calls.ShouldBe(2, "every sh step is `sh(script: task.command)` or `sh(returnStdout: true, script: '...')`");
+        calls.ShouldBe(5, "every sh step is `sh(script: task.command)`, `sh(returnStdout: true, script: '...')` " +
+            "or one git command");
+        git.Count().ShouldBe(3);
         steps.Count.ShouldBeGreaterThan(5);
         // One plain command each: nothing that could swallow its status (`|| true`, `; echo`, `set +e`, a pipe, `&`).
         steps.ShouldAllBe(s => Regex.IsMatch(s, @"^\./build\.sh CiTask( [A-Za-z0-9_./-]+)+$"));

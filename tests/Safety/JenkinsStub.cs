@@ -19,9 +19,9 @@ internal static class JenkinsStub
             .ToList();
     }
 
-    /// <summary>The scripts of the sh steps.</summary>
+    /// <summary>The scripts of the sh steps that run the build (not the checkout's git commands).</summary>
     public static List<string> Commands(this IEnumerable<string[]> steps) =>
-        steps.Where(s => s[0] == "sh").Select(s => s[1]).ToList();
+        steps.Where(s => s[0] == "sh" && !s[1].StartsWith("git ")).Select(s => s[1]).ToList();
 
     // Debian's groovy script wants JAVA_HOME; default-java is absent on some images.
     private static string JavaHome()

@@ -7,7 +7,7 @@ import groovy.json.JsonOutput
 def log = { String step, Object... arguments -> println JsonOutput.toJson([step] + arguments.collect { it as String }) }
 def changes = args.length > 1 ? args[1] : 'code docs docker'
 def binding = new Binding()
-binding.setVariable('env', [EXECUTOR_NUMBER: '1'])
+binding.setVariable('env', [EXECUTOR_NUMBER: '1', BRANCH_NAME: 'PR-1', CHANGE_TARGET: 'main'])
 binding.setVariable('scm', 'scm')
 [
   properties: { list -> },
@@ -18,6 +18,7 @@ binding.setVariable('scm', 'scm')
   node: { String label, Closure body -> log('node', label); body() },
   ws: { String path, Closure body -> log('ws', path); body() },
   timeout: { Map options, Closure body -> log('timeout', options.time); body() },
+  retry: { int count, Closure body -> body() },
   sh: { script ->
     log('sh', script instanceof Map ? script.script : script)
     script instanceof Map && script.returnStdout ? changes + '\n' : null
