@@ -48,8 +48,35 @@ interface IWheel : ITest
                 ? WheelDirectory.GlobFiles("*.whl").MaxBy(f => File.GetLastWriteTimeUtc(f)) : null;
             var wheel = Runner.DryRun ? WheelDirectory / "apache_tvm-*.whl"
                 : newest ?? throw new BuildFailure($"No wheel in {WheelDirectory}.", "Run the Wheel target first.");
+            var ffi = FfiVersion();
             Runner.Run(new Command(WheelPython, ["-m", "pip", "install", "--no-deps", wheel], TvmRoot));
+            if (ffi is not null) CheckFfiKept(ffi);
         });
+
+    /// <summary>The installed apache-tvm-ffi's version; null when none is (or in a dry run).</summary>
+    string? FfiVersion()
+    {
+        if (Runner.DryRun) return null;
+        const string script = "from importlib.metadata import version; print(version('apache-tvm-ffi'))";
+        var probe = Runner.Probe(new Command(WheelPython, ["-c", script], TvmRoot), RunOptions.MayFail);
+        return probe.ExitCode == 0 ? probe.Output.Trim() : null;
+    }
+
+    /// <summary>main.yml's assertion: the wheel keeps the source-matched tvm-ffi the environment has (it installs
+    /// with --no-deps) and declares its dependency on apache-tvm-ffi.</summary>
+    void CheckFfiKept(string before)
+    {
+        if (FfiVersion() is { } after && after != before)
+            throw new BuildFailure($"Installing the wheel replaced apache-tvm-ffi {before} with {after}.",
+                "The wheel must keep the tvm-ffi built from 3rdparty/tvm-ffi; install it with --no-deps.");
+        const string script = "from importlib.metadata import requires; " +
+                              "print('\\n'.join(requires('apache-tvm') or []))";
+        var requires = Runner.Probe(new Command(WheelPython, ["-c", script], TvmRoot), RunOptions.MayFail);
+        if (requires.ExitCode != 0 || !requires.Output.Split('\n').Any(r => r.Trim().StartsWith("apache-tvm-ffi")))
+            throw new BuildFailure("The installed apache-tvm wheel does not require apache-tvm-ffi.",
+                "Check the dependencies in pyproject.toml (main.yml asserts that apache-tvm-ffi is one).");
+        Log.Information("apache-tvm-ffi {Version} kept; the wheel requires it", before);
+    }
 
     Target WheelTest => _ => _
         .Description("Runs pytest on --tests (default: the all-platform minimal tests) against the installed wheel")

@@ -62,4 +62,34 @@ public class CiTargetsTests
             "python3 -m pytest -v tests/b",
         }.Select(c => $"cd {Fixture} && {c}"));
     }
+
+    [Fact]
+    public void InstallWheel_fails_when_the_wheel_replaces_the_environments_tvm_ffi_as_main_yml_asserts()
+    {
+        var tree = Trees.CopyFixture();
+        Directory.CreateDirectory(Path.Combine(tree, "dist"));
+        File.WriteAllText(Path.Combine(tree, "dist", "apache_tvm-0.1-py3-none-any.whl"), "");
+        // A python whose pip install of the wheel brings another tvm-ffi (what installing without --no-deps does).
+        var python = Path.Combine(TempDirectory(), "python3");
+        var installed = Path.Combine(tree, "installed");
+        File.WriteAllText(python, $$"""
+            #!/bin/sh
+            case "$*" in
+              *"version('apache-tvm-ffi')"*) if [ -e {{installed}} ]; then echo 0.2.0; else echo 0.1.13; fi ;;
+              *"requires('apache-tvm')"*) echo 'apache-tvm-ffi>=0.1.13' ;;
+              *"pip install --no-deps"*) touch {{installed}} ;;
+            esac
+            """.Replace("\r\n", "\n"));
+        File.SetUnixFileMode(python, (UnixFileMode)0b111_101_101);
+
+        var result = Run("InstallWheel", "--skip", "--tvm-home", tree, "--python", python);
+
+        result.ExitCode.ShouldNotBe(0, result.ToString());
+        result.Output.ShouldContain("Installing the wheel replaced apache-tvm-ffi 0.1.13 with 0.2.0.");
+        File.Delete(installed);
+        File.WriteAllText(python, File.ReadAllText(python).Replace("touch", "true"));
+        var kept = Run("InstallWheel", "--skip", "--tvm-home", tree, "--python", python);
+        kept.ExitCode.ShouldBe(0, kept.ToString());
+        kept.Output.ShouldContain("apache-tvm-ffi 0.1.13 kept; the wheel requires it");
+    }
 }
