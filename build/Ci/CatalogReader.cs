@@ -11,7 +11,7 @@ public static class CatalogReader
     private static readonly string[] TaskFields =
     [
         "tvm", "ci", "image", "agent", "runner", "stage", "environment", "parameters", "targets", "steps", "uses",
-        "produces", "needs", "shards", "timeout", "on",
+        "produces", "needs", "shards", "timeout", "on", "repository",
     ];
     private static readonly string[] StepFields = ["tvm", "targets", "parameters", "environment", "command"];
 
@@ -110,7 +110,11 @@ public static class CatalogReader
                 agent, runner, ci, stage, tvm, Environment(task, context), steps,
                 Values(task, "uses", CatalogValue.LocalAction, context),
                 Values(task, "produces", CatalogValue.ProducesGlob, context),
-                needs, y.Int(task, "shards", 1, context), y.Int(task, "timeout", 60, context), on);
+                needs, y.Int(task, "shards", 1, context), y.Int(task, "timeout", 60, context), on)
+            {
+                Repository = YamlFields.Child(task, "repository") is YamlScalarNode { Value: not null } repository
+                    ? y.Checked(repository, CatalogValue.Repository, context) : null,
+            };
         }
 
         private TvmStage? Tvm(YamlMappingNode task, string context)

@@ -39,6 +39,9 @@ public sealed partial record CatalogValue(string What, Regex Pattern, string All
     public static readonly CatalogValue Variable = new("variable name", VariablePattern(),
         "a variable name is upper-case letters, digits and '_', starting with a letter or '_'");
 
+    public static readonly CatalogValue Repository = new("repository", RepositoryPattern(),
+        "a repository is owner/name of letters, digits, '_', '.' and '-'");
+
     // Parameter values, environment values and commands reach the build as single arguments, never through a shell.
     public static readonly CatalogValue Text = new("value", TextPattern(), "a value is one line of text");
 
@@ -88,6 +91,9 @@ public sealed partial record CatalogValue(string What, Regex Pattern, string All
 
     [GeneratedRegex(@"\A\./(?!(?:.*/)?\.\.(?:/|\z))[A-Za-z0-9_.-][A-Za-z0-9_./-]*\z")]
     private static partial Regex LocalActionPattern();
+
+    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.-]*/[A-Za-z0-9_.-]+\z")]
+    private static partial Regex RepositoryPattern();
 
     [GeneratedRegex(@"\A[A-Z_][A-Z0-9_]*\z")]
     private static partial Regex VariablePattern();

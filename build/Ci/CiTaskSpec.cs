@@ -24,6 +24,10 @@ public sealed record CiTaskSpec(
     /// <summary>The names people see for it in TVM's CI, which CiTask --name accepts too.</summary>
     public IReadOnlyList<string> Aliases => Tvm is null ? [] : [Tvm.Stage];
 
+    /// <summary>The GitHub repository the task's job runs in only (TVM's macOS and Windows jobs: apache/tvm, not
+    /// forks); null: any.</summary>
+    public string? Repository { get; init; }
+
     public bool OnJenkins => Ci.Contains(CiCatalog.Jenkins);
     public bool OnGitHub => Ci.Contains(CiCatalog.GitHub);
 

@@ -28,7 +28,8 @@ public static partial class GitHubWorkflow
         var prepared = tasks.Where(NeedsPrepare).ToList();
         if (prepared.Count > 0) jobs.Add(Prepare(catalog, needsImages: prepared.Any(t => t.Image != CiCatalog.Host)));
         jobs.AddRange(tasks.Select(t => TaskJob(catalog, t, NeedsPrepare(t))));
-        var workflow = new Workflow("ci", ["main"], "ci-${{ github.ref }}",
+        // TVM's group: one per pull request or commit, so a push to main never cancels another.
+        var workflow = new Workflow("ci", ["main"], "ci-${{ github.event.pull_request.number || github.sha }}",
             [("TVM_HOME", YScalar.Plain(".") with { Comment = "the checkout; relative, so it holds in a container" })],
             YScalar.Plain("bash") with
             {
@@ -93,11 +94,18 @@ public static partial class GitHubWorkflow
                 ],
             });
         var kinds = string.Join(" || ", task.On.Select(k => $"contains(needs.prepare.outputs.kinds, {Literal(k)})"));
+        var repository = task.Repository is null ? null : $"github.repository == {Literal(task.Repository)}";
+        var condition = (prepared, repository) switch
+        {
+            (true, null) => kinds,
+            (true, _) => $"{repository} && ({kinds})",
+            (false, _) => repository,
+        };
         return new WorkflowJob(JobId(task.Name), steps)
         {
             DisplayName = task.Aliases.Count > 0 ? YScalar.Quoted(task.Aliases[0]) : null,
             Needs = [.. prepared ? ["prepare"] : Array.Empty<string>(), .. task.Needs.Select(JobId)],
-            If = prepared ? YScalar.Quoted(kinds) : null,
+            If = condition is null ? null : YScalar.Quoted(condition),
             RunsOn = Value(task.Runner ?? catalog.GithubRunner),
             TimeoutMinutes = task.Timeout,
             Container = task.Image == CiCatalog.Host ? null

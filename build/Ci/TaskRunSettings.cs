@@ -12,4 +12,6 @@ public sealed record TaskRunSettings(
     bool Verbose,
     bool ServerBuild,
     /// <summary>The build directory a step's preset builds in (IHazTvm's rule), for TVM_LIBRARY_PATH.</summary>
-    Func<CiStep, string?, string?> BuildDirectory);
+    Func<CiStep, string?, string?> BuildDirectory,
+    /// <summary>What <c>{image-tag}</c> in a step's parameters stands for (CiImageTag).</summary>
+    string ImageTag);

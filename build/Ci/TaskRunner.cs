@@ -36,7 +36,8 @@ public sealed class TaskRunner(TaskRunSettings settings)
             if (settings.Runner.DryRun) extra.Add("--dry-run");
             extra.AddRange(["--docker-cli", settings.DockerCli, "--no-logo"]);
             if (settings.Root is not null) extra.AddRange(["--root", settings.Root]);
-            var arguments = task.Arguments(step, settings.TvmHome, extra);
+            var arguments = task.Arguments(step, settings.TvmHome, extra)
+                .Select(a => a.Replace(CiImageTag.Placeholder, settings.ImageTag)).ToList();
             // The host sees the same variables: layouts.yaml expands ${TVM_TEST_MARKER} and the like before a
             // container starts.
             var processEnvironment = environment.Concat(shard).ToDictionary(p => p.Key, p => (string?)p.Value);

@@ -63,7 +63,7 @@ interface ICi : IHazTvm, IHazGeneratedFiles
             var task = catalog.Find(Name);
             var shard = ShardEnvironment(task);
             var runner = new TaskRunner(new TaskRunSettings(TvmHome, Root, DockerCliName, Runner,
-                Verbosity == Verbosity.Verbose, IsServerBuild, StepBuildDirectory));
+                Verbosity == Verbosity.Verbose, IsServerBuild, StepBuildDirectory, ImageTag()));
             var tasks = WithNeeds ? [.. catalog.NeedsOf(task), task] : new List<CiTaskSpec> { task };
             foreach (var each in tasks)
                 runner.Run(each, runner.Place(each, Docker, Native == true), each == task ? shard : []);
@@ -121,6 +121,16 @@ interface ICi : IHazTvm, IHazGeneratedFiles
         var preset = step.Parameter("preset")?[0]
             ?? (ofImage is not null && Layout.Presets.ContainsKey(ofImage) ? ofImage : "cpu");
         return BuildDirectoryOf(TvmRoot, preset, step.Parameter("build-dir")?[0]);
+    }
+
+    /// <summary>This build's tag for the images it makes: CI's branch, the tree's commit, CI's build number.</summary>
+    string ImageTag()
+    {
+        var commit = ToolResolver.TryFind("git") is { } git && TvmHome is not null
+            ? Runner.OnHost.Probe(new Command(git, ["rev-parse", "--short=10", "HEAD"], TvmRoot), RunOptions.MayFail)
+            : null;
+        return CiImageTag.Of(Environment.GetEnvironmentVariable,
+            commit is { ExitCode: 0 } ? commit.Output.Trim() : null);
     }
 
     /// <summary>code, docs and/or docker: what the tree changed against the merge-base with origin/main (all three
