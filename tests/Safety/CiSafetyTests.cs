@@ -127,7 +127,7 @@ public class CiSafetyTests
         steps.Where(s => s[0] == "sh" && s[1].StartsWith("git ")).Select(s => s[1]).Distinct().ShouldBe([
             "git fetch origin \"$CHANGE_TARGET\"",
             "git -c user.name=TVM-Jenkins -c user.email=jenkins@tvm.apache.org merge FETCH_HEAD",
-            "git submodule update --init --recursive -f --jobs 0"]);
+            "git -c submodule.fetchJobs=0 submodule update --init --recursive -f"]);
         steps.ShouldContain(s => s[0] == "branch" && s[1] == "unittest: CPU");
         steps.ShouldContain(s => s[0] == "node" && s[1] == "ARM-GRAVITON3");
         steps.ShouldContain(s => s[0] == "unstash" && s[1] == "build-cpu");
