@@ -56,6 +56,7 @@ interface ILint : IHazTvm
             {
                 Base = selection.Base, Wanted = Wanted,
             };
+            tools.InstallNpmTools();
             var linters = Choose(LintCatalog.For(Layout, tools));
             WriteShims(tools);
             // --staged: the files are described and linted as staged; the unstaged changes come back however this ends.

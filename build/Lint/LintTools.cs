@@ -41,6 +41,30 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
         ?? ((NpmModules / ".bin" / "taplo").FileExists() ? (string)(NpmModules / ".bin" / "taplo") : null);
     public const string NpmHint = "npm install --prefix dev/lint";
 
+    /// <summary>dev/lint's npm tools, pinned by its package-lock.json, installed on first use (a fresh CI runner has
+    /// only .NET and node); a failed install is a warning: the linters that need them say so.</summary>
+    public void InstallNpmTools()
+    {
+        var folder = Root / "dev" / "lint";
+        using var manifest = System.Text.Json.JsonDocument.Parse((folder / "package.json").ReadAllText());
+        var missing = manifest.RootElement.GetProperty("dependencies").EnumerateObject().Select(p => p.Name)
+            .Where(p => !(NpmModules / p / "package.json").FileExists()).ToList();
+        if (missing.Count == 0 || Runner.DryRun) return;
+        if (Runner.OnHost.TryFind("npm") is not { } npm)
+        {
+            Serilog.Log.Warning("dev/lint's npm tools are missing ({Missing}) and so is npm: apt-get install npm",
+                string.Join(", ", missing));
+            return;
+        }
+        Serilog.Log.Information("Installing dev/lint's pinned npm tools ({Missing}): their first use",
+            string.Join(", ", missing));
+        var install = new Command(npm, ["ci", "--prefix", folder, "--no-audit", "--no-fund"]);
+        var result = Runner.OnHost.Run(install, new RunOptions { AllowFailure = true, Quiet = true });
+        if (result.ExitCode != 0)
+            Serilog.Log.Warning("npm ci --prefix dev/lint failed (exit code {Code}): {Output}", result.ExitCode,
+                result.Output.Trim().Split('\n').LastOrDefault());
+    }
+
     /// <summary>What to do about a linter no package here serves: the image on a tree that has one, else the hook's own
     /// way (pre-commit installs it from PyPI).</summary>
     public string NotPackaged(string tool, string hook)
