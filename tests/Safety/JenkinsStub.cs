@@ -24,7 +24,7 @@ internal static class JenkinsStub
         steps.Where(s => s[0] == "sh" && !s[1].StartsWith("git ")).Select(s => s[1]).ToList();
 
     // Debian's groovy script wants JAVA_HOME; default-java is absent on some images.
-    private static string JavaHome()
+    internal static string JavaHome()
     {
         if (Directory.Exists("/usr/lib/jvm/default-java")) return "/usr/lib/jvm/default-java";
         var java = new FileInfo("/usr/bin/java").ResolveLinkTarget(true)!.FullName; // <home>/bin/java

@@ -1,0 +1,98 @@
+using Shouldly;
+using TvmBuild.Ci;
+using TvmBuild.Engine;
+using TvmBuild.Tests.Support;
+using static TvmBuild.Tests.Support.BuildScript;
+
+namespace TvmBuild.Tests.Simulation;
+
+/// <summary>The generated Jenkinsfile run as Jenkins runs it (tests/Simulation/jenkins-engine.groovy): Prepare, then
+/// TVM's pipelines side by side, each stage on a fresh agent folder where `checkout scm` clones the pull request,
+/// Jenkins' variables set (JENKINS_HOME: the tree is mounted at /workspace), every command in podman on the test
+/// image under the CI images' names, and only the stashed files passed from a build to its tests.</summary>
+public class JenkinsSimulationTests
+{
+    [PodmanFact]
+    public void The_generated_jenkinsfile_passes_stage_by_stage_on_fresh_workspaces_with_only_the_stashes()
+    {
+        var tree = SimulationTree.Create();
+        var run = Run(Path.Combine(RepoRoot, "ci", "Jenkinsfile"), tree);
+
+        run.ExitCode.ShouldBe(0, run.ToString());
+        run.Result.ShouldBe("SUCCESS");
+        run.Stages.ShouldBe(new Dictionary<string, string>
+        {
+            ["Prepare"] = "SUCCESS", ["cpu/Build"] = "SUCCESS", ["cpu/Test"] = "SUCCESS", ["gpu/Build"] = "SUCCESS",
+            ["gpu/Test"] = "SUCCESS", ["arm/Build"] = "SUCCESS", ["wasm/Build"] = "SUCCESS",
+            ["docker/Docker Image Build"] = "SUCCESS",
+        }, ignoreOrder: true);
+        run.BuildSteps.Select(s => s.Command.Replace("./build.sh CiTask ", "")).ShouldBe([
+            "--changes --verbosity quiet", "--name build-cpu", "--name unittest", "--name build-gpu",
+            "--name unittest-gpu", "--name docs", "--name build-arm", "--name build-wasm", "--name image-ci-arm",
+            "--name image-ci-cpu", "--name image-ci-gpu", "--name image-ci-wasm"], ignoreOrder: true);
+        // Every task on an agent folder of its own, checked out there.
+        var nodes = run.Of("node");
+        nodes.Count.ShouldBe(12);
+        nodes.Select(n => n[2]).Distinct().Count().ShouldBe(12);
+        run.Of("checkout").ShouldAllBe(c => c[1] == "0");
+        // Only the declared artifacts travel, and the tests run with them where they land.
+        run.Of("stash").Single(s => s[1] == "build-cpu")[2]
+            .ShouldBe("build-cpu/config.cmake build-cpu/cpptest build-cpu/libtvm.so build-cpu/libtvm_runtime.so");
+        var unittest = run.Output("cpu/unittest: CPU");
+        unittest.ShouldContain("/docker/with_the_same_user /workspace/build-cpu/cpptest");
+        unittest.ShouldContain("[  PASSED  ] 3 tests.");
+        unittest.ShouldContain("UnitTest python-unittest: 5 passed, 0 failed");
+        run.Of("junit").Single(j => j[0] == "cpu/unittest: CPU").ShouldBe(["cpu/unittest: CPU", "2", "8"]);
+        run.Output("cpu/BUILD: CPU").Split('\n')
+            .Count(l => l.Contains("Compiler cache: sccache: 1 hits, 3 misses (25% hits)")).ShouldBe(2);
+        run.Output("gpu/docs: GPU").ShouldContain("doxygen stand-in");
+        // Images of this build only: <branch>-<commit>-<build number>.
+        var commit = Processes.Run("git", ["rev-parse", "--short=10", "HEAD"], tree).Output.Trim();
+        run.Output("docker/ci_cpu").ShouldContain($"tvm.ci_cpu:PR-1-{commit}-3");
+        Podman.Shell("podman ps -a --format '{{.Names}}'").Output.ShouldNotContain("ci-", Case.Sensitive,
+            "no container is left behind");
+    }
+
+    [PodmanFact]
+    public void A_failed_arm_build_fails_its_stage_and_the_run_while_the_cpu_pipeline_runs_on()
+    {
+        // TVM's cpu and arm pipelines, generated from the catalog; the pull request breaks the arm build only.
+        var catalog = CatalogReader.Load(AbsolutePath.Create(Path.Combine(RepoRoot, "ci", "catalog.yaml")), null, null);
+        var some = catalog with { Tasks = [.. catalog.Tasks.Where(t => t.Tvm?.Pipeline is "cpu" or "arm")] };
+        var jenkinsfile = Path.Combine(TempDirectory(), "Jenkinsfile");
+        File.WriteAllText(jenkinsfile, Jenkinsfile.Generate(some, "test"));
+        var tree = SimulationTree.Create(t => File.AppendAllText(Path.Combine(t, "CMakeLists.txt"),
+            "if(CMAKE_BINARY_DIR MATCHES \"build-arm$\")\n  message(FATAL_ERROR \"planted failure\")\nendif()\n"));
+
+        var run = Run(jenkinsfile, tree);
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Result.ShouldBe("FAILURE");
+        run.Stages.ShouldBe(new Dictionary<string, string>
+        {
+            ["Prepare"] = "SUCCESS", ["cpu/Build"] = "SUCCESS", ["cpu/Test"] = "SUCCESS", ["arm/Build"] = "FAILURE",
+        }, ignoreOrder: true);
+        run.Output("arm/BUILD: arm").ShouldContain("planted failure");
+        run.Output("cpu/unittest: CPU").ShouldContain("[  PASSED  ] 3 tests.");
+    }
+
+    private static JenkinsRun Run(string jenkinsfile, string tree)
+    {
+        var prepared = SimulationTree.PrepareImages();
+        prepared.ShouldBeNull();
+        var environment = new Dictionary<string, string?>(Podman.Environment)
+        {
+            ["TVM_DEV_DOCKER_MOUNTS"] = $"/usr /etc/alternatives {SimulationTree.Tools()}:/opt/sccache",
+            ["TVM_BUILD_DOCKER_CLI"] = "podman",
+            ["JENKINS_HOME"] = "/var/jenkins",
+            ["BRANCH_NAME"] = "PR-1",
+            ["CHANGE_TARGET"] = "main",
+            ["BUILD_NUMBER"] = "3",
+            ["XDG_CACHE_HOME"] = CacheHome,
+        };
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(n => n.StartsWith("TVM_BUILD_") || n.StartsWith("NUKE_") || n == "TVM_HOME"))
+            environment.TryAdd(name, null);
+        return JenkinsRun.Start(jenkinsfile, tree, environment);
+    }
+}
