@@ -194,7 +194,7 @@ public class CiTests
     [Fact]
     public void A_shard_reaches_pytest_in_the_image()
     {
-        const string end = "    timeout: 180\n    on: [code, docker]\n\n  docs:"; // of unittest-gpu
+        const string end = "    timeout: 180\n    on: [code]\n\n  docs:"; // of unittest-gpu
         var root = ScratchRoot(c => c.Replace(end, "    shards: 2\n" + end));
         string[] args =
         [
