@@ -125,9 +125,10 @@ interface ICi : IHazTvm, IHazGeneratedFiles
 
     /// <summary>What CiTask --changes prints: TVM's Prepare decision (build/Ci/ChangeDetection.cs) for this tree, its
     /// branch and title (build/Ci/ChangeEnvironment.cs). TVM diffs origin/main after merging it into the pull request;
-    /// we diff the merge-base of HEAD and origin/main, which is origin/main itself in a merged checkout and the change's
-    /// own base in one that is not, so both give TVM's answer. Both diff the working tree, as TVM's `git diff -r BASE`
-    /// does. When git cannot tell, one warning line says why and every kind is printed: every task runs.</summary>
+    /// we diff the merge-base of HEAD and origin/main, which is origin/main itself in a merged checkout and the
+    /// change's own base in one that is not, so both give TVM's answer. Both diff the working tree, as TVM's `git diff
+    /// -r BASE` does. When git cannot tell, one warning line says why and every kind is printed: every task runs.
+    /// </summary>
     string ChangeKinds()
     {
         var (branch, title) = ChangeEnvironment.Read(Environment.GetEnvironmentVariable);
