@@ -23,8 +23,8 @@ interface ICi : IHazTvm, IHazGeneratedFiles
     [Parameter("CiTask: first run the tasks it needs (build-cpu for unittest), the same way.")]
     bool WithNeeds => TryGetValue<bool?>(() => WithNeeds) ?? false;
 
-    [Parameter("CiTask: print which kinds of change (code, docs, docker) the TVM tree has against its " +
-               "merge-base with origin/main.")]
+    [Parameter("CiTask: print the kinds of change that decide which tasks run (code, docs, docker; none: skip " +
+               "CI), as TVM's Prepare stage decides them against origin/main.")]
     bool Changes => TryGetValue<bool?>(() => Changes) ?? false;
 
     [Parameter("CiTask: print the CI images the TVM tree names, as JSON (shortcut to full name).")]
@@ -133,23 +133,44 @@ interface ICi : IHazTvm, IHazGeneratedFiles
             commit is { ExitCode: 0 } ? commit.Output.Trim() : null);
     }
 
-    /// <summary>code, docs and/or docker: what the tree changed against the merge-base with origin/main (all three
-    /// when unknown).</summary>
+    /// <summary>What CiTask --changes prints: TVM's Prepare decision (build/Ci/ChangeDetection.cs) for this tree, its
+    /// branch and title (build/Ci/ChangeEnvironment.cs). TVM diffs origin/main after merging it into the pull request;
+    /// we diff the merge-base of HEAD and origin/main, which is origin/main itself in a merged checkout and the
+    /// change's own base in one that is not, so both give TVM's answer. Both diff the working tree, as TVM's `git diff
+    /// -r BASE` does. When git cannot tell, one warning line says why and every kind is printed: every task runs.
+    /// </summary>
     string ChangeKinds()
     {
-        var all = string.Join(" ", CiCatalog.ChangeKinds);
-        if (ToolResolver.TryFind("git") is not { } git || !(TvmRoot / ".git").Exists()) return all;
-        var mergeBase = Runner.OnHost.Probe(new Command(git, ["merge-base", "HEAD", "origin/main"], TvmRoot),
-            RunOptions.MayFail);
-        if (mergeBase.ExitCode != 0) return all;
-        var diff = new Command(git, ["diff", "--name-only", mergeBase.Output.Trim(), "HEAD"], TvmRoot);
-        var changed = Runner.OnHost.Probe(diff, RunOptions.MayFail)
-            .Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (changed.Length == 0) return all; // e.g. main itself: run everything
-        var kinds = new List<string>();
-        if (changed.Any(p => !p.StartsWith("docs/") && !p.StartsWith("docker/"))) kinds.Add("code");
-        if (changed.Any(p => p.StartsWith("docs/"))) kinds.Add("docs");
-        if (changed.Any(p => p.StartsWith("docker/"))) kinds.Add("docker");
-        return string.Join(" ", kinds);
+        var (branch, title) = ChangeEnvironment.Read(Environment.GetEnvironmentVariable);
+        static void Warn(string message) => Console.Error.WriteLine($"warning: {message}");
+        string Everything(string why)
+        {
+            var all = string.Join(" ", CiCatalog.ChangeKinds);
+            Warn($"{why}: printing every kind of change ({all}), so every task runs.");
+            return all;
+        }
+        if (ToolResolver.TryFind("git") is not { } git) return Everything("git is not installed");
+        CommandResult Git(params string[] arguments) =>
+            Runner.OnHost.Probe(new Command(git, arguments, TvmRoot), RunOptions.MayFail);
+        List<string>? Diff(string from)
+        {
+            var diff = Git("diff", "--no-commit-id", "--name-only", "-r", from);
+            return diff.ExitCode == 0 ? [.. diff.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)] : null;
+        }
+
+        var mergeBase = Git("merge-base", "HEAD", "origin/main");
+        var firstLine = mergeBase.Output.Split('\n')[0].Trim();
+        if (mergeBase.ExitCode != 0)
+            return Everything($"cannot compare {TvmRoot} with origin/main (git merge-base HEAD origin/main: " +
+                $"{(firstLine.Length > 0 ? firstLine : $"exit code {mergeBase.ExitCode}")})");
+        if (Diff(firstLine) is not { } againstMain) return Everything($"git diff {firstLine} failed");
+        var againstParent = branch == "main" ? Diff("HEAD~1") : null;
+        if (branch is null)
+            Warn("BRANCH_NAME is not set: counting an image change, as TVM's git_change_docker.sh does " +
+                 "(BRANCH_NAME=PR-<number> or main asks what CI would decide).");
+        else if (branch == "main" && againstParent is null)
+            Warn("main has no HEAD~1 here (a shallow clone?): counting an image change, as TVM's " +
+                 "git_change_docker.sh does.");
+        return ChangeDetection.Decide(new ChangeFacts(branch, title, againstMain, againstParent)).Kinds;
     }
 }

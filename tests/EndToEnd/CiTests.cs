@@ -195,7 +195,7 @@ public class CiTests
     [Fact]
     public void A_shard_reaches_pytest_in_the_image()
     {
-        const string end = "    timeout: 180\n    on: [code, docker]\n\n  docs:"; // of unittest-gpu
+        const string end = "    timeout: 180\n    on: [code]\n\n  docs:"; // of unittest-gpu
         var root = ScratchRoot(c => c.Replace(end, "    shards: 2\n" + end));
         string[] args =
         [
@@ -267,13 +267,50 @@ public class CiTests
     {
         var tree = GitTree.CommittedFixture();
         GitTree.Git(tree, "update-ref", "refs/remotes/origin/main", "HEAD");
-        File.AppendAllText(Path.Combine(tree, "docs", "install.rst"), "More.\n");
-        GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "docs");
-        Run("CiTask", "--changes", "--tvm-home", tree, "--verbosity", "quiet").Output.Trim().ShouldBe("docs");
-        File.AppendAllText(Path.Combine(tree, "src", "fixture.cc"), "// more\n");
-        GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "code");
-        Run("CiTask", "--changes", "--tvm-home", tree, "--verbosity", "quiet").Output.Trim().ShouldBe("code docs");
+        Commit(tree, "docs/install.rst");
+        Changes(tree, "PR-1").ShouldBe("docs", "docs only: the code tasks are skipped");
+        Commit(tree, "src/fixture.cc");
+        Changes(tree, "PR-1").ShouldBe("code docs");
+        File.AppendAllText(Path.Combine(tree, "docker", "Dockerfile.ci_cpu"), "# more\n"); // not committed
+        Changes(tree, "PR-1").ShouldBe("code docs docker", "the working tree counts, as in TVM's git diff");
+        Changes(tree, "PR-1", "[skip ci] Try it").ShouldBe("none", "a [skip ci] pull request runs no task");
     }
+
+    [Fact]
+    public void Changes_on_main_asks_the_last_commit_about_the_images()
+    {
+        var tree = GitTree.CommittedFixture();
+        Commit(tree, "docs/install.rst");
+        GitTree.Git(tree, "update-ref", "refs/remotes/origin/main", "HEAD");
+        // TVM's docs-only check diffs origin/main (empty on main), so the code tasks run; the images only when the
+        // last commit changed docker/ (tests/data/tvm-change-decisions.json, "main: the last commit ...").
+        Changes(tree, "main").ShouldBe("code docs");
+        Commit(tree, "docker/Dockerfile.ci_cpu");
+        GitTree.Git(tree, "update-ref", "refs/remotes/origin/main", "HEAD");
+        Changes(tree, "main").ShouldBe("code docs docker");
+    }
+
+    [Fact]
+    public void Changes_without_origin_main_warns_and_runs_everything()
+    {
+        var tree = GitTree.CommittedFixture();
+        var lines = Run(["CiTask", "--changes", "--tvm-home", tree, "--verbosity", "quiet"],
+            new() { ["BRANCH_NAME"] = "PR-1" }).Output.Trim().Split('\n');
+        lines.Length.ShouldBe(2, string.Join("\n", lines));
+        lines[0].ShouldStartWith($"warning: cannot compare {tree} with origin/main (git merge-base HEAD origin/main: ");
+        lines[0].ShouldEndWith("printing every kind of change (code docs docker), so every task runs.");
+        lines[1].ShouldBe("code docs docker");
+    }
+
+    private static void Commit(string tree, string file)
+    {
+        File.AppendAllText(Path.Combine(tree, file), "// more\n");
+        GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", file);
+    }
+
+    private static string Changes(string tree, string branch, string? title = null) =>
+        Run(["CiTask", "--changes", "--tvm-home", tree, "--verbosity", "quiet"],
+            new() { ["BRANCH_NAME"] = branch, ["CHANGE_TITLE"] = title }).Output.Trim();
 
     /// <summary>The first occurrence only: catalog lines repeat between tasks.</summary>
     private static string Replace(string text, string from, string to)

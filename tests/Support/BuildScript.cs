@@ -41,6 +41,7 @@ public static class BuildScript
         var variables = new Dictionary<string, string?>
         {
             ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null,
+            ["BRANCH_NAME"] = null, ["CHANGE_TITLE"] = null, // Jenkins' names, which CiTask --changes reads
             ["TVM_HOME"] = null, ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
             ["PYTEST_ADDOPTS"] = "-p no:cacheprovider", // keep the fixture tree clean
             ["XDG_CACHE_HOME"] = CacheHome, // pinned linters install here, never from the user's home cache
