@@ -35,7 +35,8 @@ public static class SimulationTree
         File.WriteAllText(gpu, File.ReadAllText(gpu).Replace("    pytest.fail(", "    print("));
         Directory.CreateDirectory(Path.Combine(tree, "tests", "python", "codegen"));
         File.WriteAllText(Path.Combine(tree, "tests", "python", "codegen", "test_target_codegen_vulkan.py"),
-            "# SPDX-License-Identifier: Apache-2.0\nimport pytest\n\n\n@pytest.mark.gpu\ndef test_vulkan():\n    pass\n");
+            "# SPDX-License-Identifier: Apache-2.0\nimport pytest\n\n\n" +
+            "@pytest.mark.gpu\ndef test_vulkan():\n    pass\n");
         // RUNNER_TVM_BUILD: a tvm-build checkout as fresh as a runner's, in place of this one.
         Executable(Path.Combine(tree, "build.sh"),
             $"exec {BuildScript.RepoRoot}/build.sh \"$@\" ${{RUNNER_TVM_BUILD:+--root \"$RUNNER_TVM_BUILD\"}}");
