@@ -32,7 +32,7 @@ public static class CatalogReader
         var y = new YamlFields(file);
         y.Known(root, "", ["settings", "tasks", "left_out", "done_elsewhere"]);
         var settings = YamlFields.Child(root, "settings") as YamlMappingNode;
-        if (settings is not null) y.Known(settings, "settings: ", ["junit", "github_runner"]);
+        if (settings is not null) y.Known(settings, "settings: ", ["junit", "github_runner", "layouts"]);
         var tasksNode = YamlFields.Child(root, "tasks") as YamlMappingNode
             ?? throw y.Error(root, "missing 'tasks' mapping");
         var reader = new TaskReader(y, targets, parameters);
@@ -46,7 +46,10 @@ public static class CatalogReader
             [
                 .. NotMapped(y, root, "left_out", "why", done: false),
                 .. NotMapped(y, root, "done_elsewhere", "how", done: true),
-            ]);
+            ])
+        {
+            Layouts = settings is null ? [] : [.. y.Scalars(settings, "layouts", "settings: ").Select(n => n.Value!)],
+        };
         CatalogChecks.Run(catalog, y);
         return catalog;
     }

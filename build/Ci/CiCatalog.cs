@@ -13,6 +13,9 @@ public sealed record CiCatalog(
     public const string GitHub = "github";
     public const string PrepareStage = "Prepare";
 
+    /// <summary>The TVM layouts (build/layouts.yaml) whose CI the tasks reproduce; none: any.</summary>
+    public IReadOnlyList<string> Layouts { get; init; } = [];
+
     /// <summary>A task by its name or one of its aliases (any case); an unknown name gets a did-you-mean over
     /// both.</summary>
     public CiTaskSpec Find(string name)

@@ -61,6 +61,10 @@ interface ICi : IHazTvm, IHazGeneratedFiles
                 throw new BuildFailure("CiTask needs --name <task> (or --list, --changes, --images).",
                     $"Tasks: {string.Join(", ", catalog.Tasks.Select(t => t.Name))}.");
             var task = catalog.Find(Name);
+            if (catalog.Layouts.Count > 0 && !catalog.Layouts.Contains(Layout.Name))
+                throw new BuildFailure($"{CatalogFile} models the CI of TVM {string.Join(", ", catalog.Layouts)}; " +
+                    $"{TvmRoot} is a {Layout.Name} tree, whose CI is its own Jenkinsfile and task scripts.",
+                    "Run a target (Compile, UnitTest, Lint ...) on this tree, or CiTask on a TVM main checkout.");
             var shard = ShardEnvironment(task);
             var runner = new TaskRunner(new TaskRunSettings(TvmHome, Root, DockerCliName, Runner,
                 Verbosity == Verbosity.Verbose, IsServerBuild, StepBuildDirectory, ImageTag()));

@@ -178,6 +178,17 @@ public class CiTests
     }
 
     [Fact]
+    public void CiTask_on_a_v090_tree_says_in_one_line_that_the_catalog_models_main_and_runs_nothing()
+    {
+        var tree = Trees.CopyFixtureAsV090();
+        var result = Run("CiTask", "--name", "unittest", "--tvm-home", tree, "--dry-run");
+        result.ExitCode.ShouldNotBe(0);
+        result.Output.ShouldContain($"models the CI of TVM main; {tree} is a v0.9.0 tree, whose CI is its own");
+        result.Output.ShouldNotContain("CI task unittest");
+        result.Output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public void Unittest_runs_natively_after_the_build_task_as_ci_would()
     {
         var tree = Trees.CopyFixture();
