@@ -18,7 +18,7 @@ internal static class Summary
             var note = target.FailureSummary ?? target.SkipReason;
             table.AddRow(Markup.Escape(target.Name), Markup.Escape(target.Status.ToString()),
                 hasDuration ? Format(target.Duration) : "",
-                note is null ? "" : Markup.Escape($"// {note}"));
+                note is null ? "" : Markup.Escape($"// {Shorten(note)}"));
         }
         table.AddEmptyRow();
         table.AddRow("Total", "", Format(TimeSpan.FromTicks(rows.Sum(t => t.Duration.Ticks))), "");
@@ -33,6 +33,12 @@ internal static class Summary
     public static bool IsFailure(NukeBuild build) =>
         build.ExecutionPlan.Any(t =>
             t.Status is ExecutionStatus.Failed or ExecutionStatus.Aborted or ExecutionStatus.NotRun);
+
+    /// <summary>A note fits the table (a failed command's whole command line would stretch it to many screens); the
+    /// whole message is logged above it.</summary>
+    private static string Shorten(string note) => note.Length <= NoteWidth ? note : note[..(NoteWidth - 1)] + "…";
+
+    private const int NoteWidth = 100;
 
     private static string Format(TimeSpan duration) =>
         duration < TimeSpan.FromSeconds(1) ? "< 1s" : $"{(int)duration.TotalMinutes}:{duration.Seconds:00}";

@@ -21,6 +21,15 @@ public class FailureTests
     }
 
     [Fact]
+    public void A_long_failure_is_whole_in_the_log_and_shortened_in_the_table()
+    {
+        var result = Run<FailureBuild>("Long");
+        result.Output.ShouldContain("Target Long failed: 'docker run --env X=y" + string.Concat(
+            Enumerable.Repeat(" --env X=y", 39)) + "' exited.");
+        result.Output.ShouldMatch(@"Long\s+Failed\s+< 1s   // 'docker run (--env X=y ){8}--env X…\n");
+    }
+
+    [Fact]
     public void Proceed_after_failure_lets_the_rest_run_but_the_build_still_fails()
     {
         var result = Run<FailureBuild>("AfterProceed", "--fail-at", "Proceed");

@@ -13,6 +13,11 @@ class FailureBuild : NukeBuild
     Target Proceed => _ => _.ProceedAfterFailure().Executes(() => Step("Proceed"));
     Target AfterProceed => _ => _.DependsOn(Proceed).Executes(() => Step("AfterProceed"));
     Target Cleanup => _ => _.After(C).AssuredAfterFailure().Executes(() => Step("Cleanup"));
+    Target Long => _ => _.Executes(() =>
+    {
+        Ran.Add("Long");
+        throw new BuildFailure("'docker run " + string.Join(" ", Enumerable.Repeat("--env X=y", 40)) + "' exited.");
+    });
     Target Bug => _ => _.Executes(() => { Ran.Add("Bug"); int[] none = []; Ran.Add(none[0].ToString()); });
 
     void Step(string name)
