@@ -189,18 +189,25 @@ public class CiTests
     }
 
     [Fact]
-    public void Unittest_runs_natively_after_the_build_task_as_ci_would()
+    public void Unittest_runs_natively_on_the_build_tasks_stash_in_another_tree_as_ci_would()
     {
         var tree = Trees.CopyFixture();
         var build = Run("CiTask", "--name", "build-cpu", "--tvm-home", tree, "--native");
         build.ExitCode.ShouldBe(0, build.ToString());
         build.Output.ShouldContain("CI task build-cpu (\"BUILD: CPU\"): on this machine (--native)");
-        var unittest = Run("CiTask", "--name", "unittest", "--tvm-home", tree, "--native");
+        // What the stash carries (build-cpu's produces), unstashed into a fresh tree; the build's own folder is gone.
+        var other = Trees.CopyFixture();
+        var stashed = new[] { "libtvm.so", "libtvm_runtime.so", "cpptest", "config.cmake" };
+        Directory.CreateDirectory(Path.Combine(other, "build-cpu"));
+        foreach (var file in stashed)
+            File.Copy(Path.Combine(tree, "build-cpu", file), Path.Combine(other, "build-cpu", file));
+        Directory.Delete(Path.Combine(tree, "build-cpu"), recursive: true);
+        var unittest = Run("CiTask", "--name", "unittest", "--tvm-home", other, "--native");
         unittest.ExitCode.ShouldBe(0, unittest.ToString());
         unittest.Output.ShouldContain("[  PASSED  ] 3 tests.");
         unittest.Output.ShouldMatch(@"UnitTest\s+Succeeded");
         unittest.Output.ShouldMatch(@"Compile\s+Skipped");
-        File.Exists(Path.Combine(tree, "build-cpu", "pytest-results", "python-unittest.xml")).ShouldBeTrue();
+        File.Exists(Path.Combine(other, "build-cpu", "pytest-results", "python-unittest.xml")).ShouldBeTrue();
     }
 
     [Fact]
