@@ -87,7 +87,7 @@ interface IDocs : ICompile
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = Runner.Run(command, RunOptions.MayFail);
         if (Runner.DryRun) return null;
-        var warnings = SphinxWarnings.Of(result.Output, staging, sources);
+        var warnings = SphinxWarnings.Of(result.Output, staging, sources, Layout.Docs?.IgnoredWarnings ?? []);
         Log.Information("Sphinx {Kind} build took {Milliseconds} ms",
             fresh ? "full" : "incremental", clock.ElapsedMilliseconds);
         foreach (var warning in warnings) Log.Warning("{Warning}", warning);
