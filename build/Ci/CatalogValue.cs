@@ -83,7 +83,7 @@ public sealed partial record CatalogValue(string What, Regex Pattern, string All
     [GeneratedRegex(@"\A[a-z][a-z0-9_]*\z")]
     private static partial Regex ImagePattern();
 
-    [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9 _.:/()-]*\z")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_][A-Za-z0-9 _.:/()-]*\z")] // _docs: a folder of TVM's CI
     private static partial Regex TvmNamePattern();
 
     [GeneratedRegex(@"\A[a-z][a-z0-9_.]*\z")]

@@ -18,6 +18,10 @@ interface IDocs : ICompile
     [Parameter("Docs: execute only the tutorials matching this pattern.", For = [nameof(Docs)])]
     string? TutorialPattern => TryGetValue(() => TutorialPattern);
 
+    [Parameter("Docs: Sphinx's parallel jobs, a number or auto (one per core), as task_python_docs.sh's gallery " +
+               "build runs (-j auto); default: one.", For = [nameof(Docs)])]
+    string? SphinxJobs => TryGetValue(() => SphinxJobs);
+
     [Parameter("Docs: fail when Sphinx warns (what CI checks).", For = [nameof(Docs)])]
     bool WarningsAsErrors => TryGetValue<bool?>(() => WarningsAsErrors) ?? false;
 
@@ -34,6 +38,10 @@ interface IDocs : ICompile
         .Needs(Requirements.Sphinx)
         .DependsOn(Compile)
         .RequiresThat(() => Serve ? DocsServer.CannotServeOn(ServeAddress, Port, tryBind: !Runner.DryRun) : null)
+        .RequiresThat(() => SphinxJobs is { } jobs && !ValidJobs(jobs)
+            ? $"--sphinx-jobs '{jobs}' is neither a number nor auto: give auto (one per core) or a number, " +
+              "e.g. --sphinx-jobs 4."
+            : null)
         .Executes(async () =>
         {
             var sources = TvmRoot / "docs";
@@ -78,16 +86,17 @@ interface IDocs : ICompile
             ["TVM_BIND_THREADS"] = "0",
             ["OMP_NUM_THREADS"] = "1",
         };
+        string[] jobs = SphinxJobs is { } j ? ["-j", j] : [];
         var command = new Command(python,
-            ["-m", "sphinx", "-b", "html", .. fresh ? new[] { "-E" } : [], "-d", BuildDirectory / "docs" / "doctrees",
-                staging, DocsOutput],
+            ["-m", "sphinx", "-b", "html", .. fresh ? new[] { "-E" } : [], .. jobs,
+                "-d", BuildDirectory / "docs" / "doctrees", staging, DocsOutput],
             staging, environment);
         // task_python_docs.sh installs tvm-ffi into python/ first, as the unit tests do (TVM main).
         if (fresh && Layout.Unittest?.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = Runner.Run(command, RunOptions.MayFail);
         if (Runner.DryRun) return null;
-        var warnings = SphinxWarnings.Of(result.Output, staging, sources);
+        var warnings = SphinxWarnings.Of(result.Output, staging, sources, Layout.Docs?.IgnoredWarnings ?? []);
         Log.Information("Sphinx {Kind} build took {Milliseconds} ms",
             fresh ? "full" : "incremental", clock.ElapsedMilliseconds);
         foreach (var warning in warnings) Log.Warning("{Warning}", warning);
@@ -104,6 +113,8 @@ interface IDocs : ICompile
             return $"{TestSummary.Plural(warnings.Count, "warning")} (--warnings-as-errors)";
         return null;
     }
+
+    static bool ValidJobs(string jobs) => jobs == "auto" || Regex.IsMatch(jobs, "^[1-9][0-9]{0,3}$");
 
     async Task ServeDocs(string python, AbsolutePath sources)
     {

@@ -27,6 +27,7 @@ public sealed class Layout
     public TestSuite? Unittest { get; set; }
     public TestSuite? Integration { get; set; }
     public CppTestSpec? Cpptest { get; set; }
+    public DocsSpec? Docs { get; set; }
 
     public bool Matches(AbsolutePath tvm) =>
         Markers.All(marker => (tvm / marker).Exists()) && Absent.All(absent => !(tvm / absent).Exists());

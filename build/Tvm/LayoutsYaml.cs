@@ -9,6 +9,7 @@ namespace TvmBuild.Tvm;
 [YamlSerializable(typeof(TestSuite))]
 [YamlSerializable(typeof(PytestRun))]
 [YamlSerializable(typeof(CppTestSpec))]
+[YamlSerializable(typeof(DocsSpec))]
 [YamlSerializable(typeof(Step))]
 [YamlSerializable(typeof(ImageTable))]
 [YamlSerializable(typeof(LlvmRange))]

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Shouldly;
 using TvmBuild.Ci;
 using TvmBuild.Engine;
@@ -95,5 +96,57 @@ public class CatalogCoverageTests
             "left_out/done_elsewhere names \"Nightly\", which TVM's CI does not have",
         ];
         foreach (var problem in expected) problems.ShouldContain(problem, string.Join("\n", problems));
+    }
+
+    [Fact]
+    public void A_task_that_stashes_or_unstashes_other_files_than_its_stage_is_named()
+    {
+        var tvm = Recorded;
+        tvm.StashSets!["cpptest"].Add("build/cpptest_extra");
+        var gpu = tvm.Pipelines.Single(p => p.Name == "gpu").Steps;
+        var build = gpu.Single(s => s.Name == "BUILD: GPU");
+        build.Uploads!.Add(new TvmStash("gpu", ["tvm_lib_debug"], Build: "gpu"));
+        gpu[gpu.IndexOf(gpu.Single(s => s.Name == "unittest: GPU"))] =
+            gpu.Single(s => s.Name == "unittest: GPU") with { Downloads = null };
+        // build-gpu as it was: globs that miss the 3rdparty libraries in their CMake folders; docs without build-gpu.
+        var text = Regex.Replace(File.ReadAllText(Path.Combine(RepoRoot, "ci", "catalog.yaml")),
+            @"    produces:   # data.py's tvm_lib, tvm_lib_gpu_extra\n(      - .*\n)+",
+            "    produces: [build-gpu/lib/*.so, build-gpu/*.so, build-gpu/config.cmake]\n");
+        const string needs = "    needs: [build-gpu]\n";
+        var docsNeeds = text.IndexOf(needs, text.IndexOf("stage: \"docs: GPU\"", StringComparison.Ordinal),
+            StringComparison.Ordinal);
+        text = text[..docsNeeds] + "    stage: Test\n" + text[(docsNeeds + needs.Length)..];
+        var problems = Coverage.Problems(tvm, Catalog(text));
+        string[] tvmLib =
+        [
+            "lib/libtvm_compiler.so", "lib/libtvm_runtime.so", "lib/libtvm_ffi.so", "lib/libtvm_runtime_cuda.so",
+            "lib/libtvm_runtime_vulkan.so", "lib/libtvm_runtime_opencl.so", "lib/libtvm_runtime_rocm.so",
+            "lib/libtvm_runtime_extra.so", "libtvm_allvisible.so", "config.cmake",
+        ];
+        string[] cpptest = ["cpptest", "build.ninja", "CMakeFiles/rules.ninja"];
+        string Files(string preset, params string[] files) =>
+            string.Join(", ", files.Select(f => $"build-{preset}/{f}"));
+        string CpptestExtra(string preset, string stage) =>
+            $"task build-{preset} ({preset}: \"{stage}\"): produces [{Files(preset, [.. tvmLib, .. cpptest])}] " +
+            $"here, TVM's stage uploads [{Files(preset, [.. tvmLib, .. cpptest, "cpptest_extra"])}] " +
+            $"(data.py: tvm_lib, cpptest, build/ is build-{preset}/)";
+        string[] expected =
+        [
+            CpptestExtra("cpu", "BUILD: CPU"),
+            CpptestExtra("arm", "BUILD: arm"),
+            "task build-gpu (gpu: \"BUILD: GPU\"): produces [build-gpu/lib/*.so, build-gpu/*.so, " +
+            "build-gpu/config.cmake] here, TVM's stage uploads [" +
+            Files("gpu", [.. tvmLib, "3rdparty/libflash_attn/src/libflash_attn.so",
+                "3rdparty/cutlass_fpA_intB_gemm/cutlass_kernels/libfpA_intB_gemm.so"]) +
+            "] (data.py: tvm_lib, tvm_lib_gpu_extra, build/ is build-gpu/; " +
+            "data.py: tvm_lib_debug, build/ is build-gpu/)",
+            "task build-gpu (gpu: \"BUILD: GPU\"): s3.py uploads the bundle tvm_lib_debug, " +
+            "which ci/jenkins/data.py does not have",
+            "task unittest-gpu (gpu: \"unittest: GPU\"): needs [build-gpu] here, TVM's stage downloads what [] upload",
+            "task docs (gpu: \"docs: GPU\"): needs [] here, TVM's stage downloads what [build-gpu] upload " +
+            "(s3.py --prefix gpu)",
+        ];
+        foreach (var problem in expected) problems.ShouldContain(problem, string.Join("\n", problems));
+        problems.Count.ShouldBe(expected.Length, string.Join("\n", problems));
     }
 }

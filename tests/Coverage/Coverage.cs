@@ -7,7 +7,7 @@ namespace TvmBuild.Tests.Coverage;
 /// named in left_out/done_elsewhere; every task maps a stage TVM has (nothing invented); a mapped stage runs on the
 /// same agent or runner, in the same image, in the same outer stage, with the same environment, and its steps
 /// stand for TVM's calls in TVM's order with the same configs, CMake targets, cache bucket and docker
-/// options.</summary>
+/// options; it stashes the files the stage uploads and unstashes what the stage downloads (StashCoverage).</summary>
 public static partial class Coverage
 {
     public static List<string> Problems(TvmCi tvm, CiCatalog catalog)
@@ -59,6 +59,7 @@ public static partial class Coverage
                         problems.Add($"{where}: {key}={value} is set at run time and not left out");
                 }
                 Calls(problems, where, step, task, Accounted);
+                StashCoverage.Check(problems, where, tvm, pipeline, step, task, catalog, Accounted);
             }
         }
         foreach (var task in catalog.Tasks.Where(t => !mapped.Contains(t)))

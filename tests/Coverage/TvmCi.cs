@@ -5,8 +5,9 @@ namespace TvmBuild.Tests.Coverage;
 
 /// <summary>TVM's CI as its files say it (TvmCiScan reads them): per pipeline (a generated Jenkinsfile or a GitHub
 /// workflow) its outer stages in order and its steps, each with the node or runner, image, environment and
-/// calls.</summary>
-public sealed record TvmCi(string Source, List<TvmPipeline> Pipelines)
+/// calls; and ci/jenkins/data.py's files_to_stash (StashSets: bundle name → files, which s3.py uploads).</summary>
+public sealed record TvmCi(
+    string Source, List<TvmPipeline> Pipelines, Dictionary<string, List<string>>? StashSets = null)
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -32,10 +33,10 @@ public sealed record TvmPipeline(
 /// <summary>What people see as one stage: a Jenkins stage or parallel branch (BUILD: CPU, unittest: CPU), or a
 /// workflow job (MacOS). Stage is the outer Jenkins stage it runs in; Node the agent label (SPOT suffix removed) or
 /// the runner; Image the docker_init image; Calls the task_* scripts (Jenkins) or the steps (workflows), in
-/// order.</summary>
+/// order; Uploads and Downloads the artifacts it moves (s3.py), in order.</summary>
 public sealed record TvmStep(
     string Name, string? Stage, string? Node, string? Image, SortedDictionary<string, string> Environment,
-    List<TvmCall> Calls);
+    List<TvmCall> Calls, List<TvmStash>? Uploads = null, List<TvmStash>? Downloads = null);
 
 /// <summary>A script call with its arguments and the docker/bash.sh options before it (--no-gpu, --env X); for a
 /// workflow, a step by its name (or the action it uses).</summary>

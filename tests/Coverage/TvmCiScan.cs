@@ -6,7 +6,8 @@ namespace TvmBuild.Tests.Coverage;
 /// <summary>Reads TVM's CI out of a TVM tree: every ci/jenkins/generated/*_jenkinsfile.groovy and
 /// .github/workflows/*.yml. The Jenkinsfiles are what TVM's templates (ci/jenkins/templates/utils/macros.j2) make of
 /// its stages, so the reading follows their shape: top-level code runs functions, functions open stage(...) blocks,
-/// parallel branches ('name': {...}) and the steps of a build or test (docker_init, withEnv, sh of task_* scripts).
+/// parallel branches ('name': {...}) and the steps of a build or test (docker_init, withEnv, sh of task_* scripts,
+/// s3.py uploads and downloads of artifacts, with ci/jenkins/data.py's bundles).
 /// Catch blocks are not followed: they only retry on the on-demand node after a SPOT node failed.</summary>
 public static partial class TvmCiScan
 {
@@ -22,7 +23,9 @@ public static partial class TvmCiScan
         foreach (var file in Directory.GetFiles(workflows, "*.yml").Order(StringComparer.Ordinal))
             pipelines.Add(TvmWorkflowScan.Read(Path.GetRelativePath(tvm, file), File.ReadAllText(file)));
         var source = commit.Code == 0 ? $"apache/tvm {commit.Output.Trim()}" : "apache/tvm";
-        return new TvmCi($"{source}: ci/jenkins/generated/*_jenkinsfile.groovy, .github/workflows/*.yml", pipelines);
+        return new TvmCi(
+            $"{source}: ci/jenkins/generated/*_jenkinsfile.groovy, ci/jenkins/data.py, .github/workflows/*.yml",
+            pipelines, TvmStashScan.StashSets(tvm));
     }
 
     // ---- Jenkinsfiles ----
@@ -48,6 +51,8 @@ public static partial class TvmCiScan
                 else if (m.Groups["image"].Success) Current().Image ??= m.Groups["image"].Value;
                 else if (m.Groups["withenv"].Success) WithEnv(m.Groups["withenv"].Value);
                 else if (m.Groups["script"].Success) Call(m);
+                else if (m.Groups["s3"].Success) Transfer(TvmStashScan.S3(m.Groups["s3"].Value));
+                else if (m.Groups["awscp"].Success) Transfer(TvmStashScan.AwsCopy(m.Groups["awscp"].Value));
                 else if (m.Groups["build"].Success)
                     Current().Calls.Add(new TvmCall("docker/build.sh", Text(Words(m.Groups["build"].Value))));
                 else if (m.Groups["call"].Success && functions.TryGetValue(m.Groups["call"].Value, out var function))
@@ -63,6 +68,8 @@ public static partial class TvmCiScan
             public string? Image;
             public readonly SortedDictionary<string, string> Environment = new(StringComparer.Ordinal);
             public readonly List<TvmCall> Calls = [];
+            public readonly List<TvmStash> Uploads = [];
+            public readonly List<TvmStash> Downloads = [];
         }
 
         private readonly List<Draft> _drafts = [];
@@ -97,6 +104,14 @@ public static partial class TvmCiScan
             }
         }
 
+        private void Transfer((bool Upload, TvmStash Stash) transfer)
+        {
+            var step = Current();
+            if (transfer.Upload)
+                step.Uploads.Add(transfer.Stash with { Build = TvmStashScan.BuildConfig(step.Calls) });
+            else step.Downloads.Add(transfer.Stash);
+        }
+
         private void Call(Match m)
         {
             // bash.sh's options before the image (--no-gpu, --env NAME); the image and python3 are not options.
@@ -112,7 +127,7 @@ public static partial class TvmCiScan
         public List<TvmStep> Finish() => _drafts
             .Where(d => d.Calls.Count > 0 || d.Name is not null)
             .Select(d => new TvmStep(d.Name ?? d.Stage ?? "(top level)", d.Stage, d.Node, d.Image, d.Environment,
-                d.Calls))
+                d.Calls, d.Uploads.Count > 0 ? d.Uploads : null, d.Downloads.Count > 0 ? d.Downloads : null))
             .ToList();
 
         private static string NodeLabel(string value, IReadOnlyDictionary<string, string> bindings)
@@ -264,6 +279,8 @@ public static partial class TvmCiScan
         | (?<docker>\$\{docker_run\}[^"\n]*?|python3\s)?\s*
           \./tests/scripts/(?<script>task_\w+\.(?:sh|py))(?<args>[^"'\n]*)
         | \$\{docker_build\}\s+(?<build>[^"\n]*)
+        | \bs3\.py\s+(?<s3>[^"\n]*)
+        | \baws\s+s3\s+cp\s+(?<awscp>[^"\n]*)
         | (?<![\w.])(?<call>[A-Za-z_]\w*)\(
         """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex Token();

@@ -63,6 +63,21 @@ public class DocsTests
     }
 
     [Fact]
+    public void Sphinx_jobs_runs_sphinx_in_parallel_and_a_bad_value_is_refused()
+    {
+        var parallel = Run(DocsArgs(Fixture, TempDirectory(), "--sphinx-jobs", "auto", "--dry-run"));
+        parallel.Output.ShouldContain(" python3 -m sphinx -b html -E -j auto -d ");
+        Run(DocsArgs(Fixture, TempDirectory(), "--dry-run")).Output.ShouldNotContain(" -j ");
+        var build = TempDirectory();
+        var bad = Run(DocsArgs(Fixture, build, "--sphinx-jobs", "all"));
+        bad.ExitCode.ShouldBe(255);
+        bad.Output.ShouldContain(
+            "--sphinx-jobs 'all' is neither a number nor auto: give auto (one per core) or a number, e.g. " +
+            "--sphinx-jobs 4.");
+        Directory.EnumerateFileSystemEntries(build).ShouldBeEmpty(); // refused before Configure and Compile run
+    }
+
+    [Fact]
     public void A_tree_without_docs_and_a_python_without_sphinx_are_clear_errors()
     {
         var tree = Trees.CopyFixture();

@@ -25,16 +25,16 @@ public class CiSafetyTests
     [InlineData("    image: ci_cpu\n", "    image: \"${{ github.event.pull_request.title }}\"\n",
         "task 'build-cpu': image \"${{ github.event.pull_request.title }}\" is not allowed",
         "an image is 'host' or lower-case letters, digits and '_', starting with a letter (an image shortcut")]
-    [InlineData(", build-cpu/config.cmake]", ", \"build-cpu/x', includes: '**\"]",
+    [InlineData("      - build-cpu/config.cmake\n", "      - \"build-cpu/x', includes: '**\"\n",
         "task 'build-cpu': produces glob \"build-cpu/x', includes: '**\" is not allowed",
         "a glob is a relative path of letters, digits, '_', '.', '-', '/', '*' and '?', without '..'")]
-    [InlineData(", build-cpu/config.cmake]", ", ../../etc/passwd]",
+    [InlineData("      - build-cpu/config.cmake\n", "      - ../../etc/passwd\n",
         "task 'build-cpu': produces glob \"../../etc/passwd\" is not allowed", "without '..'")]
     [InlineData("  junit: build-*/pytest-results/*.xml\n", "  junit: \"*.xml'), sh('id\"\n",
         "settings: junit glob \"*.xml'), sh('id\" is not allowed", "a glob is a relative path")]
     [InlineData("  github_runner: ubuntu-22.04\n", "  github_runner: \"${{ github.head_ref }}\"\n",
         "settings: github_runner \"${{ github.head_ref }}\" is not allowed", "a runner label is letters, digits")]
-    [InlineData("    produces: [build-cpu/lib/*.so,", "    produces: [[build-cpu/lib/*.so],",
+    [InlineData("      - build-cpu/config.cmake\n", "      - [build-cpu/config.cmake]\n",
         "task 'build-cpu': 'produces' must be a list of plain values", Hint)]
     [InlineData("    on: [docker]\n", "    on: [code, \"docs') || true\"]\n",
         "task 'image-ci-arm': unknown change kind \"docs') || true\"", "(code, docs, docker)")]
