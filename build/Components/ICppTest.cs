@@ -27,7 +27,7 @@ interface ICppTest : ICompile, IHazTests
             var environment = new Dictionary<string, string?>(Expand(CppTestSpec.Environment, CppTestSpec.Script))
             {
                 // A cpptest unstashed into another workspace names the build stage's folder in its RUNPATH: it
-                // loads libtvm*.so from the build directory where it now lies.
+                // loads libtvm*.so from the build directory where it now lies (lib/, or the folder itself).
                 ["LD_LIBRARY_PATH"] = LibraryPath(),
             };
             foreach (var step in CppTestSpec.Steps)
@@ -40,7 +40,8 @@ interface ICppTest : ICompile, IHazTests
     string LibraryPath()
     {
         var inherited = Runner.InContainer ? null : Environment.GetEnvironmentVariable("LD_LIBRARY_PATH");
-        return string.IsNullOrEmpty(inherited) ? BuildDirectory : $"{BuildDirectory}:{inherited}";
+        var own = $"{BuildDirectory / "lib"}:{BuildDirectory}"; // TVM main's CMake puts its libraries in lib/
+        return string.IsNullOrEmpty(inherited) ? own : $"{own}:{inherited}";
     }
 
     /// <summary>The step that runs the tests gets a JUnit file, the filter and the arguments after --; its results

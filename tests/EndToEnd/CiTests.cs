@@ -172,7 +172,7 @@ public class CiTests
         var unittest = Run(["CiTask", "--name", "unittest", "--tvm-home", tree, "--docker", "--dry-run"], jenkins);
         unittest.ExitCode.ShouldBe(0, unittest.ToString());
         unittest.Output.ShouldContain("/docker/with_the_same_user /workspace/build-cpu/cpptest");
-        unittest.Output.ShouldContain("--env LD_LIBRARY_PATH=/workspace/build-cpu");
+        unittest.Output.ShouldContain("--env LD_LIBRARY_PATH=/workspace/build-cpu/lib:/workspace/build-cpu ");
         unittest.Output.ShouldContain("--env CI --env CI_NUM_EXECUTORS --env SKIP_SLOW_TESTS");
         unittest.Output.ShouldNotContain(tree + "/build-cpu/cpptest");
     }

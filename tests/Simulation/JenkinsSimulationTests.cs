@@ -37,7 +37,8 @@ public class JenkinsSimulationTests
         run.Of("checkout").ShouldAllBe(c => c[1] == "0");
         // Only the declared artifacts travel, and the tests run with them where they land.
         run.Of("stash").Single(s => s[1] == "build-cpu")[2]
-            .ShouldBe("build-cpu/config.cmake build-cpu/cpptest build-cpu/libtvm.so build-cpu/libtvm_runtime.so");
+            .ShouldBe("build-cpu/CMakeFiles/rules.ninja build-cpu/build.ninja build-cpu/config.cmake " +
+                "build-cpu/cpptest build-cpu/lib/libtvm_compiler.so build-cpu/lib/libtvm_runtime.so");
         var unittest = run.Output("cpu/unittest: CPU");
         unittest.ShouldContain("/docker/with_the_same_user /workspace/build-cpu/cpptest");
         unittest.ShouldContain("[  PASSED  ] 3 tests.");

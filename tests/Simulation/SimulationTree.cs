@@ -38,6 +38,7 @@ public static class SimulationTree
             "# SPDX-License-Identifier: Apache-2.0\nimport pytest\n\n\n" +
             "@pytest.mark.gpu\ndef test_vulkan():\n    pass\n");
         // RUNNER_TVM_BUILD: a tvm-build checkout as fresh as a runner's, in place of this one.
+        MainLibraryLayout(tree);
         Executable(Path.Combine(tree, "build.sh"),
             $"exec {BuildScript.RepoRoot}/build.sh \"$@\" ${{RUNNER_TVM_BUILD:+--root \"$RUNNER_TVM_BUILD\"}}");
         Git(tree, "init", "--quiet", "--initial-branch=main");
@@ -48,6 +49,35 @@ public static class SimulationTree
         change?.Invoke(tree);
         Commit(tree, "the pull request");
         return tree;
+    }
+
+    /// <summary>The libraries where TVM main's CMake puts them and by its names (build/lib/libtvm_compiler.so,
+    /// libtvm_runtime.so), which are the files its stashes list; the fixture keeps the older layout.</summary>
+    private static void MainLibraryLayout(string tree)
+    {
+        Patch(Path.Combine(tree, "CMakeLists.txt"),
+            ("set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})",
+                "set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/lib)"),
+            ("target_link_libraries(tvm PUBLIC tvm_runtime)",
+                "target_link_libraries(tvm PUBLIC tvm_runtime)\n" +
+                "set_target_properties(tvm PROPERTIES OUTPUT_NAME tvm_compiler)"));
+        Patch(Path.Combine(tree, "python", "tvm", "__init__.py"),
+            ("find_lib_path(\"libtvm.so\")", "find_lib_path(\"libtvm_compiler.so\")"));
+        Patch(Path.Combine(tree, "python", "tvm", "libinfo.py"),
+            ("    return [os.path.abspath(d) for d in dirs]",
+                "    dirs = [x for d in dirs for x in (d, os.path.join(d, \"lib\"))]\n" +
+                "    return [os.path.abspath(d) for d in dirs]"));
+        Patch(Path.Combine(tree, "tests", "python", "integration", "test_integration.py"),
+            ("in dirs\n", "in dirs + [os.path.join(d, \"lib\") for d in dirs]\n"));
+    }
+
+    private static void Patch(string file, params (string From, string To)[] changes)
+    {
+        var text = File.ReadAllText(file);
+        foreach (var (from, to) in changes)
+            text = text.Contains(from) ? text.Replace(from, to)
+                : throw new InvalidOperationException($"{file} no longer has: {from}");
+        File.WriteAllText(file, text);
     }
 
     /// <summary>The test image, under the names of the tree's CI images; null when it is ready, else why not.</summary>
