@@ -44,7 +44,10 @@ public class RetireTests
 
         foreach (var args in new[] { new[] { "Compile" }, ["UnitTest"], ["Lint"], ["CiTask", "--name", "unittest",
             "--dry-run"], ["GenerateCi", "--check"] })
-            Inside(tree, args).ExitCode.ShouldBe(0, $"./build.sh {string.Join(" ", args)}");
+        {
+            var inside = Inside(tree, args);
+            inside.ExitCode.ShouldBe(0, $"./build.sh {string.Join(" ", args)}\n{inside}");
+        }
 
         // No file of the tree but the home (whose guide maps the old scripts) names a removed path.
         var removed = Regex.Matches(adopt.Output, @"remove +(\S+)").Select(m => m.Groups[1].Value).ToList();
