@@ -78,5 +78,6 @@ public class CiPyRecordingTests
 
     private static Dictionary<string, string> Environment(IReadOnlyList<string> argv) =>
         argv.Select((a, i) => (a, i)).Where(p => p.a == "--env" && p.i + 1 < argv.Count)
-            .Select(p => argv[p.i + 1].Split('=', 2)).GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.Last()[1]);
+            .Select(p => argv[p.i + 1].Split('=', 2)) // --env NAME: the host's value, by name
+            .GroupBy(kv => kv[0]).ToDictionary(g => g.Key, g => g.Last().Length == 2 ? g.Last()[1] : "(by name)");
 }

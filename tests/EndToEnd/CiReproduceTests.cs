@@ -120,16 +120,18 @@ public class CiReproduceTests
     {
         var tree = CiTests.CiTree();
         var docker = new FakeDocker();
-        var result = Run(["CiTask", "--name", "ci_gpu", "--tvm-home", tree], docker.Environment());
+        // Jenkins' build 12 of pull request 7 (the tree is no git checkout: no commit in the tag).
+        var jenkins = docker.Environment(new() { ["BRANCH_NAME"] = "PR-7", ["BUILD_NUMBER"] = "12" });
+        var result = Run(["CiTask", "--name", "ci_gpu", "--tvm-home", tree], jenkins);
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldContain(
             "CI task image-ci-gpu (\"ci_gpu\"): on this machine (the task starts no container)");
         docker.Calls.Where(c => c[0] is "build" or "run").Select(c => c[0]).ShouldBe(["build", "run"]);
         docker.Calls.First(c => c[0] == "build").ShouldBe(
-            ["build", "-t", "tvm.ci_gpu:latest", "--no-cache", "-f", $"{tree}/docker/Dockerfile.ci_gpu",
+            ["build", "-t", "tvm.ci_gpu:PR-7-12", "--no-cache", "-f", $"{tree}/docker/Dockerfile.ci_gpu",
                 $"{tree}/docker"]);
         var run = docker.Runs.Single();
-        run.ShouldContain("tvm.ci_gpu:latest");
+        run.ShouldContain("tvm.ci_gpu:PR-7-12");
         run.TakeLast(5).ShouldBe(["bash", "--login", "/docker/with_the_same_user", "cmake", "--version"]);
         docker.Calls.ShouldNotContain(c => c[0] == "push" || c[0] == "login",
             "pushing needs TVM's registry credentials");
