@@ -11,6 +11,19 @@ namespace TvmBuild.Tests.Adopt;
 /// the replaced scripts go, forwarders run the new commands, nothing in the tree names a removed path.</summary>
 public class RetireTests
 {
+    // One retired tree for the tests that only run in it (each build from inside compiles the home once).
+    private static readonly Lazy<(string Tree, ScriptResult Adopt)> Shared = new(() =>
+    {
+        var tree = RetiredFixture(out var adopt);
+        return (tree, adopt);
+    });
+
+    private static string SharedRetiredFixture(out ScriptResult adopt)
+    {
+        adopt = Shared.Value.Adopt;
+        return Shared.Value.Tree;
+    }
+
     private static string RetiredFixture(out ScriptResult adopt)
     {
         var tree = GitTree.CommittedFixture();
@@ -29,7 +42,7 @@ public class RetireTests
     [Fact]
     public void Retire_removes_what_the_build_replaces_and_everything_runs_from_inside()
     {
-        var tree = RetiredFixture(out var adopt);
+        var tree = SharedRetiredFixture(out var adopt);
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
         adopt.Output.ShouldContain("remove   tests/scripts/task_python_unittest.sh (replaced by ./build.sh UnitTest)");
         adopt.Output.ShouldContain("remove   tests/scripts/task_config_build_cpu.sh " +
@@ -72,7 +85,7 @@ public class RetireTests
     [Fact]
     public void The_docker_bash_sh_forwarder_runs_what_devshell_runs()
     {
-        var tree = RetiredFixture(out var adopt);
+        var tree = SharedRetiredFixture(out var adopt);
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
         var data = TempDirectory();
         var cases = new List<(string[] BashSh, string[] Ours)>
@@ -102,7 +115,7 @@ public class RetireTests
     [Fact]
     public void The_ci_py_forwarder_prints_and_runs_the_new_command()
     {
-        var tree = RetiredFixture(out var adopt);
+        var tree = SharedRetiredFixture(out var adopt);
         adopt.ExitCode.ShouldBe(0, adopt.ToString());
         var fake = new FakeDocker();
         var result = Run(["tests/scripts/ci.py", "cpu", "--cpp", "--tests", "tests/python/unittest", "--skip-build"],

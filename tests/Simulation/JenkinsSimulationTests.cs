@@ -1,6 +1,7 @@
 using Shouldly;
 using TvmBuild.Ci;
 using TvmBuild.Engine;
+using TvmBuild.Tests.EndToEnd;
 using TvmBuild.Tests.Support;
 using static TvmBuild.Tests.Support.BuildScript;
 
@@ -9,31 +10,57 @@ namespace TvmBuild.Tests.Simulation;
 /// <summary>The generated Jenkinsfile run as Jenkins runs it (tests/Simulation/jenkins-engine.groovy): Prepare, then
 /// TVM's pipelines side by side, each stage on a fresh agent folder where `checkout scm` clones the pull request,
 /// Jenkins' variables set (JENKINS_HOME: the tree is mounted at /workspace), every command in podman on the test
-/// image under the CI images' names, and only the stashed files passed from a build to its tests.</summary>
+/// image under the CI images' names, and only the stashed files passed from a build to its tests. One run of the
+/// catalog's Jenkinsfile with one more pipeline, whose build fails.</summary>
 public class JenkinsSimulationTests
 {
-    [PodmanFact]
-    public void The_generated_jenkinsfile_passes_stage_by_stage_on_fresh_workspaces_with_only_the_stashes()
-    {
-        var tree = SimulationTree.Create();
-        var run = Run(Path.Combine(RepoRoot, "ci", "Jenkinsfile"), tree);
+    // A task of a pipeline of its own whose build the pull request breaks (a CMake error in its build directory).
+    private const string Planted = """
+          build-planted:
+            tvm: {pipeline: planted, stage: "BUILD: planted"}
+            image: ci_arm
+            agent: CPU
+            environment: {PLATFORM: arm}
+            steps:
+              - {targets: [Compile], parameters: {preset: arm, build-dir: build-planted}}
+            timeout: 30
+            on: [code]
 
-        run.ExitCode.ShouldBe(0, run.ToString());
-        run.Result.ShouldBe("SUCCESS");
+        """;
+
+    [PodmanFact]
+    public void Every_stage_passes_on_fresh_workspaces_with_the_stashes_and_a_planted_failure_stays_in_its_pipeline()
+    {
+        // The catalog and one more pipeline, whose build fails; the Jenkinsfile generated from it.
+        const string wasm = "  # ---- wasm_jenkinsfile.groovy";
+        var root = CiTests.ScratchRoot(c => c.Replace(wasm, Planted.Replace("\r\n", "\n") + wasm));
+        var catalog = CatalogReader.Load(AbsolutePath.Create(Path.Combine(root, "ci", "catalog.yaml")), null, null);
+        var jenkinsfile = Path.Combine(root, "ci", "Jenkinsfile");
+        File.WriteAllText(jenkinsfile, Jenkinsfile.Generate(catalog, "test"));
+        var tree = SimulationTree.Create(t => File.AppendAllText(Path.Combine(t, "CMakeLists.txt"),
+            "if(CMAKE_BINARY_DIR MATCHES \"build-planted$\")\n  message(FATAL_ERROR \"planted failure\")\nendif()\n"));
+
+        var run = Run(jenkinsfile, tree, root);
+
+        run.ExitCode.ShouldBe(1, run.ToString());
+        run.Result.ShouldBe("FAILURE");
         run.Stages.ShouldBe(new Dictionary<string, string>
         {
             ["Prepare"] = "SUCCESS", ["cpu/Build"] = "SUCCESS", ["cpu/Test"] = "SUCCESS", ["gpu/Build"] = "SUCCESS",
             ["gpu/Test"] = "SUCCESS", ["arm/Build"] = "SUCCESS", ["wasm/Build"] = "SUCCESS",
-            ["docker/Docker Image Build"] = "SUCCESS",
+            ["docker/Docker Image Build"] = "SUCCESS", ["planted/Build"] = "FAILURE",
         }, ignoreOrder: true);
+        run.BuildSteps.Where(s => s.Code != 0).Select(s => s.Branch).ShouldBe(["planted/BUILD: planted"]);
+        run.Output("planted/BUILD: planted").ShouldContain("planted failure");
         run.BuildSteps.Select(s => s.Command.Replace("./build.sh CiTask ", "")).ShouldBe([
             "--changes --verbosity quiet", "--name build-cpu", "--name unittest", "--name build-gpu",
-            "--name unittest-gpu", "--name docs", "--name build-arm", "--name build-wasm", "--name image-ci-arm",
-            "--name image-ci-cpu", "--name image-ci-gpu", "--name image-ci-wasm"], ignoreOrder: true);
+            "--name unittest-gpu", "--name docs", "--name build-arm", "--name build-planted", "--name build-wasm",
+            "--name image-ci-arm", "--name image-ci-cpu", "--name image-ci-gpu", "--name image-ci-wasm"],
+            ignoreOrder: true);
         // Every task on an agent folder of its own, checked out there.
         var nodes = run.Of("node");
-        nodes.Count.ShouldBe(12);
-        nodes.Select(n => n[2]).Distinct().Count().ShouldBe(12);
+        nodes.Count.ShouldBe(13);
+        nodes.Select(n => n[2]).Distinct().Count().ShouldBe(13);
         run.Of("checkout").ShouldAllBe(c => c[1] == "0");
         // Only the declared artifacts travel, and the tests run with them where they land.
         run.Of("stash").Single(s => s[1] == "build-cpu")[2]
@@ -54,30 +81,7 @@ public class JenkinsSimulationTests
             "no container is left behind");
     }
 
-    [PodmanFact]
-    public void A_failed_arm_build_fails_its_stage_and_the_run_while_the_cpu_pipeline_runs_on()
-    {
-        // TVM's cpu and arm pipelines, generated from the catalog; the pull request breaks the arm build only.
-        var catalog = CatalogReader.Load(AbsolutePath.Create(Path.Combine(RepoRoot, "ci", "catalog.yaml")), null, null);
-        var some = catalog with { Tasks = [.. catalog.Tasks.Where(t => t.Tvm?.Pipeline is "cpu" or "arm")] };
-        var jenkinsfile = Path.Combine(TempDirectory(), "Jenkinsfile");
-        File.WriteAllText(jenkinsfile, Jenkinsfile.Generate(some, "test"));
-        var tree = SimulationTree.Create(t => File.AppendAllText(Path.Combine(t, "CMakeLists.txt"),
-            "if(CMAKE_BINARY_DIR MATCHES \"build-arm$\")\n  message(FATAL_ERROR \"planted failure\")\nendif()\n"));
-
-        var run = Run(jenkinsfile, tree);
-
-        run.ExitCode.ShouldBe(1, run.ToString());
-        run.Result.ShouldBe("FAILURE");
-        run.Stages.ShouldBe(new Dictionary<string, string>
-        {
-            ["Prepare"] = "SUCCESS", ["cpu/Build"] = "SUCCESS", ["cpu/Test"] = "SUCCESS", ["arm/Build"] = "FAILURE",
-        }, ignoreOrder: true);
-        run.Output("arm/BUILD: arm").ShouldContain("planted failure");
-        run.Output("cpu/unittest: CPU").ShouldContain("[  PASSED  ] 3 tests.");
-    }
-
-    private static JenkinsRun Run(string jenkinsfile, string tree)
+    private static JenkinsRun Run(string jenkinsfile, string tree, string root)
     {
         var prepared = SimulationTree.PrepareImages();
         prepared.ShouldBeNull();
@@ -90,6 +94,7 @@ public class JenkinsSimulationTests
             ["CHANGE_TARGET"] = "main",
             ["BUILD_NUMBER"] = "3",
             ["XDG_CACHE_HOME"] = CacheHome,
+            ["RUNNER_TVM_BUILD"] = root,
         };
         foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
                      .Where(n => n.StartsWith("TVM_BUILD_") || n.StartsWith("NUKE_") || n == "TVM_HOME"))
