@@ -134,7 +134,8 @@ public class CiTests
         var names = TaskNames;
         names.Length.ShouldBe(14, string.Join(", ", names));
         var tree = CiTree();
-        foreach (var name in names)
+        // The simulations (tests/Simulation) run the others for real, with the same checks.
+        foreach (var name in names.Where(n => n is "macos" or "windows"))
         {
             var result = Run(["CiTask", "--name", name, "--tvm-home", tree, "--docker", "--dry-run"],
                 new FakeDocker().Environment());

@@ -43,6 +43,7 @@ public class GitHubSimulationTests
         job.Log.ShouldContain("Installing dev/lint's pinned npm tools");
         job.Log.ShouldNotContain("Linters without their tool");
         job.Log.ShouldContain("Lint: 0 problems");
+        job.Log.ShouldNotContain("has no effect");
         Directory.Exists(Path.Combine(lint, "node_modules", "@taplo", "cli")).ShouldBeTrue();
         // TVM's guard: a fork's pull request runs no macOS or Windows job.
         run.Jobs["macos"].Result.ShouldBe("skipped");

@@ -52,6 +52,11 @@ public class JenkinsSimulationTests
         }, ignoreOrder: true);
         run.BuildSteps.Where(s => s.Code != 0).Select(s => s.Branch).ShouldBe(["planted/BUILD: planted"]);
         run.Output("planted/BUILD: planted").ShouldContain("planted failure");
+        foreach (var step in run.BuildSteps)
+        {
+            step.Output.ShouldNotContain("Unknown", Case.Sensitive, step.Command);
+            step.Output.ShouldNotContain("has no effect", Case.Sensitive, step.Command);
+        }
         run.BuildSteps.Select(s => s.Command.Replace("./build.sh CiTask ", "")).ShouldBe([
             "--changes --verbosity quiet", "--name build-cpu", "--name unittest", "--name build-gpu",
             "--name unittest-gpu", "--name docs", "--name build-arm", "--name build-planted", "--name build-wasm",
