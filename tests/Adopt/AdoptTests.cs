@@ -101,6 +101,21 @@ public class AdoptTests
         File.Exists(Path.Combine(tree, "build.sh")).ShouldBeFalse();
     }
 
+    /// <summary>Gives an adopted home this checkout's compiled build, as its own bootstrap would have made it (the home's
+    /// build/ holds the same source files), so that its ./build.sh starts without compiling: the stamp is what the
+    /// tree's build.sh computes, with its own sources_hash. After_adopt_everything_runs_from_inside compiles a home
+    /// for real.</summary>
+    internal static void ReuseCompiledBuild(string tree)
+    {
+        EnsureCompiled();
+        Trees.CopyDirectory(Path.Combine(RepoRoot, "build", "bin", "run"), Path.Combine(tree, "build", "bin", "run"));
+        const string hash = "eval \"$(sed -n '/^sources_hash()/,/^}/p' build.sh)\"; SCRIPT_DIR=$PWD; sources_hash";
+        var (code, output) = Processes.Run("bash", ["-c", hash], tree);
+        code.ShouldBe(0, output);
+        Directory.CreateDirectory(Path.Combine(tree, ".nuke", "temp"));
+        File.WriteAllText(Path.Combine(tree, ".nuke", "temp", "build.stamp"), output.Trim() + "\n");
+    }
+
     public static ScriptResult Inside(string tree, string[] args) =>
         Run(args, workingDirectory: tree, script: Path.Combine(tree, "build.sh"), timeout: TimeSpan.FromMinutes(5));
 

@@ -36,6 +36,7 @@ public class RetireTests
         GitTree.Git(tree, "add", "-A");
         GitTree.Git(tree, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "scripts to retire");
         adopt = Run("Adopt", "--retire", "--tvm-home", tree);
+        ReuseCompiledBuild(tree);
         return tree;
     }
 
@@ -60,6 +61,7 @@ public class RetireTests
         {
             var inside = Inside(tree, args);
             inside.ExitCode.ShouldBe(0, $"./build.sh {string.Join(" ", args)}\n{inside}");
+            inside.Output.ShouldNotContain("compiling the build project", Case.Sensitive, "ReuseCompiledBuild's stamp");
         }
 
         // No file of the tree but the home (whose guide maps the old scripts) names a removed path.
@@ -141,6 +143,7 @@ public class RetireTests
         File.Exists(Path.Combine(tree, "Makefile")).ShouldBeFalse();
         File.Exists(Path.Combine(tree, "tests", "scripts", "task_python_integration.sh"))
             .ShouldBeTrue("kept: its variants run it");
+        ReuseCompiledBuild(tree);
         var configure = Inside(tree, ["Configure", "--config-only"]);
         configure.ExitCode.ShouldBe(0, configure.ToString());
     }
