@@ -101,10 +101,10 @@ public class AdoptTests
         File.Exists(Path.Combine(tree, "build.sh")).ShouldBeFalse();
     }
 
-    /// <summary>Gives an adopted home this checkout's compiled build, as its own bootstrap would have made it (the home's
-    /// build/ holds the same source files), so that its ./build.sh starts without compiling: the stamp is what the
-    /// tree's build.sh computes, with its own sources_hash. After_adopt_everything_runs_from_inside compiles a home
-    /// for real.</summary>
+    /// <summary>Gives an adopted home this checkout's compiled build, as its own bootstrap would have made it (the
+    /// home's build/ holds the same source files), so that its ./build.sh starts without compiling: the stamp is what
+    /// the tree's build.sh computes, with its own sources_hash. After_adopt_everything_runs_from_inside compiles a
+    /// home for real.</summary>
     internal static void ReuseCompiledBuild(string tree)
     {
         EnsureCompiled();
