@@ -34,14 +34,14 @@ internal sealed record Workflow(
             : throw new InvalidOperationException($"no plausible value for {m.Value}: add one to Expressions"));
 
     /// <summary>defaults: run: shell: of the workflow or a job.</summary>
-    private static string? Shell(YamlMappingNode node) =>
+    public static string? Shell(YamlMappingNode node) =>
         Child(node, "defaults") is YamlMappingNode defaults && Child(defaults, "run") is YamlMappingNode run
             ? Scalar(run, "shell") : null;
 
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
+    public static YamlNode? Child(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+    public static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
 
     private static Dictionary<string, string?> Map(YamlMappingNode node, string key) =>
         Child(node, key) is YamlMappingNode map

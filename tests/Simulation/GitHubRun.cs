@@ -183,15 +183,11 @@ public sealed partial record GitHubRun(IReadOnlyDictionary<string, GitHubJob> Jo
         _ => [],
     };
 
-    /// <summary>defaults: run: shell: of the workflow or a job.</summary>
-    private static string? Shell(YamlMappingNode node) =>
-        Child(node, "defaults") is YamlMappingNode d && Child(d, "run") is YamlMappingNode r
-            ? Scalar(r, "shell") : null;
+    private static string? Shell(YamlMappingNode node) => Workflow.Shell(node);
 
-    private static YamlNode? Child(YamlMappingNode node, string key) =>
-        node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    private static YamlNode? Child(YamlMappingNode node, string key) => Workflow.Child(node, key);
 
-    private static string? Scalar(YamlMappingNode node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
+    private static string? Scalar(YamlMappingNode node, string key) => Workflow.Scalar(node, key);
 }
 
 /// <summary>A job's result (success, failure, skipped), its log and its outputs.</summary>

@@ -30,9 +30,7 @@ public class GitHubSimulationTests
             ["GITHUB_REF_NAME"] = "1/merge", ["GITHUB_RUN_ID"] = "5", ["RUNNER_TVM_BUILD"] = root,
             ["XDG_CACHE_HOME"] = CacheHome,
         };
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
-                     .Where(n => n.StartsWith("TVM_BUILD_") || n.StartsWith("NUKE_") || n == "TVM_HOME"))
-            environment.TryAdd(name, null);
+        SimulationTree.WithoutCallersSettings(environment);
 
         var run = GitHubRun.Start(Path.Combine(RepoRoot, "ci", "workflows", "ci.yml"), tree, "contributor/tvm",
             environment);

@@ -101,9 +101,7 @@ public class JenkinsSimulationTests
             ["XDG_CACHE_HOME"] = CacheHome,
             ["RUNNER_TVM_BUILD"] = root,
         };
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
-                     .Where(n => n.StartsWith("TVM_BUILD_") || n.StartsWith("NUKE_") || n == "TVM_HOME"))
-            environment.TryAdd(name, null);
+        SimulationTree.WithoutCallersSettings(environment);
         return JenkinsRun.Start(jenkinsfile, tree, environment);
     }
 }

@@ -105,6 +105,15 @@ public static class SimulationTree
         return tools;
     }
 
+    /// <summary>The caller's build settings (TVM_BUILD_*, NUKE_*, TVM_HOME) unset, so CI's environment alone
+    /// decides.</summary>
+    public static void WithoutCallersSettings(Dictionary<string, string?> environment)
+    {
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(n => n.StartsWith("TVM_BUILD_") || n.StartsWith("NUKE_") || n == "TVM_HOME"))
+            environment.TryAdd(name, null);
+    }
+
     public static void Git(string tree, params string[] args)
     {
         var (code, output) = Processes.Run("git", args, tree);
