@@ -2,8 +2,22 @@ using TvmBuild.Engine;
 using TvmBuild.Tools;
 
 /// <summary><c>cmake --build</c>, as task_build.py runs it after the config step.</summary>
-interface ICompile : IConfigure
+interface ICompile : IConfigure, IHazStepInputs
 {
+    [Parameter("Compile: take the build of these inputs from the result cache (CI's, with --result-cache " +
+               "s3://bucket/prefix or redis://host:port) instead of compiling; fails when it is not there.",
+        For = [nameof(Compile)])]
+    bool FromCache => TryGetValue<bool?>(() => FromCache) ?? false;
+
+    /// <summary>What a build reads: TVM's CMake files, sources and submodules (each by its commit).</summary>
+    static readonly string[] BuildPaths = ["CMakeLists.txt", "cmake", "src", "include", "3rdparty"];
+
+    /// <summary>What a build leaves that others use, as CI's stashes carry it (data.py's tvm_lib, cpptest; the
+    /// libraries at the build directory's root at v0.9.0, in lib/ at main). Not ninja's files: they belong to the
+    /// folder that ran CMake, and a restored build.ninja would break a configured one.</summary>
+    static readonly string[] BuildOutputs =
+        ["libtvm*.so", "lib/libtvm*.so", "config.cmake", "cpptest", "crttest", "3rdparty/**/*.so"];
+
     [Parameter("Parallel jobs (default: the number of cores).", Minimum = 1,
         For = [nameof(Compile), "CompileCppTest", "Wheel"])]
     int? Parallel => TryGetValue(() => Parallel);
@@ -15,7 +29,17 @@ interface ICompile : IConfigure
         .Description("Builds TVM (cmake --build), all or --cmake-target")
         .Needs(Requirements.CMake, Requirements.Ninja, Requirements.Compiler)
         .DependsOn(Configure)
+        .Inputs(() => BuildInputs(CMakeTargets, BuildPaths) with { FromCacheOnly = FromCache })
         .Executes(() => BuildTargets(CMakeTargets));
+
+    /// <summary>A build's key: the sources, config.cmake as Configure writes it, the build type and targets, and the
+    /// compiler, CMake and Ninja (or the image).</summary>
+    StepInputs BuildInputs(IReadOnlyList<string> targets, IReadOnlyList<string> paths) =>
+        StepInputsOf(paths, ["cmake", "ninja", Environment.GetEnvironmentVariable("CXX") ?? "c++"],
+            ("config.cmake", ConfigCMakeText()), ("build type", BuildType), ("cmake targets", string.Join(" ", targets)),
+            ("build environment", string.Join(" ", Expand(Layout.BuildEnvironment, "The build")
+                .Select(p => $"{p.Key}={p.Value}"))))
+        with { Outputs = BuildOutputs, NeedsOutputs = true };
 
     void BuildTargets(IReadOnlyList<string> targets)
     {

@@ -192,12 +192,12 @@ interface IConfigure : IHazTvm
         CompilerCache.Auto => new[] { "sccache", "ccache" }.FirstOrDefault(t => ToolResolver.TryFind(t) is not null),
         CompilerCache.None => null,
         var chosen => chosen.ToString().ToLowerInvariant() is var tool && ToolResolver.TryFind(tool) is not null ? tool
-            : NoCache(tool),
+            : WithoutCompilerCache(tool),
     };
 
     /// <summary>A chosen cache that is not installed: the build goes on without one, as task_build.py does when the
     /// machine has no sccache (the CI catalog asks for TVM's images' sccache, which a machine may lack).</summary>
-    string? NoCache(string tool)
+    string? WithoutCompilerCache(string tool)
     {
         var warned = Session.GetOrAdd("warned",
             () => new System.Collections.Concurrent.ConcurrentDictionary<string, bool>());

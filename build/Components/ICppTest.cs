@@ -5,7 +5,7 @@ using TvmBuild.Tvm;
 /// <summary>TVM's C++ tests, as task_cpp_unittest.sh runs them at the tree's ref: build the gtest targets, then run
 /// them.
 /// Two targets, so that a CI test stage that got the binaries from the build stage can run them alone.</summary>
-interface ICppTest : ICompile, IHazTests
+interface ICppTest : ICompile, IHazTests, IHazStepInputs
 {
     CppTestSpec CppTestSpec =>
         Layout.Cpptest ?? throw new BuildFailure($"The {Layout.Name} layout of TVM has no C++ test script.");
@@ -14,6 +14,7 @@ interface ICppTest : ICompile, IHazTests
         .Description("Builds TVM's C++ test targets (cpptest; crttest at v0.9.0)")
         .Needs(Requirements.CMake, Requirements.Ninja, Requirements.Compiler, Requirements.GoogleTest)
         .DependsOn(Configure)
+        .Inputs(() => BuildInputs(CppTestSpec.CmakeTargets, [.. BuildPaths, "tests/cpp", "tests/crt"]))
         .Executes(() => BuildTargets(CppTestSpec.CmakeTargets));
 
     Target CppTest => _ => _
@@ -22,6 +23,10 @@ interface ICppTest : ICompile, IHazTests
         .DependsOn(CompileCppTest)
         .RequiresThat(ArgumentsForBothKinds)
         .TakesArguments()
+        .Inputs(() => StepInputsOf(["tests/cpp"], [],
+                ("test filter", TestFilter), ("arguments", string.Join("\0", TestArguments)))
+            with { Outputs = [.. CppTestSpec.Steps.Where(s => s.Tests is not null)
+                .Select(s => $"pytest-results/{Path.GetFileName(s.Run[0])}.xml")] })
         .Executes(() =>
         {
             var environment = new Dictionary<string, string?>(Expand(CppTestSpec.Environment, CppTestSpec.Script))

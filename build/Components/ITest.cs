@@ -6,7 +6,7 @@ using PythonTool = TvmBuild.Tools.Python;
 
 /// <summary>TVM's Python suites, as task_python_unittest.sh / task_python_integration.sh run them at the tree's
 /// ref.</summary>
-interface ITest : ICompile, IHazTests
+interface ITest : ICompile, IHazTests, IHazStepInputs
 {
     [Parameter("Test paths or pytest node ids to run instead of the suite's own (relative to the TVM tree).",
         For = [nameof(UnitTest), nameof(IntegrationTest), "WheelTest"])]
@@ -18,6 +18,7 @@ interface ITest : ICompile, IHazTests
         .DependsOn(Compile)
         .RequiresThat(() => Runner.DryRun ? null : MissingTestPath())
         .TakesArguments()
+        .Inputs(() => SuiteInputs(Layout.Unittest))
         .Executes(() => RunSuite(Layout.Unittest, "UnitTest", "unit tests"));
 
     Target IntegrationTest => _ => _
@@ -26,7 +27,19 @@ interface ITest : ICompile, IHazTests
         .DependsOn(Compile)
         .RequiresThat(() => Runner.DryRun ? null : MissingTestPath())
         .TakesArguments()
+        .Inputs(() => SuiteInputs(Layout.Integration))
         .Executes(() => RunSuite(Layout.Integration, "IntegrationTest", "integration tests"));
+
+    /// <summary>A suite's key: TVM's Python package and tests (and the build, through Compile's key), the
+    /// selection, the suite as layouts.yaml runs it, and the interpreter; its outputs are its JUnit files.</summary>
+    StepInputs? SuiteInputs(TestSuite? suite) => suite is null ? null
+        : StepInputsOf(["python", "tests/python", "pyproject.toml", "pytest.ini", "conftest.py"],
+            [Python ?? "python3"],
+            ("tests", string.Join(" ", Tests)), ("test filter", TestFilter),
+            ("arguments", string.Join("\0", TestArguments)),
+            ("suite", string.Join(";", suite.Suites.Select(s => $"{s.Name}:{string.Join(" ", s.Args)}"))))
+        with { Outputs = Tests.Length == 0 ? [.. suite.Suites.Select(s => $"pytest-results/{s.Name}.xml")]
+            : [$"pytest-results/{suite.Suites[0].Name}-selected.xml"] };
 
     void RunSuite(TestSuite? suite, string target, string what)
     {

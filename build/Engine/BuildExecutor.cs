@@ -9,6 +9,8 @@ internal static class BuildExecutor
 {
     public static void Run(NukeBuild build, CancellationToken cancellation)
     {
+        var cache = ResultCache.Create(build);
+        cache?.Prepare(build.ExecutionPlan);
         var failed = false;
         var runnable = build.ExecutionPlan.Count(t => t.Status != ExecutionStatus.Skipped && !t.IsCollective);
         var number = 0;
@@ -32,23 +34,26 @@ internal static class BuildExecutor
                 target.Status = ExecutionStatus.Collective;
                 continue;
             }
-            if (!Execute(build, target, $"{target.Name} ({++number}/{runnable})", cancellation)
+            if (!Execute(build, target, $"{target.Name} ({++number}/{runnable})", cache, cancellation)
                 && !target.Definition.IsProceedAfterFailure)
                 failed = true;
         }
     }
 
-    private static bool Execute(NukeBuild build, ExecutableTarget target, string label, CancellationToken cancellation)
+    private static bool Execute(NukeBuild build, ExecutableTarget target, string label, ResultCache? cache,
+        CancellationToken cancellation)
     {
         target.Status = ExecutionStatus.Running;
         build.Host.BeginTarget(target.Name);
         StatusLine.Current?.Show(label);
         build.RaiseTargetRunning(target);
         var stopwatch = Stopwatch.StartNew();
+        var summaryBefore = build.SummaryPairs.ToList();
         try
         {
-            foreach (var action in target.Definition.Actions)
-                action().GetAwaiter().GetResult();
+            if (cache?.TryReuse(target) != true)
+                foreach (var action in target.Definition.Actions)
+                    action().GetAwaiter().GetResult();
             target.Status = ExecutionStatus.Succeeded;
             build.RaiseTargetSucceeded(target);
             return true;
@@ -74,6 +79,7 @@ internal static class BuildExecutor
         finally
         {
             target.Duration = stopwatch.Elapsed;
+            cache?.Finished(target, summaryBefore);
             StatusLine.Current?.Show(null);
             build.Host.EndTarget(target.Name);
         }

@@ -38,6 +38,8 @@ public sealed class ExecutableTarget
     public TimeSpan Duration { get; internal set; }
     public string? SkipReason { get; internal set; }
     public string? FailureSummary { get; internal set; }
+    /// <summary>A word for the summary table about a target that passed (its result was reused).</summary>
+    public string? Note { get; internal set; }
     public bool Invoked { get; internal set; }
 
     public override string ToString() => Name;

@@ -29,6 +29,15 @@ public abstract partial class NukeBuild : INukeBuild
     public bool Continue { get; internal set; }
     [Parameter("Does not print the logo.")]
     public bool NoLogo { get; internal set; }
+    [Parameter("Where passed results are kept and reused by their inputs: " + CacheStores.Values +
+               " (AWS_ENDPOINT_URL for an S3-compatible server). Default: local, under $XDG_CACHE_HOME/tvm-build.")]
+    public string? ResultCache { get; internal set; }
+    [Parameter("Runs every target even when a passed result of the same inputs is stored (and records the new one).")]
+    public bool NoCache { get; internal set; }
+    [Parameter("Prints each cached target's key and its inputs, and what changed since the last run here.")]
+    public bool Explain { get; internal set; }
+    [Parameter("The local result cache's size limit (default 10G); the least recently used results go first.")]
+    public string? ResultCacheSize { get; internal set; }
     [Parameter("Prints the values shell completion offers after --<name>, one a line, and runs nothing.", List = false,
         CommandLineOnly = true)]
     public string? Complete { get; internal set; }

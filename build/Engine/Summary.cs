@@ -15,7 +15,7 @@ internal static class Summary
         {
             var hasDuration =
                 target.Status is ExecutionStatus.Succeeded or ExecutionStatus.Failed or ExecutionStatus.Aborted;
-            var note = target.FailureSummary ?? target.SkipReason;
+            var note = target.FailureSummary ?? target.SkipReason ?? target.Note;
             table.AddRow(Markup.Escape(target.Name), Markup.Escape(target.Status.ToString()),
                 hasDuration ? Format(target.Duration) : "",
                 note is null ? "" : Markup.Escape($"// {Shorten(note)}"));

@@ -24,6 +24,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public List<string> Artifacts { get; } = [];
     public List<IRequirement> Needed { get; } = [];
     public bool IsTakingArguments { get; private set; }
+    public Func<StepInputs?>? InputsFactory { get; private set; }
 
     public ITargetDefinition Description(string description) { DescriptionText = description; return this; }
 
@@ -112,6 +113,7 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition Produces(params string[] globs) { Artifacts.AddRange(globs); return this; }
     public ITargetDefinition Needs(params IRequirement[] requirements) { Needed.AddRange(requirements); return this; }
     public ITargetDefinition TakesArguments() { IsTakingArguments = true; return this; }
+    public ITargetDefinition Inputs(Func<StepInputs?> inputs) { InputsFactory = inputs; return this; }
 
     private TargetDefinition Add(List<Target> list, Target[] targets) { list.AddRange(targets); return this; }
 

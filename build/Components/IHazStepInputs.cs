@@ -1,0 +1,44 @@
+using TvmBuild.Docker;
+using TvmBuild.Engine;
+
+/// <summary>Data only: what the result cache keys a step on the TVM tree by (StepInputs): the tree's paths it reads,
+/// where it runs (in docker mode the image, by its id when the engine knows it; else this machine's tools, by their
+/// versions) and the values that change its result.</summary>
+interface IHazStepInputs : IHazTvm
+{
+    /// <summary>The environment variables TVM's scripts and tests read that change what a step does.</summary>
+    static readonly string[] ResultEnvironment =
+    [
+        "CI", "SKIP_SLOW_TESTS", "TVM_TEST_MARKER", "TVM_TEST_TARGETS", "TVM_SHARD_INDEX", "TVM_NUM_SHARDS",
+        "PYTEST_ADDOPTS", "CI_PYTEST_ADD_OPTIONS", "TVM_BIND_THREADS", "OMP_NUM_THREADS",
+    ];
+
+    StepInputs StepInputsOf(IReadOnlyList<string> paths, IReadOnlyList<string> tools,
+        params (string Name, string? Value)[] values)
+    {
+        var inputs = new StepInputs(TvmRoot) { Paths = paths, OutputRoot = BuildDirectory };
+        foreach (var (name, value) in values) inputs = inputs.With(name, value);
+        foreach (var name in ResultEnvironment) inputs = inputs.With($"env {name}", Environment.GetEnvironmentVariable(name));
+        if (Runner.InContainer) return inputs.With("image", ImageIdentity());
+        foreach (var tool in tools) inputs = inputs.With($"tool {tool}", ToolVersion(tool));
+        return inputs;
+    }
+
+    /// <summary>The image's id when the container engine has it, else its name.</summary>
+    string ImageIdentity() => Session.GetOrAdd(("image-id", Docker), () =>
+    {
+        var image = DockerImages.Resolve(TvmRoot, Layout.Images, Docker!);
+        if (ToolResolver.TryFind(DockerCliName) is not { } cli) return image;
+        var id = Runner.OnHost.Probe(new Command(cli, ["image", "inspect", "--format", "{{.Id}}", image]),
+            RunOptions.MayFail);
+        return id.ExitCode == 0 ? $"{image} {id.Output.Trim()}" : image;
+    });
+
+    /// <summary>The first line of <c>tool --version</c>, or "absent".</summary>
+    string ToolVersion(string tool) => Session.GetOrAdd(("tool-version", tool), () =>
+    {
+        if (ToolResolver.TryFind(tool) is not { } path) return "absent";
+        var result = Runner.OnHost.Probe(new Command(path, "--version"), RunOptions.MayFail);
+        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "unknown";
+    });
+}
