@@ -14,4 +14,8 @@ public sealed record TaskRunSettings(
     /// <summary>The build directory a step's preset builds in (IHazTvm's rule), for TVM_LIBRARY_PATH.</summary>
     Func<CiStep, string?, string?> BuildDirectory,
     /// <summary>What <c>{image-tag}</c> in a step's parameters stands for (CiImageTag).</summary>
-    string ImageTag);
+    string ImageTag)
+{
+    /// <summary>The result cache's options as the user gave them to CiTask, for every step's run.</summary>
+    public IReadOnlyList<string> CacheArguments { get; init; } = [];
+}

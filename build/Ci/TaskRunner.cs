@@ -9,8 +9,10 @@ namespace TvmBuild.Ci;
 /// settings come with the build steps (Compile).</summary>
 public sealed class TaskRunner(TaskRunSettings settings)
 {
-    public void Run(CiTaskSpec task, TaskPlace place, IReadOnlyDictionary<string, string> shard)
+    /// <summary>Runs the task's steps; returns the lines their runs printed under their summary tables.</summary>
+    public List<(string Key, string Value)> Run(CiTaskSpec task, TaskPlace place, IReadOnlyDictionary<string, string> shard)
     {
+        var reported = new List<(string, string)>();
         var container = place.Image is null ? null : $"ci-{task.Name}-{Suffix()}";
         var alias = task.Aliases.Count > 0 ? $" (\"{task.Aliases[0]}\")" : "";
         Log.Information("CI task {Task}{Alias}: {Where}", task.Name, alias,
@@ -35,6 +37,9 @@ public sealed class TaskRunner(TaskRunSettings settings)
             }
             if (settings.Runner.DryRun) extra.Add("--dry-run");
             extra.AddRange(["--docker-cli", settings.DockerCli, "--no-logo"]);
+            extra.AddRange(settings.CacheArguments);
+            var summary = Path.Combine(Path.GetTempPath(), $"tvm-build-step-{Environment.ProcessId}-{index}.tsv");
+
             if (settings.Root is not null) extra.AddRange(["--root", settings.Root]);
             var arguments = task.Arguments(step, settings.TvmHome, extra)
                 .Select(a => a.Replace(CiImageTag.Placeholder, settings.ImageTag)).ToList();
@@ -45,19 +50,35 @@ public sealed class TaskRunner(TaskRunSettings settings)
             Log.Information("CI task {Task}, step {Index}/{Count}: {Command}", task.Name, index, task.Steps.Count,
                 shown.ToShellString(Directory.GetCurrentDirectory()));
             var self = typeof(TaskRunner).Assembly.Location;
-            var command = new Command(Environment.ProcessPath!, [self, .. arguments], Directory.GetCurrentDirectory(),
+            // The summary file is the runner's business: the logged command line stays what a user types.
+            var run = new List<string>(arguments);
+            if (!settings.Runner.DryRun)
+                run.InsertRange(run.IndexOf("--") is >= 0 and var end ? end : run.Count, ["--summary-to", summary]);
+            var command = new Command(Environment.ProcessPath!, [self, .. run], Directory.GetCurrentDirectory(),
                 processEnvironment);
             var exitCode = settings.Runner.RunAttached(command, evenInDryRun: true);
+            if (File.Exists(summary))
+            {
+                reported.AddRange(File.ReadAllLines(summary).Select(l => l.Split('\t', 2)).Where(p => p.Length == 2)
+                    .Select(p => (p[0], p[1])));
+                File.Delete(summary);
+            }
             if (exitCode != 0)
                 throw new BuildFailure(
                     $"CI task {task.Name} failed at step {index}/{task.Steps.Count} (exit code {exitCode}).",
                     "Its output is above; the step's command line (logged before it) reproduces it alone.");
         }
+        return reported;
     }
 
     /// <summary>Where the task's commands run. In CI they always run in the image (unless the job is the image:
     /// --native, as the GitHub workflow's container jobs say); locally too, when a container engine answers.</summary>
-    public TaskPlace Place(CiTaskSpec task, string? docker, bool native)
+    public TaskPlace Place(CiTaskSpec task, string? docker, bool native) =>
+        _places.TryGetValue(task.Name, out var place) ? place : _places[task.Name] = Choose(task, docker, native);
+
+    private readonly Dictionary<string, TaskPlace> _places = [];
+
+    private TaskPlace Choose(CiTaskSpec task, string? docker, bool native)
     {
         if (task.Image == CiCatalog.Host) return new(null, "on this machine (the task starts no container)");
         if (native) return new(null, "on this machine (--native)");

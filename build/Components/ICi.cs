@@ -9,7 +9,7 @@ using TvmBuild.Tvm;
 /// <summary>CI as data: ci/catalog.yaml names every CI task; CiTask runs one (what CI calls), GenerateCi writes the
 /// Jenkinsfile, the GitHub Actions workflow and docs/ci.md's table from the catalog, so a local run and a CI run are
 /// the same.</summary>
-interface ICi : IHazTvm, IHazGeneratedFiles
+interface ICi : IHazTvm, IHazGeneratedFiles, ICiInputs
 {
     [Parameter("CiTask: the task of ci/catalog.yaml to run, by its name or TVM's stage name (\"unittest: CPU\").")]
     string? Name => TryGetValue(() => Name);
@@ -45,6 +45,7 @@ interface ICi : IHazTvm, IHazGeneratedFiles
         .Description("Runs one CI task of ci/catalog.yaml (what CI calls), in its image: --name X [--with-needs] " +
                      "[--native]; --list, --changes, --images")
         .Needs(Requirements.Git)
+        .Inputs(() => CiTaskInputs())
         .Executes(() =>
         {
             if (List) { CiListing.Print(Catalog, plain: !Host.IsInteractive); return; }
@@ -66,11 +67,12 @@ interface ICi : IHazTvm, IHazGeneratedFiles
                     $"{TvmRoot} is a {Layout.Name} tree, whose CI is its own Jenkinsfile and task scripts.",
                     "Run a target (Compile, UnitTest, Lint ...) on this tree, or CiTask on a TVM main checkout.");
             var shard = ShardEnvironment(task);
-            var runner = new TaskRunner(new TaskRunSettings(TvmHome, Root, DockerCliName, Runner,
-                Verbosity == Verbosity.Verbose, IsServerBuild, StepBuildDirectory, ImageTag()));
-            var tasks = WithNeeds ? [.. catalog.NeedsOf(task), task] : new List<CiTaskSpec> { task };
+            var runner = TaskRunner;
+            var tasks = Tasks(catalog, task);
             foreach (var each in tasks)
-                runner.Run(each, runner.Place(each, Docker, Native == true), each == task ? shard : []);
+                foreach (var (key, value) in
+                         runner.Run(each, runner.Place(each, Docker, Native == true), each == task ? shard : []))
+                    ReportSummary(key, value);
             ReportSummary("CI tasks", string.Join(", ", tasks.Select(t => t.Name)));
         });
 
@@ -102,6 +104,29 @@ interface ICi : IHazTvm, IHazGeneratedFiles
                 ["ci/workflows/ci.yml"] = GitHubWorkflow.Generate(catalog, header),
             };
         }
+    }
+
+    /// <summary>The tasks CiTask runs: --name's, after those it needs with --with-needs.</summary>
+    List<CiTaskSpec> Tasks(CiCatalog catalog, CiTaskSpec task) =>
+        WithNeeds ? [.. catalog.NeedsOf(task), task] : [task];
+
+    TaskRunner TaskRunner => Session.GetOrAdd("task-runner", () =>
+        new TaskRunner(new TaskRunSettings(TvmHome, Root, DockerCliName, Runner, Verbosity == Verbosity.Verbose,
+            IsServerBuild, StepBuildDirectory, ImageTag())
+        {
+            CacheArguments = [.. ResultCache is { } store ? ["--result-cache", store] : Array.Empty<string>(),
+                .. NoCache ? ["--no-cache"] : Array.Empty<string>()],
+        }));
+
+    /// <summary>A run of one task is keyed (with --list, --changes, --images nothing is).</summary>
+    StepInputs? CiTaskInputs()
+    {
+        if (List || Changes || Images || Name is null) return null;
+        var catalog = Catalog;
+        var task = catalog.Find(Name);
+        if (catalog.Layouts.Count > 0 && !catalog.Layouts.Contains(Layout.Name)) return null;
+        return TaskInputs(catalog, Tasks(catalog, task), TaskRunner, Native == true, StepBuildDirectory)
+            .With("shard", Shard);
     }
 
     /// <summary>TVM's pytest plugin shards with TVM_NUM_SHARDS and a 0-based TVM_SHARD_INDEX.</summary>

@@ -19,15 +19,15 @@ interface IHazStepInputs : IHazTvm
         var inputs = new StepInputs(TvmRoot) { Paths = paths, OutputRoot = BuildDirectory };
         foreach (var (name, value) in values) inputs = inputs.With(name, value);
         foreach (var name in ResultEnvironment) inputs = inputs.With($"env {name}", Environment.GetEnvironmentVariable(name));
-        if (Runner.InContainer) return inputs.With("image", ImageIdentity());
+        if (Runner.InContainer) return inputs.With("image", ImageIdentity(Docker!));
         foreach (var tool in tools) inputs = inputs.With($"tool {tool}", ToolVersion(tool));
         return inputs;
     }
 
     /// <summary>The image's id when the container engine has it, else its name.</summary>
-    string ImageIdentity() => Session.GetOrAdd(("image-id", Docker), () =>
+    string ImageIdentity(string shortcut) => Session.GetOrAdd(("image-id", shortcut), () =>
     {
-        var image = DockerImages.Resolve(TvmRoot, Layout.Images, Docker!);
+        var image = DockerImages.Resolve(TvmRoot, Layout.Images, shortcut);
         if (ToolResolver.TryFind(DockerCliName) is not { } cli) return image;
         var id = Runner.OnHost.Probe(new Command(cli, ["image", "inspect", "--format", "{{.Id}}", image]),
             RunOptions.MayFail);

@@ -9,7 +9,7 @@ internal static class BuildExecutor
 {
     public static void Run(NukeBuild build, CancellationToken cancellation)
     {
-        var cache = ResultCache.Create(build);
+        var cache = TargetCache.Create(build);
         cache?.Prepare(build.ExecutionPlan);
         var failed = false;
         var runnable = build.ExecutionPlan.Count(t => t.Status != ExecutionStatus.Skipped && !t.IsCollective);
@@ -40,7 +40,7 @@ internal static class BuildExecutor
         }
     }
 
-    private static bool Execute(NukeBuild build, ExecutableTarget target, string label, ResultCache? cache,
+    private static bool Execute(NukeBuild build, ExecutableTarget target, string label, TargetCache? cache,
         CancellationToken cancellation)
     {
         target.Status = ExecutionStatus.Running;

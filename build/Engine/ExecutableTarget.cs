@@ -22,6 +22,8 @@ public sealed class ExecutableTarget
     public string? Description => Definition.DescriptionText;
     public bool Listed => !Definition.IsUnlisted;
     public bool IsCollective => Definition.Actions.Count == 0;
+    /// <summary>What it declared with <c>.Inputs(...)</c>, evaluated now; null when it declared none.</summary>
+    public StepInputs? DeclaredInputs() => Definition.InputsFactory?.Invoke();
     /// <summary>What it declared with <c>Needs(...)</c>.</summary>
     public IReadOnlyList<IRequirement> Needs => Definition.Needed;
 

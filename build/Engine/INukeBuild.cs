@@ -24,6 +24,9 @@ public interface INukeBuild
     /// <summary>--root as given (null: found from the working directory).</summary>
     AbsolutePath? Root { get; }
     Verbosity Verbosity { get; }
+    /// <summary>--result-cache and --no-cache as given (the result cache's store, and whether to look in it).</summary>
+    string? ResultCache { get; }
+    bool NoCache { get; }
     void ReportSummary(string key, string value);
     /// <summary>Every target of the build (for tools that check names, like the CI catalog).</summary>
     IReadOnlyList<ExecutableTarget> ExecutableTargets { get; }

@@ -181,6 +181,8 @@ public abstract partial class NukeBuild
             Console.Out.WriteLine();
             Console.Out.WriteLine(Summary.Render(build, cancelled, DateTime.Now));
         }
+        if (build.SummaryTo is { } summaryFile)
+            summaryFile.WriteAllTextAtomically(string.Concat(build.SummaryPairs.Select(p => $"{p.Key}\t{p.Value}\n")));
         if (cancelled) return 130;
         return build.ExitCode ?? (Summary.IsFailure(build) ? -1 : 0);
     }

@@ -38,6 +38,9 @@ public abstract partial class NukeBuild : INukeBuild
     public bool Explain { get; internal set; }
     [Parameter("The local result cache's size limit (default 10G); the least recently used results go first.")]
     public string? ResultCacheSize { get; internal set; }
+    [Parameter("Also writes the lines under the summary table to this file, KEY<tab>VALUE (CiTask's steps: the task " +
+               "reports and records them).", List = false, CommandLineOnly = true)]
+    public AbsolutePath? SummaryTo { get; internal set; }
     [Parameter("Prints the values shell completion offers after --<name>, one a line, and runs nothing.", List = false,
         CommandLineOnly = true)]
     public string? Complete { get; internal set; }

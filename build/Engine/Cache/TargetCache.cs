@@ -8,7 +8,7 @@ namespace TvmBuild.Engine;
 /// printed as that run printed them, and the targets only it needed are not run either. A target that runs and
 /// passes is recorded. Any trouble with the store costs one warning and the step runs; a bad entry is named and
 /// ignored.</summary>
-internal sealed class ResultCache
+internal sealed class TargetCache
 {
     private sealed class Step(StepInputs inputs, CacheKey key)
     {
@@ -23,7 +23,7 @@ internal sealed class ResultCache
     private ICacheStore? _store;
     private readonly Dictionary<ExecutableTarget, Step> _steps = [];
 
-    private ResultCache(NukeBuild build, LocalStore local, ICacheStore? store)
+    private TargetCache(NukeBuild build, LocalStore local, ICacheStore? store)
     {
         _build = build;
         _local = local;
@@ -31,7 +31,7 @@ internal sealed class ResultCache
     }
 
     /// <summary>The cache of this run; none under --dry-run (nothing runs, so nothing is reused or recorded).</summary>
-    public static ResultCache? Create(NukeBuild build)
+    public static TargetCache? Create(NukeBuild build)
     {
         if (build.DryRun || !build.ExecutionPlan.Any(t => t.Definition.InputsFactory is not null)) return null;
         Func<string, string?> environment = Environment.GetEnvironmentVariable;
@@ -48,7 +48,7 @@ internal sealed class ResultCache
         {
             Log.Warning("Result cache {Location} is unavailable ({Reason}); every step runs", location, Reason(e));
         }
-        return new ResultCache(build, local, store);
+        return new TargetCache(build, local, store);
     }
 
     /// <summary>Keys for the planned targets, then, from the last target back, what is reused and what no target
