@@ -12,7 +12,7 @@ interface IBisect : IHazTvm
     [Parameter("Bisect: a commit where the targets after -- succeed (branch, tag or hash).", For = [nameof(Bisect)])]
     string? Good => TryGetValue(() => Good);
 
-    [Parameter("Bisect: a commit where they fail (default: HEAD).", For = [nameof(Bisect)])]
+    [Parameter("Bisect: a commit where the targets after -- fail (default: HEAD).", For = [nameof(Bisect)])]
     string? Bad => TryGetValue(() => Bad);
 
     [Parameter("Bisect: targets whose failure makes a commit untestable (skipped, git bisect's exit 125) " +
