@@ -4,7 +4,8 @@ namespace TvmBuild.Bisect;
 
 /// <summary>What <c>git bisect run</c> concluded, read from <c>git bisect log</c> (one <c>git bisect good|bad|skip</c>
 /// line per step) and, when only skipped commits were left, from its output.</summary>
-public sealed partial record BisectOutcome(string? FirstBad, IReadOnlyList<string> Candidates, int Steps, int Skipped)
+public sealed partial record BisectOutcome(string? FirstBad, IReadOnlyList<string> Candidates, int Steps, int Skipped,
+    int Good)
 {
     public static BisectOutcome Read(string log, string output)
     {
@@ -14,7 +15,7 @@ public sealed partial record BisectOutcome(string? FirstBad, IReadOnlyList<strin
             .SkipWhile(l => !l.EndsWith("could be any of:")).Skip(1)
             .TakeWhile(l => CommitLine().IsMatch(l)).ToList();
         return new(first, candidates, lines.Count(l => StepLine().IsMatch(l)),
-            lines.Count(l => l.StartsWith("git bisect skip ")));
+            lines.Count(l => l.StartsWith("git bisect skip ")), lines.Count(l => l.StartsWith("git bisect good ")));
     }
 
     [GeneratedRegex(@"^# first bad commit: \[([0-9a-f]{40,64})\]")]

@@ -88,7 +88,11 @@ interface IBisect : IHazTvm
         {
             var described = input.Tree.Describe(first);
             Log.Information("First bad commit: {Commit}", described);
-            ReportSummary("Bisect", $"first bad commit {described} ({steps})");
+            // git takes --bad's word: when every commit it tested was good, no step ever ran on the answer.
+            var untested = first == input.Bad && outcome.Steps == outcome.Good
+                ? "; no step ran on it: every commit tested was good, so check that --bad fails (the command below)"
+                : "";
+            ReportSummary("Bisect", $"first bad commit {described} ({steps}{untested})");
             ReportSummary("Bisect reproduce", $"{worktree.Command("checkout", "--quiet", "--detach", first)
                 .CommandLine} && {step}");
             return;

@@ -20,6 +20,7 @@ public class BisectOutcomeTests
         outcome.FirstBad.ShouldBe(A);
         outcome.Steps.ShouldBe(2);
         outcome.Skipped.ShouldBe(1);
+        outcome.Good.ShouldBe(0);
         outcome.Candidates.ShouldBeEmpty();
     }
 
