@@ -34,7 +34,7 @@ interface IBisect : IHazTvm
         {
             var input = BisectInput;
             var path = BisectWorktree.PathFor(input.Tree);
-            using var hold = BisectLock.Hold(path);
+            using var hold = Runner.DryRun ? null : BisectLock.Hold(path);
             var inside = Path.GetRelativePath(input.TopLevel, TvmRoot);
             var stepTree = inside == "." ? path : path / inside;
             string[] step = [RootDirectory / "build.sh", .. input.Step, "--tvm-home", stepTree];
