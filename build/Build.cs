@@ -3,11 +3,15 @@ using TvmBuild.Engine;
 /// <summary>TVM's build graph. Each concern is a component in Components/; this class only lists them.
 /// Checkout → Configure → Compile → UnitTest / IntegrationTest / CppTest; Clean.</summary>
 class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTest, IJavaTest, IWebTest, IWheel, IDocker,
-    IDockerImages, ILint, IDocs, ICi, IDoctor, IGenerateDocs, ICompletionValues, IAdopt
+    IDockerImages, ILint, IDocs, ICi, IDoctor, IGenerateDocs, ICompletionValues, IAdopt, IBisect
 {
     public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
 
     protected override ProcessRunner ConfigureRunner(ProcessRunner runner) => ((IDocker)this).ContainerRunner(runner);
+
+    protected override void OnBuildInitialized() => ((IBisect)this).BisectStepStarting();
+
+    protected override void OnBuildFinished() => ((IBisect)this).BisectStepFinished();
 
     public override IReadOnlyList<string>? CompletionValues(ParameterInfo parameter, bool fromTree) =>
         ((ICompletionValues)this).ValuesOf(parameter, fromTree) ?? base.CompletionValues(parameter, fromTree);

@@ -6,17 +6,8 @@ using TvmBuild.Tools;
 
 /// <summary>TVM's linters as the tree defines them (pre-commit hooks on main, task_lint.sh's steps on v0.9.0), on the
 /// files a contributor changed or on the whole tree, in parallel, with --fix.</summary>
-interface ILint : IHazTvm
+interface ILint : IHazChanges
 {
-    [Parameter("Lint: only files changed against --base, plus untracked ones " +
-               "(the default on a terminal; --all under CI).",
-        For = [nameof(Lint)])]
-    bool Changed => TryGetValue<bool?>(() => Changed) ?? false;
-
-    [Parameter("Lint --changed: the commit to compare with (default: the merge-base with origin/main, else HEAD).",
-        Name = "base", For = [nameof(Lint)])]
-    string? BaseRef => TryGetValue(() => BaseRef);
-
     [Parameter("Lint: only these linters (hook ids, comma- or space-separated).", For = [nameof(Lint)])]
     string[] Linters => TryGetValue(() => Linters) ?? [];
 

@@ -6,8 +6,12 @@ using PythonTool = TvmBuild.Tools.Python;
 
 /// <summary>TVM's Python suites, as task_python_unittest.sh / task_python_integration.sh run them at the tree's
 /// ref.</summary>
-interface ITest : ICompile, IHazTests, IHazStepInputs
+interface ITest : ICompile, IHazTests, IHazChanges, IHazStepInputs
 {
+    [Parameter("UnitTest: only the test files changed against --base, plus untracked ones (see --changed); when " +
+               "none changed, nothing runs and UnitTest succeeds.", For = [nameof(UnitTest)])]
+    bool ChangedOnly => TryGetValue<bool?>(() => ChangedOnly) ?? false;
+
     [Parameter("Test paths or pytest node ids to run instead of the suite's own (relative to the TVM tree).",
         For = [nameof(UnitTest), nameof(IntegrationTest), "WheelTest"])]
     string[] Tests => TryGetValue(() => Tests) ?? [];
@@ -48,6 +52,10 @@ interface ITest : ICompile, IHazTests, IHazStepInputs
                 $"The {Layout.Name} layout of TVM has no {what} script; its tests run under UnitTest.");
         // --dry-run still shows the commands (as for a CMake too old), and says what a real run would refuse.
         if (Runner.DryRun && MissingTestPath() is { } missing) Log.Warning("{Missing}: a real run stops here", missing);
+        var runs = Tests.Length == 0 ? suite.Suites : [Narrowed(suite.Suites[0])];
+        if (target == "UnitTest" && (Changed || ChangedOnly)) runs = ChangedFirst(suite.Suites);
+        if (runs.Count == 0) return; // --changed-only, and no test file changed: the summary says so
+
         // In a container the image's python3 is the interpreter, as in TVM's CI; probes below run there too.
         var python = Runner.DryRun || Runner.InContainer
             ? (Python ?? "python3")
@@ -77,7 +85,6 @@ interface ITest : ICompile, IHazTests, IHazStepInputs
             suite.Xdist is { } workers && (Runner.DryRun || PythonTool.CanImport(Runner, python, "xdist"))
                 ? ["-n", workers]
                 : [];
-        var runs = Tests.Length == 0 ? suite.Suites : [Narrowed(suite.Suites[0])];
         var failed = new List<string>();
         var results = new List<SuiteResult>();
         foreach (var run in runs)
@@ -109,6 +116,17 @@ interface ITest : ICompile, IHazTests, IHazStepInputs
                 results.Any(r => r.Failed > 0)
                     ? "The failed tests, and one command that reruns them, are listed under the table."
                     : "pytest's output above says why.");
+    }
+
+    /// <summary>--changed: the changed test files first (or alone), said under the summary.</summary>
+    List<PytestRun> ChangedFirst(List<PytestRun> runs)
+    {
+        if (Tests.Length > 0)
+            throw new BuildFailure("--changed picks the test files itself; --tests names them.", "Give one of them.");
+        var (selected, summary) = ChangedTests.Select(Runner, TvmRoot, BaseRef, runs, ChangedOnly, IsTestPath);
+        Log.Information("UnitTest --changed: {Summary}", summary);
+        ReportSummary("UnitTest --changed", summary);
+        return selected;
     }
 
     /// <summary>A --tests path that is not in the tree would end in pytest's exit 4 after the build: say so

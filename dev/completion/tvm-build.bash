@@ -10,9 +10,9 @@ _tvm_build_ask() {
 }
 _tvm_build() {
   local cur="${COMP_WORDS[COMP_CWORD]}" prev="${COMP_WORDS[COMP_CWORD-1]}" option="" values i
-  local targets="Adopt BuildImage Checkout CiTask Clean ClearStaleImages Compile CompileCppTest Configure CppDocs CppTest DevShell Docs Doctor GenerateCi GenerateDocs InstallHooks InstallWheel IntegrationTest JavaTest Lint UnitTest WebTest Wheel WheelTest"
-  local parameters="--all --base --build-dir --build-type --cache --cache-from --ccache-remote-storage --changed --changes --check --cmake-option --cmake-target --compiler-cache --config-only --container-name --context-path --continue --cpus --docker --docker-cli --dockerfile --dry-run --env --fix --for --force --full --help --host --image --image-spec --image-tag --images --interactive --keep-images-of --linters --list --mount --name --native --net --no-gpu --no-logo --output --parallel --plan --port --preset --privileged --profile --python --reconfigure --repo-mount-point --retire --root --sccache-bucket --sccache-region --serve --shard --shell --skip --skip-linters --sphinx-jobs --staged --strict --test-filter --test-requirements --tests --tty --tutorial-pattern --tvm-home --tvm-ref --tvm-repo --verbose --verbosity --volume --warnings-as-errors --with-needs --yes"
-  local lists="--cmake-option --cmake-target --env --for --keep-images-of --linters --mount --profile --skip --skip-linters --test-requirements --tests --volume"
+  local targets="Adopt Bisect BuildImage Checkout CiTask Clean ClearStaleImages Compile CompileCppTest Configure CppDocs CppTest DevShell Docs Doctor GenerateCi GenerateDocs InstallHooks InstallWheel IntegrationTest JavaTest Lint UnitTest WebTest Wheel WheelTest"
+  local parameters="--all --bad --base --build-dir --build-type --cache --cache-from --ccache-remote-storage --changed --changed-only --changes --check --cmake-option --cmake-target --compiler-cache --config-only --container-name --context-path --continue --cpus --docker --docker-cli --dockerfile --dry-run --env --fix --for --force --full --good --help --host --image --image-spec --image-tag --images --interactive --keep-images-of --linters --list --mount --name --native --net --no-gpu --no-logo --output --parallel --plan --port --preset --privileged --profile --python --reconfigure --repo-mount-point --retire --root --sccache-bucket --sccache-region --serve --shard --shell --skip --skip-linters --sphinx-jobs --staged --strict --test-filter --test-requirements --tests --tty --tutorial-pattern --tvm-home --tvm-ref --tvm-repo --untestable --verbose --verbosity --volume --warnings-as-errors --with-needs --yes"
+  local lists="--cmake-option --cmake-target --env --for --keep-images-of --linters --mount --profile --skip --skip-linters --test-requirements --tests --untestable --volume"
   for ((i = COMP_CWORD - 1; i > 0; i--)); do
     if [[ ${COMP_WORDS[i]} == -* ]]; then option=${COMP_WORDS[i]}; break; fi
   done
@@ -26,12 +26,12 @@ _tvm_build() {
     --compiler-cache) values="auto none ccache sccache" ;;
     --docker) values=$(_tvm_build_ask docker) || values="ci_arm ci_cpu ci_gpu ci_wasm" ;;
     --docker-cli) values="docker podman" ;;
-    --for) values="Adopt BuildImage Checkout CiTask Clean ClearStaleImages Compile CompileCppTest Configure CppDocs CppTest DevShell Docs Doctor GenerateCi GenerateDocs InstallHooks InstallWheel IntegrationTest JavaTest Lint UnitTest WebTest Wheel WheelTest" ;;
+    --for) values="Adopt Bisect BuildImage Checkout CiTask Clean ClearStaleImages Compile CompileCppTest Configure CppDocs CppTest DevShell Docs Doctor GenerateCi GenerateDocs InstallHooks InstallWheel IntegrationTest JavaTest Lint UnitTest WebTest Wheel WheelTest" ;;
     --linters) values=$(_tvm_build_ask linters) || values="" ;;
     --name) values="build-cpu BUILD: CPU unittest unittest: CPU build-gpu BUILD: GPU unittest-gpu unittest: GPU docs docs: GPU build-arm BUILD: arm build-wasm BUILD: WASM image-ci-arm ci_arm image-ci-cpu ci_cpu image-ci-gpu ci_gpu image-ci-wasm ci_wasm lint lint macos MacOS windows Windows" ;;
     --plan) values="text mermaid" ;;
     --preset) values=$(_tvm_build_ask preset) || values="arm cpu gpu gpu_other gpu_vulkan hexagon i386 jvm qemu wasm" ;;
-    --skip) values="Adopt BuildImage Checkout CiTask Clean ClearStaleImages Compile CompileCppTest Configure CppDocs CppTest DevShell Docs Doctor GenerateCi GenerateDocs InstallHooks InstallWheel IntegrationTest JavaTest Lint UnitTest WebTest Wheel WheelTest" ;;
+    --skip) values="Adopt Bisect BuildImage Checkout CiTask Clean ClearStaleImages Compile CompileCppTest Configure CppDocs CppTest DevShell Docs Doctor GenerateCi GenerateDocs InstallHooks InstallWheel IntegrationTest JavaTest Lint UnitTest WebTest Wheel WheelTest" ;;
     --skip-linters) values=$(_tvm_build_ask skip-linters) || values="" ;;
     --verbosity) values="quiet minimal normal verbose" ;;
     --output|--root|--tvm-home) COMPREPLY=($(compgen -d -- "$cur")); return ;;

@@ -31,7 +31,8 @@ public class CliTests
         var unitTest = Run("UnitTest", "--help");
         unitTest.Output.ShouldContain("Runs, in order: Configure, Compile, UnitTest");
         unitTest.Output.ShouldContain("\nConfigure:\n  --build-type <value>");
-        unitTest.Output.ShouldContain("\nUnitTest:\n  --python <value>");
+        unitTest.Output.ShouldContain("\nUnitTest:\n  --base <value>");
+        unitTest.Output.ShouldContain("\n  --changed-only ");
         unitTest.Output.ShouldNotContain("--linters");
     }
 
@@ -40,7 +41,7 @@ public class CliTests
     {
         var help = Run("--help").Output;
         help.ShouldContain("\nDocs:\n  --full ");
-        help.ShouldContain("\nLint:\n  --base <value>");
+        help.ShouldContain("\nLint, UnitTest:\n  --base <value>");
         help.ShouldContain("\nBuilt in (every target):\n  --continue ");
         help.ShouldNotContain("--complete"); // the completion scripts' own question
     }
@@ -52,7 +53,7 @@ public class CliTests
         result.ExitCode.ShouldBe(255);
         result.Output.ShouldContain("error: Unknown target 'Compil'.");
         result.Output
-            .ShouldContain("hint: Did you mean 'Compile'? Valid: Adopt, BuildImage, Checkout, CiTask, Clean, " +
+            .ShouldContain("hint: Did you mean 'Compile'? Valid: Adopt, Bisect, BuildImage, Checkout, CiTask, Clean, " +
                 "ClearStaleImages, Compile, CompileCppTest, Configure,");
         result.Output.ShouldNotContain("   at ");
     }

@@ -15,8 +15,8 @@ public class SchemaTests
         File.ReadAllText(file)
             .ShouldBe(expected, "run any ./build.sh target locally to refresh .nuke/build.schema.json, then commit it");
         expected.ShouldContain("\"TvmHome\"");
-        expected.ShouldContain("\"enum\": [\n          \"Adopt\",\n          \"BuildImage\"".Replace("\n",
-            Environment.NewLine).Replace("\r", ""));
+        expected.ShouldContain("\"enum\": [\n          \"Adopt\",\n          \"Bisect\",\n          \"BuildImage\""
+            .Replace("\n", Environment.NewLine).Replace("\r", ""));
     }
 
     [Fact]
