@@ -36,7 +36,7 @@ interface ITest : ICompile, IHazTests, IHazChanges, IHazStepInputs
 
     /// <summary>A suite's key: TVM's Python package and tests (and the build, through Compile's key), the
     /// selection, the suite as layouts.yaml runs it, and the interpreter; its outputs are its JUnit files.</summary>
-    StepInputs? SuiteInputs(TestSuite? suite) => suite is null ? null
+    StepInputs? SuiteInputs(TestSuite? suite) => suite is null || Changed || ChangedOnly ? null // runs what changed now
         : StepInputsOf(["python", "tests/python", "pyproject.toml", "pytest.ini", "conftest.py"],
             [Python ?? "python3"],
             ("tests", string.Join(" ", Tests)), ("test filter", TestFilter),

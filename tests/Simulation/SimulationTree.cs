@@ -112,6 +112,8 @@ public static class SimulationTree
         foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
                      .Where(n => n.StartsWith("TVM_BUILD_") || n.StartsWith("NUKE_") || n == "TVM_HOME"))
             environment.TryAdd(name, null);
+        // Each run shows what its tasks do, not what an earlier run on this machine recorded.
+        environment["TVM_BUILD_RESULT_CACHE"] = "none";
     }
 
     public static void Git(string tree, params string[] args)

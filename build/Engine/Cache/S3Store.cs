@@ -22,6 +22,9 @@ public sealed class S3Store : ICacheStore
         {
             Timeout = TimeSpan.FromSeconds(30),
             MaxErrorRetry = 1,
+            // Plain bodies: S3-compatible servers do not all read aws-chunked uploads with checksum trailers.
+            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
+            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
             AuthenticationRegion = environment("AWS_REGION") ?? environment("AWS_DEFAULT_REGION") ?? "us-east-1",
         };
         if ((environment("AWS_ENDPOINT_URL_S3") ?? environment("AWS_ENDPOINT_URL")) is { Length: > 0 } endpoint)
@@ -79,7 +82,7 @@ public sealed class S3Store : ICacheStore
 
     private void Put(PutObjectRequest request)
     {
-        request.DisablePayloadSigning = false;
+        request.UseChunkEncoding = false;
         _client.PutObjectAsync(request).GetAwaiter().GetResult();
     }
 
