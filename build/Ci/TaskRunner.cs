@@ -10,7 +10,8 @@ namespace TvmBuild.Ci;
 public sealed class TaskRunner(TaskRunSettings settings)
 {
     /// <summary>Runs the task's steps; returns the lines their runs printed under their summary tables.</summary>
-    public List<(string Key, string Value)> Run(CiTaskSpec task, TaskPlace place, IReadOnlyDictionary<string, string> shard)
+    public List<(string Key, string Value)> Run(CiTaskSpec task, TaskPlace place,
+        IReadOnlyDictionary<string, string> shard)
     {
         var reported = new List<(string, string)>();
         var container = place.Image is null ? null : $"ci-{task.Name}-{Suffix()}";

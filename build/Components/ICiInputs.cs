@@ -33,7 +33,8 @@ interface ICiInputs : IHazStepInputs
         }
         var onHost = tasks.Any(t => runner.Place(t, Docker, native).Image is null);
         return StepInputsOf([.. paths], onHost ? ["cmake", "ninja", "c++", "python3"] : [], [.. values])
-            with { OutputRoot = TvmRoot, Outputs = outputs, NeedsOutputs = tasks.Any(t => t.Produces.Count > 0) };
+            with
+        { OutputRoot = TvmRoot, Outputs = outputs, NeedsOutputs = tasks.Any(t => t.Produces.Count > 0) };
     }
 
     IEnumerable<ExecutableTarget> WithDependencies(string name)

@@ -36,10 +36,12 @@ interface ICompile : IConfigure, IHazStepInputs
     /// compiler, CMake and Ninja (or the image).</summary>
     StepInputs BuildInputs(IReadOnlyList<string> targets, IReadOnlyList<string> paths) =>
         StepInputsOf(paths, ["cmake", "ninja", Environment.GetEnvironmentVariable("CXX") ?? "c++"],
-            ("config.cmake", ConfigCMakeText()), ("build type", BuildType), ("cmake targets", string.Join(" ", targets)),
+            ("config.cmake", ConfigCMakeText()), ("build type", BuildType),
+            ("cmake targets", string.Join(" ", targets)),
             ("build environment", string.Join(" ", Expand(Layout.BuildEnvironment, "The build")
                 .Select(p => $"{p.Key}={p.Value}"))))
-        with { Outputs = BuildOutputs, NeedsOutputs = true };
+        with
+        { Outputs = BuildOutputs, NeedsOutputs = true };
 
     void BuildTargets(IReadOnlyList<string> targets)
     {

@@ -25,8 +25,11 @@ interface ICppTest : ICompile, IHazTests, IHazStepInputs
         .TakesArguments()
         .Inputs(() => StepInputsOf(["tests/cpp"], [],
                 ("test filter", TestFilter), ("arguments", string.Join("\0", TestArguments)))
-            with { Outputs = [.. CppTestSpec.Steps.Where(s => s.Tests is not null)
-                .Select(s => $"pytest-results/{Path.GetFileName(s.Run[0])}.xml")] })
+            with
+        {
+            Outputs = [.. CppTestSpec.Steps.Where(s => s.Tests is not null)
+                .Select(s => $"pytest-results/{Path.GetFileName(s.Run[0])}.xml")]
+        })
         .Executes(() =>
         {
             var environment = new Dictionary<string, string?>(Expand(CppTestSpec.Environment, CppTestSpec.Script))

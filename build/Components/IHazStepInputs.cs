@@ -18,7 +18,8 @@ interface IHazStepInputs : IHazTvm
     {
         var inputs = new StepInputs(TvmRoot) { Paths = paths, OutputRoot = BuildDirectory };
         foreach (var (name, value) in values) inputs = inputs.With(name, value);
-        foreach (var name in ResultEnvironment) inputs = inputs.With($"env {name}", Environment.GetEnvironmentVariable(name));
+        foreach (var name in ResultEnvironment)
+            inputs = inputs.With($"env {name}", Environment.GetEnvironmentVariable(name));
         if (Runner.InContainer) return inputs.With("image", ImageIdentity(Docker!));
         foreach (var tool in tools) inputs = inputs.With($"tool {tool}", ToolVersion(tool));
         return inputs;

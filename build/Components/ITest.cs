@@ -42,8 +42,11 @@ interface ITest : ICompile, IHazTests, IHazChanges, IHazStepInputs
             ("tests", string.Join(" ", Tests)), ("test filter", TestFilter),
             ("arguments", string.Join("\0", TestArguments)),
             ("suite", string.Join(";", suite.Suites.Select(s => $"{s.Name}:{string.Join(" ", s.Args)}"))))
-        with { Outputs = Tests.Length == 0 ? [.. suite.Suites.Select(s => $"pytest-results/{s.Name}.xml")]
-            : [$"pytest-results/{suite.Suites[0].Name}-selected.xml"] };
+        with
+        {
+            Outputs = Tests.Length == 0 ? [.. suite.Suites.Select(s => $"pytest-results/{s.Name}.xml")]
+            : [$"pytest-results/{suite.Suites[0].Name}-selected.xml"]
+        };
 
     void RunSuite(TestSuite? suite, string target, string what)
     {

@@ -47,8 +47,8 @@ public interface ITargetDefinition
     /// <summary>What the target needs on the machine (or image) that runs it; see <see cref="IRequirement"/>.</summary>
     ITargetDefinition Needs(params IRequirement[] requirements);
 
-    /// <summary>What its result depends on and leaves behind (<see cref="StepInputs"/>): when they are what a stored passed
-    /// run had, the result is reused instead of running it. Null: not cached this run.</summary>
+    /// <summary>What its result depends on and leaves behind (<see cref="StepInputs"/>): when they are what a stored
+    /// passed run had, the result is reused instead of running it. Null: not cached this run.</summary>
     ITargetDefinition Inputs(Func<StepInputs?> inputs);
 
     /// <summary>The target reads the arguments after a bare <c>--</c>: given when no planned target does, they are

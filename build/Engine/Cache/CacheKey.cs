@@ -48,7 +48,8 @@ public sealed record CacheKey(string Target, IReadOnlyList<KeyValuePair<string, 
         }
     }
 
-    private static string FileChanges(IReadOnlyDictionary<string, string> before, IReadOnlyDictionary<string, string> now)
+    private static string FileChanges(IReadOnlyDictionary<string, string> before,
+        IReadOnlyDictionary<string, string> now)
     {
         var changes = before.Keys.Union(now.Keys).Order(StringComparer.Ordinal)
             .Where(f => before.GetValueOrDefault(f) != now.GetValueOrDefault(f))
@@ -58,7 +59,7 @@ public sealed record CacheKey(string Target, IReadOnlyList<KeyValuePair<string, 
             : string.Join(", ", changes.Take(5)) + $" and {changes.Count - 5} more";
     }
 
-    /// <summary>A long or many-line value (config.cmake's text) by its hash, so that --explain stays readable.</summary>
+    /// <summary>A long or many-line value (config.cmake's text) by its hash: --explain stays readable.</summary>
     private static string Digest(string value) =>
         value.Length <= 100 && !value.Contains('\n') ? value : $"sha256:{InputHashing.Sha256(value)[..16]}";
 

@@ -26,7 +26,10 @@ public static class CacheStores
     /// <summary>A size such as 10G, 500M or 2000000 (bytes).</summary>
     public static long ParseSize(string text)
     {
-        var units = new Dictionary<char, long> { ['K'] = 1L << 10, ['M'] = 1L << 20, ['G'] = 1L << 30, ['T'] = 1L << 40 };
+        var units = new Dictionary<char, long>
+        {
+            ['K'] = 1L << 10, ['M'] = 1L << 20, ['G'] = 1L << 30, ['T'] = 1L << 40,
+        };
         var trimmed = text.Trim().ToUpperInvariant().TrimEnd('B');
         var unit = trimmed.Length > 0 && units.TryGetValue(trimmed[^1], out var factor) ? factor : 1;
         return long.TryParse(unit == 1 ? trimmed : trimmed[..^1], out var number) && number > 0 ? number * unit

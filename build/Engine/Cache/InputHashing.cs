@@ -30,7 +30,7 @@ public static class InputHashing
         }).ToList();
     }
 
-    /// <summary>An exclude is a pattern for a top-level folder of the tree (<c>build*</c>: the build directories).</summary>
+    /// <summary>An exclude is a pattern for a top-level folder of the tree (<c>build*</c>).</summary>
     private static bool Excluded(string file, IReadOnlyList<string> excludes) =>
         excludes.Any(e => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(e, file.Split('/')[0]));
 
@@ -83,7 +83,8 @@ public static class InputHashing
             IEnumerable<string> found = File.Exists(full) ? [full]
                 : Directory.Exists(full) ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories) : [];
             foreach (var file in found)
-                if (Path.GetRelativePath(tree, file).Replace('\\', '/') is var relative && !Excluded(relative, excludes))
+                if (Path.GetRelativePath(tree, file).Replace('\\', '/') is var relative
+                    && !Excluded(relative, excludes))
                     files[relative] = $"file:{FileSha256(file)}";
         }
         return files;

@@ -25,7 +25,8 @@ public sealed class LocalStore(AbsolutePath root, long limitBytes) : ICacheStore
         return File.ReadAllBytes(file);
     }
 
-    public void Write(string name, byte[] content) => Publish(name, temporary => File.WriteAllBytes(temporary, content));
+    public void Write(string name, byte[] content) =>
+        Publish(name, temporary => File.WriteAllBytes(temporary, content));
 
     public bool Exists(string name) => File.Exists(PathOf(name));
 

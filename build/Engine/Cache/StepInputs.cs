@@ -10,9 +10,10 @@ public sealed record StepInputs(AbsolutePath Tree)
     public IReadOnlyList<string> Paths { get; init; } = [];
     public IReadOnlyList<KeyValuePair<string, string>> Values { get; init; } = [];
     public AbsolutePath? OutputRoot { get; init; }
-    /// <summary>Globs relative to <see cref="OutputRoot"/> (<c>lib/libtvm*.so</c>, <c>pytest-results/*.xml</c>).</summary>
+    /// <summary>Globs relative to <see cref="OutputRoot"/> (<c>lib/libtvm*.so</c>, <c>pytest-results/*.xml</c>).
+    /// </summary>
     public IReadOnlyList<string> Outputs { get; init; } = [];
-    /// <summary>The result must come from the cache (<c>Compile --from-cache</c>): a miss fails instead of running.</summary>
+    /// <summary>The result must come from the cache (<c>Compile --from-cache</c>): a miss fails.</summary>
     public bool FromCacheOnly { get; init; }
     /// <summary>Reuse needs the outputs: with none recorded (a build that made nothing), the step runs.</summary>
     public bool NeedsOutputs { get; init; }

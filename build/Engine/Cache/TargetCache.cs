@@ -75,7 +75,8 @@ internal sealed class TargetCache
         foreach (var target in plan.Reverse().Where(t => t.Status != ExecutionStatus.Skipped))
         {
             var dependents = plan.Where(d => d.ExecutionDependencies.Contains(target)).ToList();
-            if (!target.Invoked && dependents.Count > 0 && dependents.All(d => !needed.Contains(d) || settled.Contains(d)))
+            if (!target.Invoked && dependents.Count > 0
+                && dependents.All(d => !needed.Contains(d) || settled.Contains(d)))
             {
                 target.Status = ExecutionStatus.Skipped;
                 reusedBy[target] = dependents.SelectMany(d => settled.Contains(d) ? [d.Name]
@@ -98,7 +99,8 @@ internal sealed class TargetCache
         if (problem is not null)
         {
             if (step.Inputs.FromCacheOnly)
-                throw new BuildFailure($"--from-cache: {problem} for {target.Name} in {StoreName} (key {step.Key.Short}).",
+                throw new BuildFailure(
+                    $"--from-cache: {problem} for {target.Name} in {StoreName} (key {step.Key.Short}).",
                     $"Run {target.Name} without --from-cache to build it, or point --result-cache at the store CI " +
                     "fills (s3://bucket/prefix or redis://host:port).");
             if (step.Entry is not null) Log.Warning("Result cache: {Problem}; {Target} runs", problem, target.Name);
@@ -233,7 +235,8 @@ internal sealed class TargetCache
     }
 
     private AbsolutePath LastRunFile(ExecutableTarget target, Step step) =>
-        _local.Root / "last" / $"{InputHashing.Sha256($"{target.Name}\n{step.Inputs.Tree}\n{step.Inputs.OutputRoot}")[..24]}.json";
+        _local.Root / "last" /
+        $"{InputHashing.Sha256($"{target.Name}\n{step.Inputs.Tree}\n{step.Inputs.OutputRoot}")[..24]}.json";
 
     private static IEnumerable<ExecutableTarget> Dependencies(ExecutableTarget target)
     {
