@@ -182,7 +182,7 @@ public class TestResultsTests
         var result = Run("Compile", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x");
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output
-            .ShouldContain("[WRN] The arguments after -- have no effect here: only CppTest, DevShell, " +
+            .ShouldContain("[WRN] The arguments after -- have no effect here: only Bisect, CppTest, DevShell, " +
                 "IntegrationTest, UnitTest read them.");
         Run("UnitTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x").Output
             .ShouldNotContain("have no effect");

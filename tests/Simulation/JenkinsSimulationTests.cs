@@ -76,8 +76,9 @@ public class JenkinsSimulationTests
         unittest.ShouldContain("[  PASSED  ] 3 tests.");
         unittest.ShouldContain("UnitTest python-unittest: 5 passed, 0 failed");
         run.Of("junit").Single(j => j[0] == "cpu/unittest: CPU").ShouldBe(["cpu/unittest: CPU", "2", "8"]);
+        // Each build step's summary, and the task's, which repeats what its steps reported (the last one's line).
         run.Output("cpu/BUILD: CPU").Split('\n')
-            .Count(l => l.Contains("Compiler cache: sccache: 1 hits, 3 misses (25% hits)")).ShouldBe(2);
+            .Count(l => l.Contains("Compiler cache: sccache: 1 hits, 3 misses (25% hits)")).ShouldBe(3);
         run.Output("gpu/docs: GPU").ShouldContain("doxygen stand-in");
         // Images of this build only: <branch>-<commit>-<build number>.
         var commit = Processes.Run("git", ["rev-parse", "--short=10", "HEAD"], tree).Output.Trim();

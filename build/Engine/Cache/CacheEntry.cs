@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace TvmBuild.Engine;
 
@@ -54,11 +53,3 @@ public sealed record CacheEntry
         }
     }
 }
-
-/// <summary>An output file of a recorded result, relative to the step's output root.</summary>
-public sealed record CacheOutput(string Path, string Sha256, long Size, bool Executable);
-
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
-[JsonSerializable(typeof(CacheEntry))]
-[JsonSerializable(typeof(LastRun))]
-internal sealed partial class CacheJson : JsonSerializerContext;
