@@ -24,7 +24,8 @@ interface ICiInputs : IHazStepInputs
         foreach (var task in tasks)
         {
             foreach (var target in task.Steps.SelectMany(s => s.Targets).Distinct())
-                foreach (var declared in WithDependencies(target))
+                foreach (var declared in ExecutableTargets.Where(t => t.Name == target)
+                             .SelectMany(t => t.TransitiveDependencies.Append(t)))
                     try { paths.UnionWith(declared.DeclaredInputs()?.Paths ?? []); }
                     catch (BuildFailure) { } // the step fails when it runs, and says why
             outputs.AddRange(task.Produces);
@@ -35,15 +36,5 @@ interface ICiInputs : IHazStepInputs
         return StepInputsOf([.. paths], onHost ? ["cmake", "ninja", "c++", "python3"] : [], [.. values])
             with
         { OutputRoot = TvmRoot, Outputs = outputs, NeedsOutputs = tasks.Any(t => t.Produces.Count > 0) };
-    }
-
-    IEnumerable<ExecutableTarget> WithDependencies(string name)
-    {
-        var seen = new HashSet<ExecutableTarget>();
-        var stack = new Stack<ExecutableTarget>(ExecutableTargets.Where(t => t.Name == name));
-        while (stack.TryPop(out var next))
-            if (seen.Add(next))
-                foreach (var dependency in next.ExecutionDependencies) stack.Push(dependency);
-        return seen;
     }
 }

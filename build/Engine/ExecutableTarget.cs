@@ -32,6 +32,20 @@ public sealed class ExecutableTarget
     public List<ExecutableTarget> Triggers { get; } = [];
     public List<ExecutableTarget> TriggeredBy { get; } = [];
 
+    /// <summary>Its execution dependencies and theirs, each once.</summary>
+    public IReadOnlySet<ExecutableTarget> TransitiveDependencies
+    {
+        get
+        {
+            var seen = new HashSet<ExecutableTarget>();
+            var stack = new Stack<ExecutableTarget>(ExecutionDependencies);
+            while (stack.TryPop(out var next))
+                if (seen.Add(next))
+                    foreach (var more in next.ExecutionDependencies) stack.Push(more);
+            return seen;
+        }
+    }
+
     /// <summary>Every target that must come first when both are planned.</summary>
     public IEnumerable<ExecutableTarget> AllDependencies =>
         ExecutionDependencies.Concat(OrderDependencies).Concat(TriggeredBy);

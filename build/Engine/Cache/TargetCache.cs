@@ -64,7 +64,8 @@ internal sealed class TargetCache
             try { inputs = factory(); }
             catch (BuildFailure) { continue; } // the target fails when it runs, and says why
             if (inputs is null) continue;
-            var dependencies = Dependencies(target).Where(_steps.ContainsKey).Select(d => _steps[d].Key);
+            var dependencies = target.TransitiveDependencies.Where(_steps.ContainsKey)
+                .OrderBy(d => d.Name, StringComparer.Ordinal).Select(d => _steps[d].Key);
             var step = new Step(inputs, CacheKey.Of(target.Name, version, inputs, dependencies));
             _steps[target] = step;
             if (_build.Explain && target.Status != ExecutionStatus.Skipped) Explain(target, step);
@@ -237,16 +238,6 @@ internal sealed class TargetCache
     private AbsolutePath LastRunFile(ExecutableTarget target, Step step) =>
         _local.Root / "last" /
         $"{InputHashing.Sha256($"{target.Name}\n{step.Inputs.Tree}\n{step.Inputs.OutputRoot}")[..24]}.json";
-
-    private static IEnumerable<ExecutableTarget> Dependencies(ExecutableTarget target)
-    {
-        var seen = new HashSet<ExecutableTarget>();
-        var stack = new Stack<ExecutableTarget>(target.ExecutionDependencies);
-        while (stack.TryPop(out var next))
-            if (seen.Add(next))
-                foreach (var more in next.ExecutionDependencies) stack.Push(more);
-        return seen.OrderBy(t => t.Name, StringComparer.Ordinal);
-    }
 
     /// <summary>A store call; when the store fails, one warning, and the run goes on without it.</summary>
     private T? Guard<T>(Func<T> call)
