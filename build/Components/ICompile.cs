@@ -29,6 +29,10 @@ interface ICompile : IConfigure, IHazStepInputs
         .Description("Builds TVM (cmake --build), all or --cmake-target")
         .Needs(Requirements.CMake, Requirements.Ninja, Requirements.Compiler)
         .DependsOn(Configure)
+        .RequiresThat(() => FromCache && ResultCache == "none"
+            ? "--from-cache takes the build from the result cache, and --result-cache none names none: give " +
+              "--result-cache local, s3://bucket/prefix or redis://host:port"
+            : null)
         .Inputs(() => BuildInputs(CMakeTargets, BuildPaths) with { FromCacheOnly = FromCache })
         .Executes(() => BuildTargets(CMakeTargets));
 

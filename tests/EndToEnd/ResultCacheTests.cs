@@ -97,6 +97,17 @@ public class ResultCacheTests
     }
 
     [Fact]
+    public void From_cache_without_a_store_is_refused_before_anything_runs()
+    {
+        var tree = Trees.CopyFixture();
+        var result = Run(BuildScript.TempDirectory(), "none", null, "Compile", "--from-cache", "--tvm-home", tree);
+        result.ExitCode.ShouldNotBe(0);
+        result.Output.ShouldContain("error: --from-cache takes the build from the result cache, and --result-cache " +
+                                    "none names none");
+        Directory.Exists(Path.Combine(tree, "build-cpu")).ShouldBeFalse();
+    }
+
+    [Fact]
     public void A_store_of_another_form_is_refused_in_one_line()
     {
         var result = Run(BuildScript.TempDirectory(), "ftp://host/x", null, "Compile", "--tvm-home",
