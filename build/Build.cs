@@ -16,13 +16,17 @@ class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTes
     public override IReadOnlyList<string>? CompletionValues(ParameterInfo parameter, bool fromTree) =>
         ((ICompletionValues)this).ValuesOf(parameter, fromTree) ?? base.CompletionValues(parameter, fromTree);
 
-    /// <summary>The log's first line names the TVM tree and why it is that one.</summary>
+    /// <summary>The log's first line names the TVM tree and its layout, and why they are those.</summary>
     protected override string? Context
     {
         get
         {
-            try { return ((IHazTvm)this).Tree?.ToString(); }
+            string? tree;
+            try { tree = ((IHazTvm)this).Tree?.ToString(); }
             catch (BuildFailure) { return null; } // a bad TVM_HOME fails later, in the target that reads it
+            if (tree is null) return null;
+            try { return $"{tree}, layout {((IHazTvm)this).Layout.Name} ({((IHazTvm)this).Layout.Why})"; }
+            catch (BuildFailure) { return tree; } // of no known layout: the target that needs one says why
         }
     }
 }

@@ -20,7 +20,7 @@ interface ICompletionValues : ILint, ICi
         static List<string> Sorted(IEnumerable<string> values) => [.. values.Distinct().Order(StringComparer.Ordinal)];
         return parameter.CliName switch
         {
-            "--preset" => layout is not null ? Sorted(layout.Presets.Keys)
+            "--preset" => layout is not null ? Sorted(layout.PresetNames)
                 : Sorted(Layouts.Load(Layouts.File).SelectMany(l => l.Presets.Keys)),
             "--linters" or "--skip-linters" => layout is null ? []
                 : [.. LintCatalog

@@ -95,7 +95,7 @@ interface IConfigure : IHazTvm
     {
         var template = TvmRoot / "cmake" / "config.cmake";
         var options = ConfigChoice.CMakeOptions.Select(ParseOption).ToList();
-        var lines = PresetSettings.Select(s => $"set({s})").ToList();
+        var lines = PresetLines.ToList();
         if (ConfigChoice.Native)
         {
             var given = options.Select(o => o.Key).ToHashSet();

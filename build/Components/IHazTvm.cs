@@ -8,8 +8,9 @@ interface IHazTvm : IHazDocker
     [Parameter("Path to the TVM checkout.", EnvironmentVariable = "TVM_HOME")]
     AbsolutePath? TvmHome => TryGetValue(() => TvmHome);
 
-    [Parameter("CMake preset, one per TVM CI build config: cpu, gpu, gpu_other, arm, wasm; at v0.9.0 also i386, " +
-               "qemu, hexagon, jvm, gpu_vulkan.",
+    [Parameter("CMake preset, one per TVM CI build config: each tests/scripts/task_config_build_<preset>.sh of the " +
+               "tree (read, never run); main: cpu, gpu, gpu_other, arm, wasm; v0.9.0 also i386, qemu, hexagon, jvm, " +
+               "gpu_vulkan.",
         For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean",
             "Doctor", "JavaTest"])]
     string Preset => TryGetValue(() => Preset) ?? PresetOfImage ?? "cpu";
@@ -17,7 +18,7 @@ interface IHazTvm : IHazDocker
     /// <summary>With --docker, the default preset follows the image: ci_gpu → gpu.</summary>
     string? PresetOfImage => Docker is not null && Tree is not null
         && TvmBuild.Docker.DockerImages.PresetOf(Docker) is { } preset
-        && Layout.Presets.ContainsKey(preset) ? preset : null;
+        && Layout.HasPreset(preset) ? preset : null;
 
     [Parameter("Build directory, relative to the TVM tree or absolute (default: build-<preset>).",
         For = ["Configure", "Compile", "CompileCppTest", "CppTest", "UnitTest", "IntegrationTest", "Docs", "Clean",
@@ -74,10 +75,15 @@ interface IHazTvm : IHazDocker
         buildDir is null ? tree / $"build-{preset}"
             : Path.IsPathRooted(buildDir) ? AbsolutePath.Create(buildDir) : tree / buildDir;
 
-    IReadOnlyList<string> PresetSettings => Layout.Presets.TryGetValue(Preset, out var settings)
-        ? settings.Select(s => Layouts.Expand(s, Variables, $"Preset {Preset}")).ToList()
-        : throw new BuildFailure($"Unknown preset '{Preset}' for the {Layout.Name} layout of TVM.",
-            $"Valid: {string.Join(", ", Layout.Presets.Keys.Order())}.");
+    /// <summary>The preset's config.cmake lines: what the tree's task_config_build_&lt;preset&gt;.sh appends, read
+    /// (never run) on the machine that builds; for a tree without that script, the layout's data.</summary>
+    IReadOnlyList<string> PresetLines => Session.GetOrAdd(("preset", TvmRoot, Preset), () =>
+        TvmBuild.Tvm.PresetLines.Of(Layout, Preset, TvmRoot, PresetFacts.Of(Runner), Variables));
+
+    /// <summary>The preset's settings, KEY VALUE: its <c>set(KEY VALUE)</c> lines (not the CMake code some scripts
+    /// write besides, e.g. a find_program block).</summary>
+    IReadOnlyList<string> PresetSettings => [.. PresetLines
+        .Where(l => l.StartsWith("set(") && l.EndsWith(')') && !l.Contains('\n')).Select(l => l[4..^1])];
 
     /// <summary>What <c>${...}</c> in build/layouts.yaml may name besides the environment.</summary>
     IReadOnlyDictionary<string, string> Variables => new Dictionary<string, string>

@@ -30,7 +30,7 @@ public static partial class DockerImages
     /// matches; a folder that is no known TVM layout names none.</summary>
     public static IReadOnlyDictionary<string, string> Read(AbsolutePath tree, out string source)
     {
-        if (Layouts.Load(Layouts.File).FirstOrDefault(l => l.Matches(tree)) is { } layout)
+        if (Layouts.TryDetect(tree) is { } layout)
             return Read(tree, layout.Images, out source);
         source = "(not a TVM tree of a known layout)";
         return new Dictionary<string, string>();

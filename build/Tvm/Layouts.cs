@@ -43,14 +43,33 @@ public static partial class Layouts
         if (missing.Count > 0)
             throw new BuildFailure($"{tvm} is not a TVM tree: it lacks {string.Join(", ", missing)}.",
                 "Point --tvm-home at the root of a TVM checkout.");
-        return layouts.FirstOrDefault(l => l.Matches(tvm))
-            ?? throw new BuildFailure($"{tvm} looks like TVM but matches no known layout.",
-                "Looked for: " + string.Join("; ", layouts.Select(Describe)) + ".");
+        var layout = LayoutChoice.Choose(layouts, path => (tvm / path).Exists(), tvm);
+        layout.Images = layout.Images.In(tvm);
+        layout.TreePresets = PresetScriptsIn(tvm, layout.PresetScripts);
+        return layout;
     }
 
-    private static string Describe(Layout layout) =>
-        $"{layout.Name} = {string.Join(" + ", layout.Markers)}"
-        + string.Concat(layout.Absent.Select(absent => $", no {absent}"));
+    /// <summary>The tree's layout, or null when it is none (not a TVM tree, or of no known layout).</summary>
+    public static Layout? TryDetect(AbsolutePath tvm)
+    {
+        try { return Detect(Load(File), tvm); }
+        catch (BuildFailure) { return null; }
+    }
+
+    /// <summary>The files matching <paramref name="pattern"/> (one '*' in its file name), by what the '*'
+    /// stands for.</summary>
+    private static Dictionary<string, string> PresetScriptsIn(AbsolutePath tvm, string? pattern)
+    {
+        if (pattern is null) return [];
+        var folder = Path.GetDirectoryName(pattern) ?? "";
+        var name = Path.GetFileName(pattern);
+        var star = name.IndexOf('*');
+        var (prefix, suffix) = (name[..star], name[(star + 1)..]);
+        if (!(tvm / folder).DirectoryExists()) return [];
+        return Directory.EnumerateFiles(tvm / folder, name).Select(Path.GetFileName).OfType<string>()
+            .Where(f => f.Length > prefix.Length + suffix.Length)
+            .ToDictionary(f => f[prefix.Length..^suffix.Length], f => $"{folder}/{f}");
+    }
 
     /// <summary>Expands <c>${NAME}</c> and <c>${NAME:-default}</c> from <paramref name="variables"/>, then the
     /// environment; an unset name without a default fails, as the scripts' <c>set -u</c> does.</summary>

@@ -31,7 +31,8 @@ public class AdoptTests
             result.ExitCode.ShouldBe(0, $"./build.sh {string.Join(" ", args)}: {result}");
             // The first line of the log (after the bootstrap's "compiling the build project" on a first run).
             result.Output.Split('\n').First(l => l.Contains("[INF] tvm-build: ")).TrimEnd()
-                .ShouldEndWith($"TVM tree {tree} (the build's root: tvm-build lives in this checkout)");
+                .ShouldEndWith($"TVM tree {tree} (the build's root: tvm-build lives in this checkout)" +
+                               ", layout main (3rdparty/tvm-ffi, no Makefile)");
         }
 
         // Exactly the home: build/*.cs tracked (untracked until committed), build-*/ and build/bin ignored.

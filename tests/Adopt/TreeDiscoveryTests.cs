@@ -5,9 +5,12 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Adopt;
 
-/// <summary>Where the TVM tree is without --tvm-home: the log's first line names it and says why.</summary>
+/// <summary>Where the TVM tree is without --tvm-home: the log's first line names it and its layout, and says
+/// why.</summary>
 public class TreeDiscoveryTests
 {
+    private const string Main = ", layout main (3rdparty/tvm-ffi, no Makefile)";
+
     [Fact]
     public void A_separate_checkout_run_from_inside_a_tvm_tree_finds_that_tree()
     {
@@ -16,7 +19,7 @@ public class TreeDiscoveryTests
         var result = Run(["Configure", "--config-only"], workingDirectory: inside);
         result.ExitCode.ShouldBe(0, result.ToString());
         FirstLine(result)
-            .ShouldEndWith($"tvm-build: Configure on Terminal; TVM tree {tree} (it holds the current directory)");
+            .ShouldEndWith($"tvm-build: Configure on Terminal; TVM tree {tree} (it holds the current directory){Main}");
         File.Exists(Path.Combine(tree, "build-cpu", "config.cmake")).ShouldBeTrue();
     }
 
@@ -28,10 +31,10 @@ public class TreeDiscoveryTests
         var fromEnvironment = Run(["Configure", "--config-only", "--dry-run"], new() { ["TVM_HOME"] = tree },
             workingDirectory: other);
         fromEnvironment.ExitCode.ShouldBe(0, fromEnvironment.ToString());
-        FirstLine(fromEnvironment).ShouldEndWith($"TVM tree {tree} (environment variable TVM_HOME)");
+        FirstLine(fromEnvironment).ShouldEndWith($"TVM tree {tree} (environment variable TVM_HOME){Main}");
         var fromCommandLine = Run(["Configure", "--config-only", "--dry-run", "--tvm-home", tree],
             workingDirectory: other);
-        FirstLine(fromCommandLine).ShouldEndWith($"TVM tree {tree} (--tvm-home)");
+        FirstLine(fromCommandLine).ShouldEndWith($"TVM tree {tree} (--tvm-home){Main}");
     }
 
     [Fact]

@@ -92,15 +92,49 @@ public class ConfigureTests
     }
 
     [Fact]
-    public void An_unknown_layout_names_what_was_looked_for()
+    public void An_unknown_layout_names_what_the_tree_lacks_and_what_was_looked_for()
     {
         var tree = Trees.CopyFixture();
-        File.WriteAllText(Path.Combine(tree, "Makefile"), "all:\n");
+        Directory.Delete(Path.Combine(tree, "3rdparty", "tvm-ffi"), recursive: true);
         var result = Run("Configure", "--tvm-home", tree, "--config-only");
         result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain("looks like TVM but matches no known layout.");
+        result.Output.ShouldContain("looks like TVM but matches no known layout: it lacks 3rdparty/tvm-ffi for main; " +
+                                    "lacks version.py for v0.20.0.");
         result.Output.ShouldContain("Looked for: main = 3rdparty/tvm-ffi, no Makefile; " +
-                                    "v0.9.0 = python/tvm/relay + version.py, no 3rdparty/tvm-ffi.");
+                                    "v0.9.0 = python/tvm/relay + version.py, no 3rdparty/tvm-ffi, no ci/scripts; ");
+    }
+
+    /// <summary>A tree of a release after v0.9.0 (v0.13.0's shape: Relay, ci/scripts) is told apart from v0.9.0, and
+    /// its preset is its own script, read (never run) on this machine, as running it here would write.</summary>
+    [Fact]
+    public void A_later_release_is_its_own_layout_and_its_preset_its_own_script()
+    {
+        var tree = Trees.CopyFixtureAsV090();
+        Directory.CreateDirectory(Path.Combine(tree, "ci", "scripts"));
+        File.WriteAllText(Path.Combine(tree, "tests", "scripts", "task_config_build_cpu.sh"), """
+            #!/usr/bin/env bash
+            set -euxo pipefail
+            BUILD_DIR=$1
+            mkdir -p "$BUILD_DIR"
+            cd "$BUILD_DIR"
+            cp ../cmake/config.cmake .
+            echo set\(USE_SORT ON\) >> config.cmake
+            if [ -d "/nonexistent/tflite" ]; then
+              echo set\(USE_TFLITE \"/nonexistent/tflite\"\) >> config.cmake
+            else
+              echo set\(USE_TFLITE ON\) >> config.cmake
+            fi
+            echo set\(CMAKE_CXX_FLAGS \"-Werror -Wno-error=range-loop-construct\"\) >> config.cmake
+
+            """);
+        var result = Run("Configure", "--tvm-home", tree, "--preset", "cpu", "--config-only");
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var first = result.Output.Split('\n').First(l => l.Contains("[INF] tvm-build: ")).TrimEnd();
+        first.ShouldEndWith($"TVM tree {tree} (--tvm-home), " +
+            "layout v0.10.0 (python/tvm/relay + version.py + ci/scripts, no 3rdparty/tvm-ffi)");
+        var template = File.ReadAllText(Path.Combine(tree, "cmake", "config.cmake"));
+        File.ReadAllText(Path.Combine(tree, "build-cpu", "config.cmake")).ShouldBe(template +
+            "set(USE_SORT ON)\nset(USE_TFLITE ON)\nset(CMAKE_CXX_FLAGS \"-Werror -Wno-error=range-loop-construct\")\n");
     }
 
     [Theory]

@@ -12,11 +12,13 @@ public static class Trees
     }
 
     /// <summary>The fixture reshaped to the 2022 layout: a root Makefile, task_python_integration.sh, Relay and
-    /// version.py, no tvm-ffi.</summary>
+    /// version.py, no tvm-ffi; without the fixture's (main-style) cpu script, so that every preset is v0.9.0's data,
+    /// as in a tree that Adopt --retire removed the scripts from.</summary>
     public static string CopyFixtureAsV090()
     {
         var tree = CopyFixture();
         Directory.Delete(Path.Combine(tree, "3rdparty", "tvm-ffi"), recursive: true);
+        File.Delete(Path.Combine(tree, "tests", "scripts", "task_config_build_cpu.sh"));
         File.WriteAllText(Path.Combine(tree, "Makefile"), "all:\n\t@echo fixture\n");
         File.WriteAllText(Path.Combine(tree, "tests", "scripts", "task_python_integration.sh"), "#!/bin/sh\n");
         Directory.CreateDirectory(Path.Combine(tree, "python", "tvm", "relay"));
