@@ -7,7 +7,7 @@ using Xunit;
 
 namespace TvmBuild.Tests.Comparisons;
 
-/// <summary>tests/data/tvm-presets.json: per TVM ref (v0.9.0 to v0.23.0, main), the paths build/layouts.yaml tells
+/// <summary>tests/data/tvm-presets.json: per TVM ref (v0.9.0 to v0.26.0, main), the paths build/layouts.yaml tells
 /// layouts apart by and the lines each task_config_build_&lt;preset&gt;.sh appended when run
 /// (tests/data/record-tvm-presets.py re-records it, and with --compare runs Configure in real trees against it).
 /// Without a TVM tree: each ref is of exactly its layout, and the layouts' data presets are those refs' lines. With one
@@ -34,7 +34,13 @@ public class RecordedPresetsTests
     {
         "main" => "main",
         "v0.9.0" => "v0.9.0",
-        _ => Version.Parse(reference[1..]).Minor switch { < 20 => "v0.10.0", < 22 => "v0.20.0", _ => "v0.22.0" },
+        _ => Version.Parse(reference[1..]).Minor switch
+        {
+            < 20 => "v0.10.0",
+            < 22 => "v0.20.0",
+            < 24 => "v0.22.0",
+            _ => "main",
+        },
     };
 
     [Fact]

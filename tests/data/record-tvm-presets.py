@@ -2,7 +2,7 @@
 """Records what TVM's own task_config_build_<preset>.sh scripts write, per ref, into tests/data/tvm-presets.json, and
 compares tvm-build's Configure with it:
 
-  tests/data/record-tvm-presets.py TVM_GIT_DIR [REF ...]         # default refs: v0.9.0 .. v0.23.0 and main
+  tests/data/record-tvm-presets.py TVM_GIT_DIR [REF ...]         # default refs: v0.9.0 .. v0.26.0 and main
   tests/data/record-tvm-presets.py --compare 'DIR/tvm-{ref}'     # ./build.sh Configure in those trees vs the record
 
 Recording needs no checkout: for each ref it takes cmake/config.cmake and each tests/scripts/task_config_build_*.sh
@@ -20,7 +20,7 @@ ROOT = os.path.join(HERE, "..", "..")
 OUTPUT = os.path.join(HERE, "tvm-presets.json")
 ENVIRONMENT = {"CLANG_LLVM_HOME": "/opt/clang-llvm", "HEXAGON_SDK_ROOT": "/opt/hexagon-sdk",
                "ADRENO_OPENCL": "/nonexistent/adreno", "CI": "false"}
-DEFAULT_REFS = [f"v0.{n}.0" for n in range(9, 24)] + ["main"]
+DEFAULT_REFS = [f"v0.{n}.0" for n in range(9, 27)] + ["main"]
 
 
 def git(repo, *args, check=True):
