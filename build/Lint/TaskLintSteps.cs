@@ -2,10 +2,11 @@ using TvmBuild.Engine;
 
 namespace TvmBuild.Lint;
 
-/// <summary>v0.9.0: the steps of tests/scripts/task_lint.sh. With --all each is TVM's own script over the whole tree,
-/// as CI ran them. With changed files each gets only those (the same tool and flags as its script), or for the git-*
-/// scripts the revision --base; a whole-tree step runs only when a file it reads changed, and keeps the findings in
-/// the changed files. The flags and paths below are the scripts' own (tests/lint/*.sh at v0.9.0).</summary>
+/// <summary>The steps of tests/scripts/task_lint.sh (v0.9.0 to v0.23.0; which ones the tree's script runs:
+/// <see cref="TaskLintScript"/>). With --all each is TVM's own script over the whole tree, as CI ran them.
+/// With changed files each gets only those (the same tool and flags as its script), or for the git-* scripts the
+/// revision --base; a whole-tree step runs only when a file it reads changed, and keeps the findings in the changed
+/// files. The flags and paths below are the scripts' own (tests/lint/*.sh at v0.9.0).</summary>
 public static class TaskLintSteps
 {
     private const string Dmlc = "file:3rdparty/dmlc-core/scripts/lint.py";
@@ -27,7 +28,7 @@ public static class TaskLintSteps
         var black = new Dictionary<string, string>(steps.Shims) { ["LC_ALL"] = "C.UTF-8", ["LANG"] = "C.UTF-8" };
         var blackDiff = OutputParser.Diff("black would reformat this");
         string[] blackVersion = ["-m", "black", "--version"];
-        return
+        List<Linter> known =
         [
             steps.Whole("file-type", ["-c", "python3 tests/lint/check_file_type.py"], null,
                 "apt-get install python3", new FileFilter()),
@@ -71,6 +72,9 @@ public static class TaskLintSteps
             steps.Whole("docker-format", ["tests/lint/docker-format.sh"], null, "apt-get install bash",
                 new FileFilter(Files: "^docker/")),
         ];
+        return TaskLintScript.Select(tools.TvmRoot, known, step => steps.Whole(step.Id, [step.Path, .. step.Arguments],
+            null, $"it is the tree's {step.Path}; --docker ci_lint runs it in CI's image", new FileFilter(),
+            tool: step.Path.EndsWith(".py") ? python : "bash"));
     }
 
     /// <summary>git-clang-format.sh's command itself (git-clang-format --diff --extensions h,mm,c,cc against a
@@ -119,8 +123,8 @@ public static class TaskLintSteps
 
         public Linter Whole(string id, string[] check, string[]? fix, string hint, FileFilter reads,
             OutputParser? output = null, string[]? needs = null, string[]? version = null, string? pinOf = null,
-            Dictionary<string, string>? environment = null) =>
-            new(id, Changed ? reads : new FileFilter(), new ToolAction("bash", check, fix, hint,
+            Dictionary<string, string>? environment = null, string tool = "bash") =>
+            new(id, Changed ? reads : new FileFilter(), new ToolAction(tool, check, fix, hint,
                 output ?? OutputParser.PathLine, PassFilenames: false, Environment: environment ?? Shims, Needs: needs,
                 VersionArgs: version, Pinned: Pin(pinOf), KeepOnlyItsFiles: Changed));
 

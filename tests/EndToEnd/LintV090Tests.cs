@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
@@ -95,5 +96,31 @@ public class LintV090Tests
         runs.ShouldContain(r => r.TakeLast(3).SequenceEqual(new[] { "bash", "tests/lint/check_asf_header.sh",
             "--local" }));
         docker.Runs.SelectMany(r => r).ShouldNotContain(a => a.StartsWith("PATH="));
+    }
+
+    [Fact]
+    public void The_steps_are_those_of_the_trees_own_task_lint_sh_in_its_order_a_script_we_do_not_know_included()
+    {
+        var tree = V090Tree();
+        Directory.CreateDirectory(Path.Combine(tree, "tests", "lint"));
+        File.WriteAllText(Path.Combine(tree, "tests", "scripts", "task_lint.sh"), """
+            #!/usr/bin/env bash
+            set -euxo pipefail
+            echo "check whitespace..."
+            tests/lint/whitespace.sh
+            tests/lint/check_asf_header.sh --local
+            python3 tests/lint/check_file_type.py
+            """);
+        File.WriteAllText(Path.Combine(tree, "tests", "lint", "whitespace.sh"),
+            "#!/bin/bash\necho 'src/fixture.cc:3: trailing whitespace'\nexit 1\n");
+        var listed = Run("Lint", "--tvm-home", tree, "--all", "--dry-run");
+        listed.ExitCode.ShouldBe(0, listed.ToString());
+        Regex.Matches(listed.Output, @"\[INF\]   ([a-z-]+) +\d+ .*dry run").Select(m => m.Groups[1].Value)
+            .ShouldBe(["whitespace", "asf-header", "file-type"]);
+
+        var run = Run("Lint", "--tvm-home", tree, "--all", "--linters", "whitespace");
+        run.ExitCode.ShouldBe(255, run.ToString());
+        run.Output.ShouldContain("src/fixture.cc:3");
+        run.Output.ShouldContain("Lint found 1 problems.");
     }
 }
