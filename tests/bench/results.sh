@@ -8,6 +8,9 @@
 #     S3-compatible server (s3rver, dev/ci) and a redis-server, both started here on loopback;
 #  4. a damaged entry is ignored with a warning.
 # Tree: the fixture (--native: on this machine), or TVM_HOME. Needs: node (npm ci --prefix dev/ci), redis-server.
+# The fixture's own tests take about a second, TVM's unittest stage hours; PLANT_SECONDS (default 10) plants a test
+# of that many CPU seconds in the fixture's copy, so that figure 1 shows a run of a length that a reuse is for
+# (PLANT_SECONDS=0: the fixture's tests alone).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 WORK=$(mktemp -d)
@@ -27,6 +30,18 @@ copy() { mkdir -p "$2" && (cd "$1" && tar --exclude=.git --exclude='./build-*' -
 SOURCE=${TVM_HOME:-$ROOT/tests/fixtures/tvm}
 TREE="$WORK/a/tvm"
 copy "$SOURCE" "$TREE"
+if [ -z "${TVM_HOME:-}" ] && [ "${PLANT_SECONDS:-10}" != 0 ]; then
+  cat >"$TREE/tests/python/unittest/test_planted_work.py" <<PY
+import time
+
+
+def test_planted_work():
+    """About ${PLANT_SECONDS:-10} CPU seconds of work (planted by tests/bench/results.sh)."""
+    end = time.process_time() + ${PLANT_SECONDS:-10}
+    while time.process_time() < end:
+        pass
+PY
+fi
 export XDG_CACHE_HOME="$WORK/cache-a"
 "$ROOT/build.sh" --help >/dev/null  # compiled before anything is timed
 
