@@ -42,6 +42,7 @@ interface IDocs : ICompile
             ? $"--sphinx-jobs '{jobs}' is neither a number nor auto: give auto (one per core) or a number, " +
               "e.g. --sphinx-jobs 4."
             : null)
+        .Inputs(() => DocsInputs)
         .Executes(async () =>
         {
             var sources = TvmRoot / "docs";
@@ -59,6 +60,17 @@ interface IDocs : ICompile
             if (first is { } failed) throw new BuildFailure($"Sphinx failed, nothing to serve: {failed}");
             await ServeDocs(python, sources);
         });
+
+    /// <summary>The docs' key: the pages and tutorials, TVM's Python package (its docstrings; the build through
+    /// Compile's key), what to execute and how strictly, and Sphinx; the HTML is what a reuse restores. --serve is
+    /// never reused: it serves until Ctrl-C.</summary>
+    StepInputs? DocsInputs => Serve ? null
+        : StepInputsOf(["docs", "gallery", "tutorials", "vta/tutorials", "python"], [],
+            ("tutorials", TutorialPattern ?? (Full ? ".*" : "none")), ("sphinx jobs", SphinxJobs),
+            ("warnings as errors", WarningsAsErrors.ToString()),
+            ("tools", Runner.InContainer ? null : string.Join("; ", new[] { Python ?? "python3", "sphinx-build" }
+                .Select(ToolStamp))))
+        with { Outputs = ["docs/html/**"], NeedsOutputs = true };
 
     Target CppDocs => _ => _
         .Description("Builds TVM's C++ API docs with doxygen (the Makefile's cppdoc)")

@@ -42,4 +42,14 @@ interface IHazStepInputs : IHazTvm
         var result = Runner.OnHost.Probe(new Command(path, "--version"), RunOptions.MayFail);
         return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim() ?? "unknown";
     });
+
+    /// <summary>A tool by its file: its path, size and time ("absent" when not found). Cheaper than asking it its
+    /// version (pylint takes half a second to answer), and a package upgrade rewrites it.</summary>
+    string ToolStamp(string tool)
+    {
+        if (ToolResolver.TryFind(tool) is not { } path) return $"{tool} absent";
+        var file = new FileInfo(Path.GetFullPath(path)).ResolveLinkTarget(returnFinalTarget: true) as FileInfo
+            ?? new FileInfo(path);
+        return $"{path} {file.Length} {file.LastWriteTimeUtc:O}";
+    }
 }

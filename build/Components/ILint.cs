@@ -6,7 +6,7 @@ using TvmBuild.Tools;
 
 /// <summary>TVM's linters as the tree defines them (pre-commit hooks on main, task_lint.sh's steps on v0.9.0), on the
 /// files a contributor changed or on the whole tree, in parallel, with --fix.</summary>
-interface ILint : IHazChanges
+interface ILint : IHazChanges, IHazStepInputs
 {
     [Parameter("Lint: only these linters (hook ids, comma- or space-separated).", For = [nameof(Lint)])]
     string[] Linters => TryGetValue(() => Linters) ?? [];
@@ -33,6 +33,7 @@ interface ILint : IHazChanges
         .Needs(Requirements.Git, Requirements.Node, Requirements.Npm, Requirements.Yamllint, Requirements.CythonLint,
             Requirements.NpmTool(RootDirectory, "@taplo/cli", "taplo"),
             Requirements.NpmTool(RootDirectory, "smol-toml", "ruff's settings reader (smol-toml)"))
+        .Inputs(() => LintInputs)
         .Executes(async () =>
         {
             if (Staged && (All || Changed || BaseRef is not null))
@@ -40,8 +41,7 @@ interface ILint : IHazChanges
                     "--changed, --base.", "Give one of them.");
             var python = Python
                 ?? (File.Exists("/usr/bin/python3") && !Runner.InContainer ? "/usr/bin/python3" : "python3");
-            var scope = Staged ? LintScope.Staged
-                : All || (!Changed && IsServerBuild) ? LintScope.All : LintScope.Changed;
+            var scope = LintScopeChosen;
             var selection = LintFiles.Choose(Runner, TvmRoot, scope, BaseRef);
             var tools = new LintTools(RootDirectory, TvmRoot, python, Runner, HasCiLintImage)
             {
@@ -58,6 +58,24 @@ interface ILint : IHazChanges
             // --dry-run: prints what would run
             Report(await LintRunner.Run(Runner, linters, files, TvmRoot, python, Fix));
         });
+
+    LintScope LintScopeChosen => Staged ? LintScope.Staged
+        : All || (!Changed && IsServerBuild) ? LintScope.All : LintScope.Changed;
+
+    /// <summary>Lint's key: every file of the tree (build folders left out), the linters chosen, the scope and the
+    /// commit it compares with, tvm-build's lint helpers (dev/lint) and the host's lint tools. --fix (it writes) and
+    /// --staged (it reads git's index) are never reused.</summary>
+    StepInputs? LintInputs => Fix || Staged ? null : StepInputsOf(["."], [],
+            ("linters", string.Join(",", Linters)), ("skip linters", string.Join(",", SkipLinters)),
+            ("scope", LintScopeChosen.ToString()),
+            ("base", LintScopeChosen == LintScope.Changed ? LintFiles.BaseCommit(Runner, TvmRoot, BaseRef) : null),
+            ("dev/lint", InputHashing.Of(RootDirectory / "dev" / "lint", ["."], ["node_modules"])[0].Digest),
+            ("tools", Runner.InContainer ? null : string.Join("; ", LintToolNames.Select(ToolStamp))))
+        with { Excludes = ["build*"] };
+
+    /// <summary>The host commands the linters run (their stamps key Lint).</summary>
+    static readonly string[] LintToolNames =
+        ["python3", "node", "black", "flake8", "pylint", "mypy", "yamllint", "cpplint", "doxygen", "java", "git"];
 
     Target InstallHooks => _ => _
         .Description("Installs a git pre-commit hook in the TVM tree that runs Lint --staged on each commit")

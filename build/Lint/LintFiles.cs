@@ -75,6 +75,17 @@ public static class LintFiles
         .Order(StringComparer.Ordinal).Select(p => Describe(root, p, selection.Added.Contains(p)))
         .OfType<LintFile>().ToList();
 
+    /// <summary>The commit a changed-files run compares with (--base, else the merge-base with origin/main, else
+    /// HEAD), or null when the tree is no git tree or it names no commit.</summary>
+    public static string? BaseCommit(ProcessRunner runner, AbsolutePath root, string? baseRef)
+    {
+        if (ToolResolver.TryFind("git") is not { } git || !(root / ".git").Exists()) return null;
+        var from = baseRef ?? DefaultBase(runner, root, git);
+        var commit = runner.OnHost.Probe(
+            new Command(git, ["rev-parse", "--verify", "--quiet", $"{from}^{{commit}}"], root), RunOptions.MayFail);
+        return commit.ExitCode == 0 ? commit.Output.Trim() : null;
+    }
+
     /// <summary>The merge-base with origin/main, else HEAD (what a contributor's branch changed).</summary>
     private static string DefaultBase(ProcessRunner runner, AbsolutePath root, string git)
     {

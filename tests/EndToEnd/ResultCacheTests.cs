@@ -53,6 +53,51 @@ public class ResultCacheTests
         damaged.Output.ShouldContain("CI task unittest, step 2/2");
     }
 
+    [Fact]
+    public void Lint_is_reused_on_the_same_files_and_runs_after_an_edit_or_with_fix()
+    {
+        var tree = Trees.CopyFixture();
+        var cache = BuildScript.TempDirectory("tvm-build-results-");
+        string[] lint = ["Lint", "--all", "--linters", "trailing-whitespace", "--tvm-home", tree];
+
+        var first = Run(cache, "local", null, lint);
+        first.ExitCode.ShouldBe(0, first.ToString());
+        first.Output.ShouldContain("Result cache: recorded Lint");
+        var again = Run(cache, "local", null, lint);
+        again.ExitCode.ShouldBe(0, again.ToString());
+        again.Output.ShouldContain("Lint: passed with these inputs");
+        again.Output.ShouldContain("Lint: 0 problems, 0 files fixed, 0 linters skipped");
+        again.Output.ShouldNotContain("trailing-whitespace     "); // no table: nothing ran
+
+        File.AppendAllText(Path.Combine(tree, "README.md"), "a line with a trailing space \n");
+        var edited = Run(cache, "local", null, [.. lint, "--explain"]);
+        edited.ExitCode.ShouldBe(255, edited.ToString());
+        edited.Output.ShouldContain("path . changed: README.md edited");
+        edited.Output.ShouldContain("README.md:");
+
+        var fix = Run(cache, "local", null, [.. lint, "--fix"]);
+        fix.ExitCode.ShouldBe(0, fix.ToString());
+        fix.Output.ShouldContain("Fixed README.md (trailing-whitespace)");
+        Run(cache, "local", null, [.. lint, "--fix"]).Output.ShouldNotContain("passed with these inputs");
+    }
+
+    [RequiresToolFact("sphinx-build", "apt-get install python3-sphinx")]
+    public void Docs_are_reused_with_their_pages_restored()
+    {
+        var tree = Trees.CopyFixture();
+        var cache = BuildScript.TempDirectory("tvm-build-results-");
+        var built = Run(cache, "local", null, "Docs", "--tvm-home", tree);
+        built.ExitCode.ShouldBe(0, built.ToString());
+        built.Output.ShouldContain("Result cache: recorded Docs");
+        var html = Path.Combine(tree, "build-cpu", "docs", "html");
+        Directory.Delete(html, recursive: true);
+
+        var reused = Run(cache, "local", null, "Docs", "--tvm-home", tree);
+        reused.ExitCode.ShouldBe(0, reused.ToString());
+        reused.Output.ShouldContain("Docs: passed with these inputs");
+        File.Exists(Path.Combine(html, "index.html")).ShouldBeTrue();
+    }
+
     [Theory]
     [InlineData("s3")]
     [InlineData("redis")]
