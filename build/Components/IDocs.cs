@@ -64,13 +64,19 @@ interface IDocs : ICompile
     /// <summary>The docs' key: the pages and tutorials, TVM's Python package (its docstrings; the build through
     /// Compile's key), what to execute and how strictly, and Sphinx; the HTML is what a reuse restores. --serve is
     /// never reused: it serves until Ctrl-C.</summary>
-    StepInputs? DocsInputs => Serve ? null
-        : StepInputsOf(["docs", "gallery", "tutorials", "vta/tutorials", "python"], [],
-            ("tutorials", TutorialPattern ?? (Full ? ".*" : "none")), ("sphinx jobs", SphinxJobs),
-            ("warnings as errors", WarningsAsErrors.ToString()),
-            ("tools", Runner.InContainer ? null : string.Join("; ", new[] { Python ?? "python3", "sphinx-build" }
-                .Select(ToolStamp))))
-        with { Outputs = ["docs/html/**"], NeedsOutputs = true };
+    StepInputs? DocsInputs
+    {
+        get
+        {
+            if (Serve) return null;
+            string[] tools = [Python ?? "python3", "sphinx-build"];
+            var inputs = StepInputsOf(["docs", "gallery", "tutorials", "vta/tutorials", "python"], [],
+                ("tutorials", TutorialPattern ?? (Full ? ".*" : "none")), ("sphinx jobs", SphinxJobs),
+                ("warnings as errors", WarningsAsErrors.ToString()),
+                ("tools", Runner.InContainer ? null : string.Join("; ", tools.Select(ToolStamp))));
+            return inputs with { Outputs = ["docs/html/**"], NeedsOutputs = true };
+        }
+    }
 
     Target CppDocs => _ => _
         .Description("Builds TVM's C++ API docs with doxygen (the Makefile's cppdoc)")

@@ -65,13 +65,20 @@ interface ILint : IHazChanges, IHazStepInputs
     /// <summary>Lint's key: every file of the tree (build folders left out), the linters chosen, the scope and the
     /// commit it compares with, tvm-build's lint helpers (dev/lint) and the host's lint tools. --fix (it writes) and
     /// --staged (it reads git's index) are never reused.</summary>
-    StepInputs? LintInputs => Fix || Staged ? null : StepInputsOf(["."], [],
-            ("linters", string.Join(",", Linters)), ("skip linters", string.Join(",", SkipLinters)),
-            ("scope", LintScopeChosen.ToString()),
-            ("base", LintScopeChosen == LintScope.Changed ? LintFiles.BaseCommit(Runner, TvmRoot, BaseRef) : null),
-            ("dev/lint", InputHashing.Of(RootDirectory / "dev" / "lint", ["."], ["node_modules"])[0].Digest),
-            ("tools", Runner.InContainer ? null : string.Join("; ", LintToolNames.Select(ToolStamp))))
-        with { Excludes = ["build*"] };
+    StepInputs? LintInputs
+    {
+        get
+        {
+            if (Fix || Staged) return null;
+            var inputs = StepInputsOf(["."], [],
+                ("linters", string.Join(",", Linters)), ("skip linters", string.Join(",", SkipLinters)),
+                ("scope", LintScopeChosen.ToString()),
+                ("base", LintScopeChosen == LintScope.Changed ? LintFiles.BaseCommit(Runner, TvmRoot, BaseRef) : null),
+                ("dev/lint", InputHashing.Of(RootDirectory / "dev" / "lint", ["."], ["node_modules"])[0].Digest),
+                ("tools", Runner.InContainer ? null : string.Join("; ", LintToolNames.Select(ToolStamp))));
+            return inputs with { Excludes = ["build*"] };
+        }
+    }
 
     /// <summary>The host commands the linters run (their stamps key Lint).</summary>
     static readonly string[] LintToolNames =
