@@ -32,7 +32,8 @@ public static class CatalogReader
         var y = new YamlFields(file);
         y.Known(root, "", ["settings", "tasks", "left_out", "done_elsewhere"]);
         var settings = YamlFields.Child(root, "settings") as YamlMappingNode;
-        if (settings is not null) y.Known(settings, "settings: ", ["junit", "github_runner", "layouts"]);
+        if (settings is not null)
+            y.Known(settings, "settings: ", ["junit", "github_runner", "layouts", "result_cache"]);
         var tasksNode = YamlFields.Child(root, "tasks") as YamlMappingNode
             ?? throw y.Error(root, "missing 'tasks' mapping");
         var reader = new TaskReader(y, targets, parameters);
@@ -49,6 +50,7 @@ public static class CatalogReader
             ])
         {
             Layouts = settings is null ? [] : [.. y.Scalars(settings, "layouts", "settings: ").Select(n => n.Value!)],
+            ResultCache = Setting("result_cache", "", CatalogValue.ResultStore) is { Length: > 0 } store ? store : null,
         };
         CatalogChecks.Run(catalog, y);
         return catalog;

@@ -45,6 +45,10 @@ public sealed partial record CatalogValue(string What, Regex Pattern, string All
     // Parameter values, environment values and commands reach the build as single arguments, never through a shell.
     public static readonly CatalogValue Text = new("value", TextPattern(), "a value is one line of text");
 
+    // A shared result cache's address: the generated CI sets TVM_BUILD_RESULT_CACHE to it.
+    public static readonly CatalogValue ResultStore = new("result_cache", ResultStorePattern(),
+        "a result cache is s3://bucket/prefix or redis://host:port (letters, digits, '.', '-', '_' and '/')");
+
     // Jenkins' stash splits includes on ',', upload-artifact reads '!' as an exclusion: both are left out.
     public static readonly CatalogValue ProducesGlob = new("produces glob", GlobPattern(), GlobAllowed);
     public static readonly CatalogValue JunitGlob = new("junit glob", GlobPattern(), GlobAllowed);
@@ -76,6 +80,9 @@ public sealed partial record CatalogValue(string What, Regex Pattern, string All
     // \z, not $: .NET's $ also matches before a final line break.
     [GeneratedRegex(@"\A[a-z][a-z0-9-]*\z")]
     private static partial Regex TaskNamePattern();
+
+    [GeneratedRegex(@"\A(s3://[a-z0-9][a-z0-9.-]*(/[A-Za-z0-9_.-]+)*/?|redis://[A-Za-z0-9.-]+:[0-9]{1,5})\z")]
+    private static partial Regex ResultStorePattern();
 
     [GeneratedRegex(@"\A[A-Za-z0-9][A-Za-z0-9_.-]*\z")]
     private static partial Regex LabelPattern();

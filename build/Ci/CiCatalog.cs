@@ -16,6 +16,11 @@ public sealed record CiCatalog(
     /// <summary>The TVM layouts (build/layouts.yaml) whose CI the tasks reproduce; none: any.</summary>
     public IReadOnlyList<string> Layouts { get; init; } = [];
 
+    /// <summary>The shared result cache CI runs with (TVM_BUILD_RESULT_CACHE), or null. With one, a task takes the
+    /// artifacts of the tasks it needs from it by their key (<c>CiTask --name X --from-cache</c>) instead of a
+    /// Jenkins stash.</summary>
+    public string? ResultCache { get; init; }
+
     /// <summary>A task by its name or one of its aliases (any case); an unknown name gets a did-you-mean over
     /// both.</summary>
     public CiTaskSpec Find(string name)

@@ -33,8 +33,9 @@ public static class Jenkinsfile
           }
         }
 
-        // One CI task on its node, in a workspace of its own: unstash what it needs, run its one command, publish its
-        // JUnit results, stash what it produces. Skipped when the build has none of the task's kinds of change.
+        // One CI task on its node, in a workspace of its own: unstash what it needs (or, with a shared result cache,
+        // fetch it by its key), run its one command, publish its JUnit results, stash what it produces. Skipped when
+        // the build has none of the task's kinds of change.
         def runTask(Map task) {
           if (!task.on.any { changes.split(' ').contains(it) }) {
             echo 'Skipped: no ' + task.on.join('/') + ' change'
@@ -46,6 +47,9 @@ public static class Jenkinsfile
               timeout(time: task.timeout, unit: 'MINUTES') {
                 for (need in task.needs) {
                   unstash need
+                }
+                for (fetch in (task.fetch ?: [])) {
+                  sh(script: fetch)
                 }
                 try {
                   sh(script: task.command)
@@ -73,6 +77,12 @@ public static class Jenkinsfile
         text.AppendLine("}");
         text.AppendLine("// The checkout in each task's workspace; agents need the .NET 10 SDK to run ./build.sh.");
         text.AppendLine("env.TVM_HOME = '.'");
+        if (catalog.ResultCache is { } store)
+        {
+            text.AppendLine("// The shared result cache: a task whose inputs did not change is reused, and a task");
+            text.AppendLine("// takes what the tasks it needs produced from it by their key (no stash).");
+            text.AppendLine($"env.TVM_BUILD_RESULT_CACHE = {Groovy(store)}");
+        }
         text.AppendLine();
         text.AppendLine("// Binding variables (not def), which runTask reads: the kinds of change (code, docs,");
         text.AppendLine("// docker) this build has, and where the tests leave their JUnit results.");
@@ -102,7 +112,7 @@ public static class Jenkinsfile
                 text.AppendLine("      parallel(");
                 foreach (var task in tasks)
                     foreach (var shard in Enumerable.Range(1, task.Shards))
-                        Branch(text, task, task.Shards > 1 ? shard : null);
+                        Branch(text, catalog, task, task.Shards > 1 ? shard : null);
                 text.AppendLine("      )");
                 text.AppendLine("    }");
             }
@@ -112,18 +122,25 @@ public static class Jenkinsfile
         return text.ToString();
     }
 
-    private static void Branch(StringBuilder text, CiTaskSpec task, int? shard)
+    private static void Branch(StringBuilder text, CiCatalog catalog, CiTaskSpec task, int? shard)
     {
         const string indent = "        ";
         var shown = task.Aliases.Count > 0 ? task.Aliases[0] : task.Name;
         List<string> arguments = ["./build.sh", "CiTask", "--name", task.Name];
         if (shard is not null) arguments.AddRange(["--shard", $"{shard}/{task.Shards}"]);
-        var produces = task.Produces.Count > 0 && shard is null ? string.Join(',', task.Produces) : "";
+        var shared = catalog.ResultCache is not null;
+        var produces = task.Produces.Count > 0 && shard is null && !shared ? string.Join(',', task.Produces) : "";
         text.AppendLine($"{indent}{Groovy(shard is null ? shown : $"{shown} {shard}/{task.Shards}")}: {{");
         text.AppendLine($"{indent}  runTask(name: {Groovy(task.Name)}, agent: {Groovy(task.Agent!)}, " +
                         $"timeout: {task.Timeout}, on: {List(task.On)},");
-        text.AppendLine($"{indent}          needs: {List(task.Needs)}, " +
+        text.AppendLine($"{indent}          needs: {List(shared ? [] : task.Needs)}, " +
                         $"command: {Groovy(string.Join(" ", arguments.Select(Command.Quote)))},");
+        if (shared && task.Needs.Count > 0)
+        {
+            var fetches = task.Needs.Select(need => string.Join(" ",
+                new[] { "./build.sh", "CiTask", "--name", need, "--from-cache" }.Select(Command.Quote)));
+            text.AppendLine($"{indent}          fetch: {List(fetches)},");
+        }
         text.AppendLine($"{indent}          produces: {Groovy(produces)})");
         text.AppendLine($"{indent}}},");
     }

@@ -45,6 +45,7 @@ interface ICi : IHazTvm, IHazGeneratedFiles, ICiInputs
         .Description("Runs one CI task of ci/catalog.yaml (what CI calls), in its image: --name X [--with-needs] " +
                      "[--native]; --list, --changes, --images")
         .Needs(Requirements.Git)
+        .RequiresThat(() => FromCacheWithoutStore)
         .Inputs(() => CiTaskInputs())
         .Executes(() =>
         {
@@ -125,8 +126,8 @@ interface ICi : IHazTvm, IHazGeneratedFiles, ICiInputs
         var catalog = Catalog;
         var task = catalog.Find(Name);
         if (catalog.Layouts.Count > 0 && !catalog.Layouts.Contains(Layout.Name)) return null;
-        return TaskInputs(catalog, Tasks(catalog, task), TaskRunner, Native == true, StepBuildDirectory)
-            .With("shard", Shard);
+        var inputs = TaskInputs(catalog, Tasks(catalog, task), TaskRunner, Native == true, StepBuildDirectory);
+        return inputs.With("shard", Shard) with { FromCacheOnly = FromCache };
     }
 
     /// <summary>TVM's pytest plugin shards with TVM_NUM_SHARDS and a 0-based TVM_SHARD_INDEX.</summary>

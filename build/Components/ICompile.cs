@@ -4,11 +4,6 @@ using TvmBuild.Tools;
 /// <summary><c>cmake --build</c>, as task_build.py runs it after the config step.</summary>
 interface ICompile : IConfigure, IHazStepInputs
 {
-    [Parameter("Compile: take the build of these inputs from the result cache (CI's, with --result-cache " +
-               "s3://bucket/prefix or redis://host:port) instead of compiling; fails when it is not there.",
-        For = [nameof(Compile)])]
-    bool FromCache => TryGetValue<bool?>(() => FromCache) ?? false;
-
     /// <summary>What a build reads: TVM's CMake files, sources and submodules (each by its commit).</summary>
     static readonly string[] BuildPaths = ["CMakeLists.txt", "cmake", "src", "include", "3rdparty"];
 
@@ -29,10 +24,7 @@ interface ICompile : IConfigure, IHazStepInputs
         .Description("Builds TVM (cmake --build), all or --cmake-target")
         .Needs(Requirements.CMake, Requirements.Ninja, Requirements.Compiler)
         .DependsOn(Configure)
-        .RequiresThat(() => FromCache && ResultCache == "none"
-            ? "--from-cache takes the build from the result cache, and --result-cache none names none: give " +
-              "--result-cache local, s3://bucket/prefix or redis://host:port"
-            : null)
+        .RequiresThat(() => FromCacheWithoutStore)
         .Inputs(() => BuildInputs(CMakeTargets, BuildPaths) with { FromCacheOnly = FromCache })
         .Executes(() => BuildTargets(CMakeTargets));
 

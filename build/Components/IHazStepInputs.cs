@@ -1,3 +1,4 @@
+using Serilog;
 using TvmBuild.Docker;
 using TvmBuild.Engine;
 
@@ -13,6 +14,18 @@ interface IHazStepInputs : IHazTvm
         "PYTEST_ADDOPTS", "CI_PYTEST_ADD_OPTIONS", "TVM_BIND_THREADS", "OMP_NUM_THREADS",
     ];
 
+    [Parameter("Compile: take the build of these inputs from the result cache (CI's, with --result-cache " +
+               "s3://bucket/prefix or redis://host:port) instead of compiling; CiTask: the task's artifacts, as a " +
+               "test stage takes its build stage's. Fails when they are not there.",
+        For = ["Compile", "CiTask"])]
+    bool FromCache => TryGetValue<bool?>(() => FromCache) ?? false;
+
+    /// <summary>--from-cache with --result-cache none: what RequiresThat refuses.</summary>
+    string? FromCacheWithoutStore => FromCache && ResultCache == "none"
+        ? "--from-cache takes the result from the result cache, and --result-cache none names none: give " +
+          "--result-cache local, s3://bucket/prefix or redis://host:port"
+        : null;
+
     StepInputs StepInputsOf(IReadOnlyList<string> paths, IReadOnlyList<string> tools,
         params (string Name, string? Value)[] values)
     {
@@ -25,14 +38,22 @@ interface IHazStepInputs : IHazTvm
         return inputs;
     }
 
-    /// <summary>The image's id when the container engine has it, else its name.</summary>
+    /// <summary>The image's name and id. An image the engine does not have yet is pulled first (the step would pull
+    /// it to run): its key is then the same on every agent, whether or not the image was there before. Only an image
+    /// that cannot be had is keyed by its name alone.</summary>
     string ImageIdentity(string shortcut) => Session.GetOrAdd(("image-id", shortcut), () =>
     {
         var image = DockerImages.Resolve(TvmRoot, Layout.Images, shortcut);
         if (ToolResolver.TryFind(DockerCliName) is not { } cli) return image;
-        var id = Runner.OnHost.Probe(new Command(cli, ["image", "inspect", "--format", "{{.Id}}", image]),
-            RunOptions.MayFail);
-        return id.ExitCode == 0 ? $"{image} {id.Output.Trim()}" : image;
+        string? Id() => Runner.OnHost.Probe(new Command(cli, ["image", "inspect", "--format", "{{.Id}}", image]),
+            RunOptions.MayFail) is { ExitCode: 0 } found ? found.Output.Trim() : null;
+        var id = Id();
+        if (id is null && !Runner.DryRun)
+        {
+            Log.Information("Pulling {Image}: the result cache keys a step by its image", image);
+            if (Runner.OnHost.Probe(new Command(cli, ["pull", image]), RunOptions.MayFail).ExitCode == 0) id = Id();
+        }
+        return id is null ? image : $"{image} {id}";
     });
 
     /// <summary>The first line of <c>tool --version</c>, or "absent".</summary>

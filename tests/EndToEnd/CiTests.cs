@@ -212,6 +212,22 @@ public class CiTests
     }
 
     [Fact]
+    public void With_a_shared_result_cache_the_jenkinsfile_fetches_what_a_task_needs_by_key_and_stashes_nothing()
+    {
+        var root = ScratchRoot(c =>
+            c.Replace("  layouts: [main]", "  layouts: [main]\n  result_cache: redis://ci-cache:6379"));
+        var result = Run("GenerateCi", "--root", root);
+        result.ExitCode.ShouldBe(0, result.ToString());
+        var jenkinsfile = File.ReadAllText(Path.Combine(root, "ci", "Jenkinsfile"));
+        jenkinsfile.ShouldContain("env.TVM_BUILD_RESULT_CACHE = 'redis://ci-cache:6379'");
+        const string indent = "                  ";
+        jenkinsfile.ShouldContain($"{indent}needs: [], command: './build.sh CiTask --name unittest',\n" +
+            $"{indent}fetch: ['./build.sh CiTask --name build-cpu --from-cache'],\n{indent}produces: '')\n");
+        jenkinsfile.ShouldNotContain("produces: 'build-cpu/");
+        File.ReadAllText(Path.Combine(root, "ci", "workflows", "ci.yml")).ShouldNotContain("--from-cache");
+    }
+
+    [Fact]
     public void A_shard_reaches_pytest_in_the_image()
     {
         const string end = "    timeout: 180\n    on: [code]\n\n  docs:"; // of unittest-gpu

@@ -98,6 +98,46 @@ public class ResultCacheTests
         File.Exists(Path.Combine(html, "index.html")).ShouldBeTrue();
     }
 
+    [Fact]
+    public void A_test_task_takes_its_build_tasks_artifacts_from_the_shared_store_by_key_instead_of_a_stash()
+    {
+        using var redis = new Redis();
+        // Trees whose libraries are where TVM main's CMake puts them, which are the files build-cpu produces.
+        string Tree()
+        {
+            var tree = Trees.CopyFixture();
+            Simulation.SimulationTree.MainLibraryLayout(tree);
+            return tree;
+        }
+        var (ci, agent) = (Tree(), Tree());
+        var build = Run(BuildScript.TempDirectory(), redis.Url, null,
+            "CiTask", "--name", "build-cpu", "--native", "--tvm-home", ci);
+        build.ExitCode.ShouldBe(0, build.ToString());
+        build.Output.ShouldContain("Result cache: recorded CiTask");
+
+        // A fresh agent: another path, an empty local cache, nothing stashed. What the generated Jenkinsfile runs.
+        var fetch = Run(BuildScript.TempDirectory(), redis.Url, null,
+            "CiTask", "--name", "build-cpu", "--from-cache", "--native", "--tvm-home", agent);
+        fetch.ExitCode.ShouldBe(0, fetch.ToString());
+        fetch.Output.ShouldContain("CiTask: passed with these inputs");
+        fetch.Output.ShouldNotContain("CI task build-cpu (\"BUILD: CPU\")"); // nothing built
+        File.ReadAllBytes(Path.Combine(agent, "build-cpu", "cpptest"))
+            .ShouldBe(File.ReadAllBytes(Path.Combine(ci, "build-cpu", "cpptest")));
+        var unittest = Run(BuildScript.TempDirectory(), "none", null,
+            "CiTask", "--name", "unittest", "--native", "--tvm-home", agent);
+        unittest.ExitCode.ShouldBe(0, unittest.ToString());
+        unittest.Output.ShouldContain("[  PASSED  ] 3 tests.");
+
+        // A change the build reads: no artifacts of these inputs, said in one line.
+        var edited = Tree();
+        File.AppendAllText(Path.Combine(edited, "src", "fixture.cc"), "\n// an edit the build reads\n");
+        var missing = Run(BuildScript.TempDirectory(), redis.Url, null,
+            "CiTask", "--name", "build-cpu", "--from-cache", "--native", "--tvm-home", edited);
+        missing.ExitCode.ShouldNotBe(0);
+        missing.Output.ShouldContain($"--from-cache: no result of these inputs is stored for CiTask in {redis.Url}");
+        Directory.Exists(Path.Combine(edited, "build-cpu")).ShouldBeFalse();
+    }
+
     [Theory]
     [InlineData("s3")]
     [InlineData("redis")]
@@ -147,7 +187,7 @@ public class ResultCacheTests
         var tree = Trees.CopyFixture();
         var result = Run(BuildScript.TempDirectory(), "none", null, "Compile", "--from-cache", "--tvm-home", tree);
         result.ExitCode.ShouldNotBe(0);
-        result.Output.ShouldContain("error: --from-cache takes the build from the result cache, and --result-cache " +
+        result.Output.ShouldContain("error: --from-cache takes the result from the result cache, and --result-cache " +
                                     "none names none");
         Directory.Exists(Path.Combine(tree, "build-cpu")).ShouldBeFalse();
     }

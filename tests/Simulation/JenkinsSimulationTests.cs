@@ -87,6 +87,29 @@ public class JenkinsSimulationTests
             "no container is left behind");
     }
 
+    [PodmanFact]
+    public void With_a_shared_result_cache_tests_fetch_their_builds_by_key_and_nothing_is_stashed()
+    {
+        using var redis = new Redis();
+        var root = CiTests.ScratchRoot(c =>
+            c.Replace("  layouts: [main]", $"  layouts: [main]\n  result_cache: {redis.Url}"));
+        var catalog = CatalogReader.Load(AbsolutePath.Create(Path.Combine(root, "ci", "catalog.yaml")), null, null);
+        var jenkinsfile = Path.Combine(root, "ci", "Jenkinsfile");
+        File.WriteAllText(jenkinsfile, Jenkinsfile.Generate(catalog, "test"));
+
+        var run = Run(jenkinsfile, SimulationTree.Create(), root); // the Jenkinsfile sets TVM_BUILD_RESULT_CACHE
+
+        run.Result.ShouldBe("SUCCESS", run.ToString());
+        run.Of("stash").ShouldBeEmpty();
+        run.Of("unstash").ShouldBeEmpty();
+        var fetch = run.BuildSteps.Single(s => s.Branch == "cpu/unittest: CPU" && s.Command.Contains("--from-cache"));
+        fetch.Command.ShouldBe("./build.sh CiTask --name build-cpu --from-cache");
+        fetch.Output.ShouldContain("CiTask: passed with these inputs");
+        var unittest = run.BuildSteps.Single(s => s.Branch == "cpu/unittest: CPU" && !s.Command.Contains("--from"));
+        unittest.Output.ShouldContain("[  PASSED  ] 3 tests.");
+        unittest.Output.ShouldContain("UnitTest python-unittest: 5 passed, 0 failed");
+    }
+
     private static JenkinsRun Run(string jenkinsfile, string tree, string root)
     {
         var prepared = SimulationTree.PrepareImages();

@@ -53,7 +53,7 @@ public static class SimulationTree
 
     /// <summary>The libraries where TVM main's CMake puts them and by its names (build/lib/libtvm_compiler.so,
     /// libtvm_runtime.so), which are the files its stashes list; the fixture keeps the older layout.</summary>
-    private static void MainLibraryLayout(string tree)
+    public static void MainLibraryLayout(string tree)
     {
         Patch(Path.Combine(tree, "CMakeLists.txt"),
             ("set(CMAKE_LIBRARY_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR})",
