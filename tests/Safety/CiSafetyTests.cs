@@ -211,17 +211,18 @@ public class CiSafetyTests
         var jenkinsfile = File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"));
         var calls = Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\b(?!\.)").Count; // sh, not build.sh
         const string literal = @"'((?:[^'\\]|\\.)*)'";
-        // runTask's one step runs the command each branch gives it as a literal; the Prepare stage's asks for stdout;
-        // the checkout runs three git commands.
+        // runTask's one step runs the command each branch gives it as a literal, after the fetches it gives (with a
+        // shared result cache; literals too); the Prepare stage's asks for stdout; the checkout runs three git commands.
         Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\(script: task\.command\)").Count.ShouldBe(1);
+        Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\(script: fetch\)").Count.ShouldBe(1);
         var git = Regex.Matches(jenkinsfile, $@"(?<![\w./-])sh\(script: {literal}\)").Select(m => m.Groups[1].Value);
         git.ShouldAllBe(s => Regex.IsMatch(s, @"^git( [A-Za-z0-9_.=@/""$-]+)+$"));
         var step = $@"(?<![\w./-])sh\(returnStdout: true, script: {literal}\)|\bcommand: {literal}";
         var steps = Regex.Matches(jenkinsfile, step)
             .Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToList();
         // Both forms fail the build on a non-zero exit (returnStatus: true would not).
-        calls.ShouldBe(5, "every sh step is `sh(script: task.command)`, `sh(returnStdout: true, script: '...')` " +
-            "or one git command");
+        calls.ShouldBe(6, "every sh step is `sh(script: task.command)`, `sh(script: fetch)`, " +
+            "`sh(returnStdout: true, script: '...')` or one git command");
         git.Count().ShouldBe(3);
         steps.Count.ShouldBeGreaterThan(5);
         // One plain command each: nothing that could swallow its status (`|| true`, `; echo`, `set +e`, a pipe, `&`).
