@@ -212,7 +212,8 @@ public class CiSafetyTests
         var calls = Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\b(?!\.)").Count; // sh, not build.sh
         const string literal = @"'((?:[^'\\]|\\.)*)'";
         // runTask's one step runs the command each branch gives it as a literal, after the fetches it gives (with a
-        // shared result cache; literals too); the Prepare stage's asks for stdout; the checkout runs three git commands.
+        // shared result cache; literals too); the Prepare stage's asks for stdout; the checkout runs three git
+        // commands.
         Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\(script: task\.command\)").Count.ShouldBe(1);
         Regex.Matches(jenkinsfile, @"(?<![\w./-])sh\(script: fetch\)").Count.ShouldBe(1);
         var git = Regex.Matches(jenkinsfile, $@"(?<![\w./-])sh\(script: {literal}\)").Select(m => m.Groups[1].Value);
