@@ -91,8 +91,15 @@ public class JenkinsSimulationTests
     public void With_a_shared_result_cache_tests_fetch_their_builds_by_key_and_nothing_is_stashed()
     {
         using var redis = new Redis();
+        // The catalog's CPU pipeline (a build and its tests) is what this run is about.
         var root = CiTests.ScratchRoot(c =>
-            c.Replace("  layouts: [main]", $"  layouts: [main]\n  result_cache: {redis.Url}"));
+        {
+            var cpu = c.IndexOf("  # ---- cpu_jenkinsfile.groovy", StringComparison.Ordinal);
+            var next = c.IndexOf("  # ---- gpu_jenkinsfile.groovy", StringComparison.Ordinal);
+            return c[..c.IndexOf("tasks:\n", StringComparison.Ordinal)]
+                .Replace("  layouts: [main]", $"  layouts: [main]\n  result_cache: {redis.Url}")
+                + "tasks:\n" + c[cpu..next];
+        });
         var catalog = CatalogReader.Load(AbsolutePath.Create(Path.Combine(root, "ci", "catalog.yaml")), null, null);
         var jenkinsfile = Path.Combine(root, "ci", "Jenkinsfile");
         File.WriteAllText(jenkinsfile, Jenkinsfile.Generate(catalog, "test"));
@@ -100,6 +107,7 @@ public class JenkinsSimulationTests
         var run = Run(jenkinsfile, SimulationTree.Create(), root); // the Jenkinsfile sets TVM_BUILD_RESULT_CACHE
 
         run.Result.ShouldBe("SUCCESS", run.ToString());
+        run.Stages.Keys.ShouldBe(["Prepare", "cpu/Build", "cpu/Test"], ignoreOrder: true);
         run.Of("stash").ShouldBeEmpty();
         run.Of("unstash").ShouldBeEmpty();
         var fetch = run.BuildSteps.Single(s => s.Branch == "cpu/unittest: CPU" && s.Command.Contains("--from-cache"));

@@ -5,8 +5,9 @@ using Xunit;
 
 namespace TvmBuild.Tests.Unit;
 
-/// <summary>The build's style rules that `dotnet format` does not check: lines within 120 columns, and one top-level
-/// type per file, named after it (a partial type may span NAME.Part.cs files).</summary>
+/// <summary>The build's style rules that the compiler's code-style analysis (EnforceCodeStyleInBuild: IDE0055's
+/// formatting, file-scoped namespaces) does not check: lines within 120 columns, the usings in dotnet format's order,
+/// and one top-level type per file, named after it (a partial type may span NAME.Part.cs files).</summary>
 public partial class StyleTests
 {
     private static IEnumerable<string> SourceFiles(string folder) =>
@@ -27,6 +28,48 @@ public partial class StyleTests
             .ToList();
         longLines.ShouldBeEmpty();
     }
+
+    [Theory]
+    [InlineData("build")]
+    [InlineData("tests")]
+    public void Usings_are_in_dotnet_formats_order(string folder)
+    {
+        var unsorted = SourceFiles(folder).Where(file => !file.Contains("fixtures")).Where(file =>
+        {
+            var usings = File.ReadLines(file).Where(l => UsingLine().IsMatch(l)).ToList();
+            return !usings.SequenceEqual(usings.OrderBy(UsingOrder.Of, UsingOrder.Comparer));
+        }).Select(file => Path.GetRelativePath(BuildScript.RepoRoot, file)).ToList();
+        unsorted.ShouldBeEmpty("usings: System first, then by name; then static ones; then aliases");
+    }
+
+    [Fact]
+    public void The_using_rule_sees_an_unsorted_file()
+    {
+        string[] usings = ["using Xunit;", "using System.Text;", "using A = B.C;", "using static D;"];
+        usings.OrderBy(UsingOrder.Of, UsingOrder.Comparer)
+            .ShouldBe(["using System.Text;", "using Xunit;", "using static D;", "using A = B.C;"]);
+    }
+
+    /// <summary>dotnet format's order of usings (dotnet_sort_system_directives_first).</summary>
+    private static class UsingOrder
+    {
+        public static (int Kind, int System, string Name) Of(string line)
+        {
+            var body = line.Trim()[6..^1];
+            var kind = body.StartsWith("static ") ? 1 : body.Contains('=') ? 2 : 0;
+            var name = body.StartsWith("static ") ? body[7..] : body;
+            return (kind, name == "System" || name.StartsWith("System.") ? 0 : 1, name);
+        }
+
+        public static readonly IComparer<(int Kind, int System, string Name)> Comparer =
+            Comparer<(int Kind, int System, string Name)>.Create((a, b) =>
+                a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
+                : a.System != b.System ? a.System.CompareTo(b.System)
+                : StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name));
+    }
+
+    [GeneratedRegex(@"^using [A-Za-z][^(]*;\s*$")]
+    private static partial Regex UsingLine();
 
     [Fact]
     public void Each_file_of_the_build_declares_one_top_level_type_named_after_it()
