@@ -6,10 +6,7 @@ Set-StrictMode -Version 2.0
 
 $ScriptDir = $PSScriptRoot
 $Project = Join-Path $ScriptDir 'build/_build.csproj'
-# The build, published ReadyToRun (compiled ahead to native code: a warm start spends no time in the JIT).
-$Output = Join-Path $ScriptDir 'build/bin/run'
 $TempDir = Join-Path $ScriptDir '.nuke/temp'
-$Stamp = Join-Path $TempDir 'build.ps1.stamp'
 
 $env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
 $env:DOTNET_NOLOGO = '1'
@@ -30,27 +27,59 @@ if (-not $Dotnet) {
 }
 $env:DOTNET_EXE = $Dotnet
 
-# A hash of what the compiled build depends on; a match means the binary is current.
+# A fingerprint of what the compiled build depends on, the same as build.sh's: each file's path, size and
+# modification time in seconds, one line each, in byte order, through POSIX cksum (its CRC and the byte count).
 $BuildDir = Join-Path $ScriptDir 'build'
-$files = Get-ChildItem -Path $BuildDir -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets', '*.yaml' |
-    Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' } | Sort-Object { $_.FullName.Substring($BuildDir.Length).Replace('\', '/') } -CaseSensitive
-$sha = [System.Security.Cryptography.SHA256]::Create()
-$all = [System.Text.StringBuilder]::new()
-foreach ($file in $files) {
-    $relative = $file.FullName.Substring($BuildDir.Length).Replace('\', '/')
-    $bytes = [System.IO.File]::ReadAllBytes($file.FullName)
-    [void]$all.Append($relative).Append(':').Append([Convert]::ToHexString($sha.ComputeHash($bytes))).Append("`n")
+$lines = Get-ChildItem -Path $BuildDir -Recurse -File -Include '*.cs', '*.csproj', '*.props', '*.targets', '*.yaml' |
+    Where-Object { $_.FullName.Substring($BuildDir.Length) -notmatch '^[\\/](bin|obj)[\\/]' } |
+    ForEach-Object {
+        $relative = $_.FullName.Substring($BuildDir.Length + 1).Replace('\', '/')
+        "$relative $($_.Length) $([DateTimeOffset]::new($_.LastWriteTimeUtc).ToUnixTimeSeconds())"
+    }
+$sorted = [string[]]@($lines)
+[Array]::Sort($sorted, [StringComparer]::Ordinal)
+$bytes = [System.Text.Encoding]::UTF8.GetBytes((($sorted | ForEach-Object { "$_`n" }) -join ''))
+$mask = [uint64]4294967295
+$table = [uint64[]]::new(256)
+for ($i = 0; $i -lt 256; $i++) {
+    [uint64]$c = [uint64]$i -shl 24
+    for ($k = 0; $k -lt 8; $k++) {
+        $top = $c -band [uint64]2147483648
+        $c = ($c -shl 1) -band $mask
+        if ($top) { $c = $c -bxor [uint64]0x04C11DB7 }
+    }
+    $table[$i] = $c
 }
-$hash = [Convert]::ToHexString($sha.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($all.ToString())))
+[uint64]$crc = 0
+foreach ($b in $bytes) { $crc = (($crc -shl 8) -band $mask) -bxor $table[(($crc -shr 24) -bxor $b) -band 0xFF] }
+for ($n = [uint64]$bytes.Length; $n -gt 0; $n = $n -shr 8) {
+    $crc = (($crc -shl 8) -band $mask) -bxor $table[(($crc -shr 24) -bxor ($n -band 0xFF)) -band 0xFF]
+}
+$crc = (-bnot $crc) -band $mask
+# The build, published ReadyToRun (compiled ahead to native code: a warm start spends no time in the JIT) into a
+# folder named after the fingerprint, as build.sh does: a publish goes to a fresh folder that is renamed into place
+# when complete, so a running or starting build never sees half of one; the folder's existence is the stamp.
+$Output = Join-Path $ScriptDir "build/bin/run-$crc-$($bytes.Length)"
 
 $dll = Join-Path $Output '_build.dll'
-if (-not (Test-Path $dll) -or -not (Test-Path $Stamp) -or (Get-Content -Raw $Stamp).Trim() -ne $hash) {
+if (-not (Test-Path $dll)) {
     # Shell completion asks with --complete while the user types: it never waits for a compile (it has its own values).
     if ($args.Count -gt 0 -and $args[0] -eq '--complete') { exit 1 }
     # Said at once, before the compile, which takes a while and prints nothing.
-    if (Test-Path $dll) { [Console]::Error.WriteLine("compiling the build project (build/ changed): ~10 s") }
+    if (Test-Path (Join-Path $ScriptDir 'build/bin/run*/_build.dll')) {
+        [Console]::Error.WriteLine("compiling the build project (build/ changed): ~10 s")
+    }
     else { [Console]::Error.WriteLine("compiling the build project, first run: ~20 s") }
     New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
+    # build.sh's lock (flock on Linux and macOS, where .NET's exclusive open takes it): two builds compile once.
+    $lock = $null
+    while (-not $lock) {
+        try { $lock = [System.IO.File]::Open((Join-Path $TempDir 'build.lock'), 'OpenOrCreate', 'ReadWrite', 'None') }
+        catch [System.IO.IOException] { Start-Sleep -Milliseconds 200 }
+    }
+    if (Test-Path $dll) { $lock.Dispose(); & $Dotnet $dll @args; exit $LASTEXITCODE }
+    $fresh = "$Output.new-$PID"
+    if (Test-Path $fresh) { Remove-Item -Recurse -Force $fresh }
     $log = Join-Path $TempDir 'compile.log'
     # Ctrl-C stops this script inside the try (and dotnet, which cancels and exits 1): an interruption, not a
     # compile error. MSBuild's own note catches the case where only dotnet saw it.
@@ -59,13 +88,16 @@ if (-not (Test-Path $dll) -or -not (Test-Path $Stamp) -or (Get-Content -Raw $Sta
         # Analyzers cost a quarter of the compile and change nothing a run does; the test build (dotnet test, CI)
         # still runs them. ReadyToRun costs the compile a few seconds and saves every warm start a third of its CPU.
         & $Dotnet publish $Project -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
-            -o $Output -nologo -v quiet -clp:NoSummary -p:RunAnalyzers=false *> $log
+            -o $fresh -nologo -v quiet -clp:NoSummary -p:RunAnalyzers=false *> $log
         $status = $LASTEXITCODE
         $finished = $true
     }
     finally {
         $cancelled = $finished -and $status -ne 0 -and
             (Select-String -Path $log -SimpleMatch -Pattern 'Attempting to cancel the build' -Quiet)
+        if (-not $finished -or $cancelled -or $status -ne 0) {
+            if (Test-Path $fresh) { Remove-Item -Recurse -Force $fresh -ErrorAction SilentlyContinue }
+        }
         if (-not $finished -or $cancelled) {
             [Console]::Error.WriteLine("interrupted: the build project was not compiled")
             exit 130
@@ -83,7 +115,12 @@ if (-not (Test-Path $dll) -or -not (Test-Path $Stamp) -or (Get-Content -Raw $Sta
         $errors | ForEach-Object { [Console]::Error.WriteLine($_) }
         exit 1
     }
-    Set-Content -Path $Stamp -Value $hash
+    [System.IO.Directory]::Move($fresh, $Output)
+    # The builds of earlier sources go (one a process still runs stays until it ends, where files in use are locked).
+    Get-ChildItem -Path (Join-Path $ScriptDir 'build/bin') -Directory |
+        Where-Object { ($_.Name -eq 'run' -or $_.Name -like 'run-*') -and $_.FullName -ne $Output } |
+        ForEach-Object { Remove-Item -Recurse -Force $_.FullName -ErrorAction SilentlyContinue }
+    $lock.Dispose()
 }
 
 & $Dotnet $dll @args

@@ -9,10 +9,7 @@ case "${BASH_SOURCE[0]}" in
   *) SCRIPT_DIR=$PWD ;;
 esac
 PROJECT="$SCRIPT_DIR/build/_build.csproj"
-# The build, published ReadyToRun (compiled ahead to native code: a warm start spends no time in the JIT).
-OUTPUT="$SCRIPT_DIR/build/bin/run"
 TEMP_DIR="$SCRIPT_DIR/.nuke/temp"
-STAMP="$TEMP_DIR/build.stamp"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -26,27 +23,34 @@ else
 fi
 export DOTNET_EXE
 
-# A fingerprint of what the compiled build depends on (each file's path, size and modification time: an edit, a
-# checkout, a new or deleted file all change it); a match means the binary is current. Two processes, no reading of
-# the files: the warm start pays ~4 ms for it. find's order is the folders' own, which only a new or deleted file
-# changes.
+# A fingerprint of what the compiled build depends on (each file's path, size and modification time in seconds: an
+# edit, a checkout, a new or deleted file all change it), as build.ps1 computes it too. Three processes, no reading
+# of the files: the warm start pays a few ms for it.
 sources_hash() {
   find "$SCRIPT_DIR/build" \( -path "$SCRIPT_DIR/build/bin" -o -path "$SCRIPT_DIR/build/obj" \) -prune -o -type f \
       \( -name '*.cs' -o -name '*.csproj' -o -name '*.props' -o -name '*.targets' -o -name '*.yaml' \) \
-      -printf '%P %s %T@\n' | cksum
+      -printf '%P %s %Ts\n' | LC_ALL=C sort | cksum
 }
 
+# The build, published ReadyToRun (compiled ahead to native code: a warm start spends no time in the JIT) into a
+# folder named after the fingerprint. A publish goes to a fresh folder first and is renamed into place when complete,
+# so a build that is running or starting never sees half of one; the folder's existence is the stamp. build.ps1 uses
+# the same folders and the same lock.
 hash=$(sources_hash)
-if [[ ! -f "$OUTPUT/_build.dll" || ! -f "$STAMP" || "$(<"$STAMP")" != "$hash" ]]; then
+OUTPUT="$SCRIPT_DIR/build/bin/run-${hash// /-}"
+if [[ ! -f "$OUTPUT/_build.dll" ]]; then
   # Shell completion asks with --complete while the user types: it never waits for a compile (it has its own values).
   [[ "${1-}" == --complete ]] && exit 1
   # Said at once, before any wait: the compile takes a while and prints nothing.
-  if [[ -f "$OUTPUT/_build.dll" ]]; then echo "compiling the build project (build/ changed): ~10 s" >&2
+  if compgen -G "$SCRIPT_DIR/build/bin/run*/_build.dll" >/dev/null; then
+    echo "compiling the build project (build/ changed): ~10 s" >&2
   else echo "compiling the build project, first run: ~20 s" >&2; fi
   mkdir -p "$TEMP_DIR"
   exec 9>"$TEMP_DIR/build.lock"
   flock 9  # two builds started at once compile once
-  if [[ ! -f "$OUTPUT/_build.dll" || ! -f "$STAMP" || "$(<"$STAMP")" != "$hash" ]]; then
+  if [[ ! -f "$OUTPUT/_build.dll" ]]; then
+    fresh="$OUTPUT.new-$$"
+    rm -rf "$fresh"
     # Ctrl-C reaches dotnet too, which cancels and exits 1: that is an interruption, not a compile error.
     # MSBuild's own note catches the case where only dotnet saw it.
     interrupted='' status=0
@@ -55,8 +59,9 @@ if [[ ! -f "$OUTPUT/_build.dll" || ! -f "$STAMP" || "$(<"$STAMP")" != "$hash" ]]
     # runs them. ReadyToRun costs the compile a few seconds (and the first run the runtime packs) and saves every warm
     # start about a third of its CPU time (tests/bench/cpu.sh).
     "$DOTNET_EXE" publish "$PROJECT" -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true \
-      -o "$OUTPUT" -nologo -v quiet -clp:NoSummary -p:RunAnalyzers=false >"$TEMP_DIR/compile.log" 2>&1 || status=$?
+      -o "$fresh" -nologo -v quiet -clp:NoSummary -p:RunAnalyzers=false >"$TEMP_DIR/compile.log" 2>&1 || status=$?
     trap - INT
+    if [[ -n "$interrupted" ]] || ((status != 0)); then rm -rf "$fresh"; fi
     if ((status != 0)) && grep -q '^Attempting to cancel the build' "$TEMP_DIR/compile.log"; then interrupted=1; fi
     if [[ -n "$interrupted" ]]; then
       echo "interrupted: the build project was not compiled" >&2
@@ -71,7 +76,11 @@ if [[ ! -f "$OUTPUT/_build.dll" || ! -f "$STAMP" || "$(<"$STAMP")" != "$hash" ]]
         grep -vE "$summary" "$TEMP_DIR/compile.log" >&2 || true
       exit 1
     fi
-    echo "$hash" >"$STAMP"
+    mv "$fresh" "$OUTPUT"
+    # The builds of earlier sources go (a process still running one keeps its open files).
+    for old in "$SCRIPT_DIR"/build/bin/run "$SCRIPT_DIR"/build/bin/run-*; do
+      [[ "$old" == "$OUTPUT" ]] || rm -rf "$old"
+    done
   fi
   exec 9>&-
 fi

@@ -6,9 +6,10 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, item 21: Ctrl-C while build.sh compiles the build project exits 130 with one line; a real compile
-/// error prints its error lines (never MSBuild's "0 Error(s)"); neither writes the stamp that skips the next
-/// compile.</summary>
+/// <summary>Ctrl-C while build.sh or build.ps1 compiles the build project exits 130 with one line; a real compile
+/// error prints its error lines (never MSBuild's "0 Error(s)"); neither leaves a published build. The bootstraps
+/// share one lock and publish into a fresh folder, so bootstraps started at once during a republish all
+/// succeed.</summary>
 public class BootstrapInterruptTests
 {
     /// <summary>build.sh, build.ps1 and build/ of this working tree, without build output: the bootstrap must
@@ -62,8 +63,10 @@ public class BootstrapInterruptTests
         ? [Path.Combine(copy, "build.sh"), "--help"]
         : [Path.Combine(RepoRoot, ".tools", "pwsh"), "-NoProfile", "-File", Path.Combine(copy, "build.ps1"), "--help"];
 
-    private static string Stamp(string copy, string script) =>
-        Path.Combine(copy, ".nuke", "temp", script == "build.sh" ? "build.stamp" : "build.ps1.stamp");
+    /// <summary>The published builds of the copy (build/bin/run-&lt;fingerprint&gt;) and any publish left half
+    /// done.</summary>
+    private static string[] Published(string copy) => Directory.Exists(Path.Combine(copy, "build", "bin"))
+        ? Directory.GetDirectories(Path.Combine(copy, "build", "bin"), "run*") : [];
 
     private static void Interrupted(string script)
     {
@@ -71,7 +74,7 @@ public class BootstrapInterruptTests
         var result = RunInProcessGroup(copy, Bootstrap(copy, script), p => InterruptWhenCompiling(copy, p));
         result.ExitCode.ShouldBe(130, result.ToString());
         result.Output.Trim().ShouldBe($"{FirstRun}\ninterrupted: the build project was not compiled");
-        File.Exists(Stamp(copy, script)).ShouldBeFalse();
+        Published(copy).ShouldBeEmpty();
     }
 
     private static void CompileError(string script)
@@ -88,7 +91,7 @@ public class BootstrapInterruptTests
             .ShouldContain("Broken.cs(1,27): error CS1525: Invalid expression term ';'");
         result.Output.ShouldNotContain("Error(s)");
         result.Output.ShouldNotContain("Warning(s)");
-        File.Exists(Stamp(copy, script)).ShouldBeFalse();
+        Published(copy).ShouldBeEmpty();
     }
 
     /// <summary>What the bootstrap says at once when it has to compile (issue 17: the first run printed
@@ -98,7 +101,8 @@ public class BootstrapInterruptTests
     [RequiresToolFact("python3", "apt-get install python3")]
     public void Ctrl_c_during_the_compile_exits_130_with_one_line_and_no_stamp() => Interrupted("build.sh");
 
-    [Fact]
+    [RequiresToolFact(".tools/pwsh",
+        "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
     public async Task The_first_run_says_at_once_that_it_compiles_and_a_changed_build_says_so_too()
     {
         var copy = CopyOfTheBootstrap();
@@ -109,16 +113,30 @@ public class BootstrapInterruptTests
             var stdout = process.StandardOutput.ReadToEndAsync();
             // The line comes before the compile: while the compiled build does not exist yet.
             (await process.StandardError.ReadLineAsync()).ShouldBe(FirstRun);
-            File.Exists(Path.Combine(copy, "build", "bin", "run", "_build.dll")).ShouldBeFalse();
+            Published(copy).ShouldBeEmpty();
             (await process.StandardError.ReadToEndAsync()).ShouldBe("");
             await process.WaitForExitAsync();
             process.ExitCode.ShouldBe(0);
             (await stdout).ShouldStartWith("Usage:");
         }
+        var before = Published(copy).ShouldHaveSingleItem();
+        Build_ps1_sees_the_same_build(copy, before);
+
+        // Bootstraps started at once during the republish (build.sh and build.ps1 alike, one lock, one publish into
+        // a fresh folder): each says so at once, and all run the new build.
         File.AppendAllText(Path.Combine(copy, "build", "Build.cs"), "// changed\n");
-        Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh"),
-            timeout: TimeSpan.FromMinutes(5))
-            .Output.ShouldStartWith("compiling the build project (build/ changed): ~10 s\n");
+        var starts = Enumerable.Range(0, 4).Select(i => Task.Run(() =>
+        {
+            var command = Bootstrap(copy, i % 2 == 0 ? "build.sh" : "build.ps1");
+            return Run(command[1..], workingDirectory: copy, script: command[0], timeout: TimeSpan.FromMinutes(5));
+        })).ToList();
+        foreach (var result in await Task.WhenAll(starts))
+        {
+            result.ExitCode.ShouldBe(0, result.ToString());
+            result.Output.ShouldStartWith("compiling the build project (build/ changed): ~10 s\nUsage:",
+                customMessage: result.ToString());
+        }
+        Published(copy).ShouldHaveSingleItem().ShouldNotBe(before); // one complete publish; the old one gone
         Run(["--help"], workingDirectory: copy, script: Path.Combine(copy, "build.sh"))
             .Output.ShouldStartWith("Usage:"); // warm: nothing
     }
@@ -133,4 +151,14 @@ public class BootstrapInterruptTests
     [RequiresToolFact(".tools/pwsh",
         "dotnet tool install --tool-path .tools PowerShell --version 7.6.9 (.ci/run does it)")]
     public void Build_ps1_compile_error_prints_the_error_line_not_the_summary() => CompileError("build.ps1");
+
+    /// <summary>build.ps1 computes build.sh's fingerprint: it starts the build build.sh published, compiling
+    /// nothing.</summary>
+    private static void Build_ps1_sees_the_same_build(string copy, string published)
+    {
+        var command = Bootstrap(copy, "build.ps1");
+        var result = Run(command[1..], workingDirectory: copy, script: command[0]);
+        result.Output.ShouldStartWith("Usage:", customMessage: result.ToString());
+        Published(copy).ShouldBe([published]);
+    }
 }

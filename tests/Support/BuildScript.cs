@@ -46,6 +46,12 @@ public static class BuildScript
             ["PYTEST_ADDOPTS"] = "-p no:cacheprovider", // keep the fixture tree clean
             ["XDG_CACHE_HOME"] = CacheHome, // pinned linters install here, never from the user's home cache
         };
+        // The caller's own build settings never reach a test's build (TVM_BUILD_PRESET=wasm, SCCACHE_DIR=...): each
+        // test says what it sets. The result cache stays off (NoResultCache) unless a test names a store.
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(n => CallersSettings.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal))))
+            variables[name] = null;
+        variables["TVM_BUILD_RESULT_CACHE"] = "none";
         foreach (var (key, value) in environment ?? []) variables[key] = value;
 
         var output = new StringBuilder();
@@ -71,6 +77,18 @@ public static class BuildScript
     }
 
     public static ScriptResult Run(params string[] args) => Run(args, null);
+
+    private static readonly string[] CallersSettings = ["TVM_BUILD_", "NUKE_", "SCCACHE_", "CCACHE_"];
+
+    /// <summary>The folder <paramref name="root"/>'s build.sh publishes its build into for the sources there now
+    /// (build/bin/run-&lt;fingerprint&gt;), with build.sh's own sources_hash.</summary>
+    public static string CompiledBuildFolder(string root)
+    {
+        const string hash = "eval \"$(sed -n '/^sources_hash()/,/^}/p' build.sh)\"; SCRIPT_DIR=$PWD; sources_hash";
+        var (code, output) = Processes.Run("bash", ["-c", hash], root);
+        if (code != 0) throw new InvalidOperationException(output);
+        return Path.Combine(root, "build", "bin", $"run-{output.Trim().Replace(' ', '-')}");
+    }
 
     public static string TempDirectory(string prefix = "tvm-build-test-") =>
         Directory.CreateTempSubdirectory(prefix).FullName;
