@@ -14,7 +14,11 @@ internal static class ExecutableTargetFactory
                 BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             .Where(p => p.PropertyType == typeof(Target) && !p.Name.Contains('.'))
             .GroupBy(p => p.Name)
-            .Select(g => g.First());
+            .Select(g => g.Skip(1).FirstOrDefault() is { } other
+                // As Nuke (allowAmbiguity: false) and as for parameter names: never silently the first of two.
+                ? throw new InvalidOperationException($"Targets {g.First().DeclaringType!.Name}.{g.Key} and " +
+                    $"{other.DeclaringType!.Name}.{g.Key} share the name '{g.Key}'")
+                : g.First());
 
         var targets = new List<ExecutableTarget>();
         var byFactory = new Dictionary<Target, ExecutableTarget>();

@@ -34,6 +34,11 @@ public class SafetyEngineTests : IDisposable
             .Message.ShouldContain("share the command-line name 'name'");
 
     [Fact]
+    public void Two_targets_with_one_name_are_a_bug_reported_at_once() =>
+        Should.Throw<InvalidOperationException>(() => RunIn<TargetClashBuild>(_root, "Greet"))
+            .Message.ShouldBe("Targets IGreetsInEnglish.Greet and IGreetsInFrench.Greet share the name 'Greet'");
+
+    [Fact]
     public void The_tvm_build_has_one_parameter_per_name()
     {
         var parameters = ParameterCatalog.Of(typeof(Build));
