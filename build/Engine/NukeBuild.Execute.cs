@@ -78,8 +78,9 @@ public abstract partial class NukeBuild
     private static T Setup<T>(string[] args, CancellationToken cancellation) where T : NukeBuild, new()
     {
         var environment = Environment.GetEnvironmentVariables();
-        var parsed = ParsedArguments.Parse(args);
         var catalog = ParameterCatalog.Of(typeof(T));
+        var parsed = ParsedArguments.Parse(args,
+            catalog.Where(p => !p.IsSwitch).Select(p => ParameterService.Normalize(p.CliName)).ToHashSet());
         var early = new ParameterService(parsed, environment, []);
         var rootParameter = catalog.Single(p => p.MemberName == nameof(Root));
         var root = (AbsolutePath?)early.GetValue(rootParameter) ?? FindRoot();

@@ -2,7 +2,8 @@ namespace TvmBuild.Engine;
 
 /// <summary>Nuke's command line: target names before the first option (or <c>A+B</c>), then <c>--name value...</c>
 /// where values run to the next option; everything after a bare <c>--</c> is passed through. A negative number
-/// (<c>-1</c>) is a value, not an option.</summary>
+/// (<c>-1</c>) is a value, not an option, and so is a single-dash word right after an option that takes a value
+/// (<c>--test-filter -Suite.*</c>, a negative gtest filter).</summary>
 internal sealed class ParsedArguments
 {
     public List<string> Targets { get; } = [];
@@ -16,7 +17,7 @@ internal sealed class ParsedArguments
 
     public List<string> Remaining { get; } = [];
 
-    public static ParsedArguments Parse(IReadOnlyList<string> args)
+    public static ParsedArguments Parse(IReadOnlyList<string> args, IReadOnlySet<string>? valueTaking = null)
     {
         var parsed = new ParsedArguments();
         var i = 0;
@@ -42,8 +43,11 @@ internal sealed class ParsedArguments
                 values.Add(name[(equals + 1)..]);
                 name = name[..equals];
             }
-            for (; i < args.Count && !IsOption(args[i]); i++) values.Add(args[i]);
             var key = ParameterService.Normalize(name);
+            if (values.Count == 0 && valueTaking?.Contains(key) == true && i < args.Count
+                && args[i].StartsWith('-') && !args[i].StartsWith("--"))
+                values.Add(args[i++]);
+            for (; i < args.Count && !IsOption(args[i]); i++) values.Add(args[i]);
             if (!parsed.Parameters.TryGetValue(key, out var entry))
                 parsed.Parameters[key] = entry = new Option(name, []);
             entry.Occurrences.Add(values);

@@ -29,6 +29,18 @@ public class CommandLineTests
     }
 
     [Fact]
+    public void A_single_dash_word_after_an_option_that_takes_a_value_is_its_value()
+    {
+        // CppTest --test-filter -Suite.*: a negative gtest filter, not an option "--Suite.*".
+        var parsed = ParsedArguments.Parse(["CppTest", "--test-filter", "-Suite.*", "--fix", "--tests", "-x"],
+            new HashSet<string> { "testfilter" });
+        parsed.Parameters["testfilter"].Occurrences.ShouldBe([["-Suite.*"]]);
+        parsed.Parameters.Keys.ShouldBe(["testfilter", "fix", "tests", "x"], ignoreOrder: true); // --tests is a switch
+        ParsedArguments.Parse(["--test-filter", "--fix"], new HashSet<string> { "testfilter" })
+            .Parameters["testfilter"].Occurrences.ShouldBe([[]]); // a double-dash word stays an option
+    }
+
+    [Fact]
     public void A_word_after_the_options_is_refused_with_the_hint()
     {
         var failure = Should.Throw<BuildFailure>(() => ParsedArguments.Parse(["--fix", "x", "-"]));
