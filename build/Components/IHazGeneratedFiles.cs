@@ -15,8 +15,7 @@ interface IHazGeneratedFiles : INukeBuild
     {
         if (Check)
         {
-            var stale = files.Where(f => !(root / f.Key).FileExists() || (root / f.Key).ReadAllText() != f.Value)
-                .ToList();
+            var stale = Stale(files, root);
             foreach (var (path, text) in stale) Console.Out.Write(UnifiedDiff.Of(Runner, root / path, text, path));
             if (stale.Count > 0)
                 throw new BuildFailure(
@@ -25,11 +24,18 @@ interface IHazGeneratedFiles : INukeBuild
             Log.Information("The generated files match {Source}", source);
             return;
         }
-        foreach (var (path, text) in files)
+        // A file that already says it is left alone (its time too, which make-like tools and editors watch).
+        var changed = Stale(files, root);
+        foreach (var (path, text) in changed)
         {
             if (Runner.DryRun) { Console.Out.WriteLine($"# would write {root / path}"); continue; }
             (root / path).WriteAllTextAtomically(text);
             Log.Information("Wrote {File}", root / path);
         }
+        if (changed.Count == 0) Log.Information("The generated files match {Source}: nothing to write", source);
     }
+
+    /// <summary>The files whose text on disk is not the generated one (or that do not exist).</summary>
+    static List<KeyValuePair<string, string>> Stale(IReadOnlyDictionary<string, string> files, AbsolutePath root) =>
+        [.. files.Where(f => !(root / f.Key).FileExists() || (root / f.Key).ReadAllText() != f.Value)];
 }

@@ -73,6 +73,28 @@ public class CiTests
     }
 
     [Fact]
+    public void Generate_writes_only_the_files_whose_text_changes()
+    {
+        var root = ScratchRoot();
+        var workflow = Path.Combine(root, "ci", "workflows", "ci.yml");
+        var time = File.GetLastWriteTimeUtc(workflow);
+        var same = Run("GenerateCi", "--root", root);
+        same.ExitCode.ShouldBe(0, same.ToString());
+        same.Output.ShouldContain("The generated files match ci/catalog.yaml: nothing to write");
+        same.Output.ShouldNotContain("Wrote");
+
+        // A Jenkins agent is in the Jenkinsfile and the docs' table, not in the GitHub workflow.
+        var catalog = Path.Combine(root, "ci", "catalog.yaml");
+        File.WriteAllText(catalog, File.ReadAllText(catalog).Replace("agent: CPU-SMALL\n", "agent: CPU-TINY\n"));
+        var changed = Run("GenerateCi", "--root", root);
+        changed.ExitCode.ShouldBe(0, changed.ToString());
+        changed.Output.ShouldContain($"Wrote {Path.Combine(root, "ci", "Jenkinsfile")}");
+        changed.Output.ShouldContain($"Wrote {Path.Combine(root, "docs", "ci.md")}");
+        changed.Output.ShouldNotContain("ci.yml");
+        File.GetLastWriteTimeUtc(workflow).ShouldBe(time);
+    }
+
+    [Fact]
     public void Every_step_of_the_generated_files_is_one_build_call()
     {
         var jenkinsfile = File.ReadAllText(Path.Combine(RepoRoot, "ci", "Jenkinsfile"));
