@@ -10,12 +10,25 @@ public static class ToolResolver
         if (!string.IsNullOrEmpty(overridden)) return File.Exists(overridden) ? overridden : null;
         if (name.Contains('/')) return File.Exists(name) ? Path.GetFullPath(name) : null;
         var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        var names = FileNames(name, OperatingSystem.IsWindows(), Environment.GetEnvironmentVariable("PATHEXT"));
         foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = Path.Combine(directory, name);
-            if (File.Exists(candidate) && IsExecutable(candidate)) return candidate;
-        }
+            foreach (var file in names)
+            {
+                var candidate = Path.Combine(directory, file);
+                if (File.Exists(candidate) && IsExecutable(candidate)) return candidate;
+            }
         return null;
+    }
+
+    /// <summary>The file names a command name stands for in a PATH folder: itself; on Windows, as cmd.exe looks,
+    /// with each PATHEXT extension (git.exe for git), unless it has one of them already.</summary>
+    public static IReadOnlyList<string> FileNames(string name, bool windows, string? pathext)
+    {
+        if (!windows) return [name];
+        var extensions = (string.IsNullOrEmpty(pathext) ? ".COM;.EXE;.BAT;.CMD" : pathext)
+            .Split(';', StringSplitOptions.RemoveEmptyEntries);
+        if (extensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase))) return [name];
+        return [.. extensions.Select(e => name + e.ToLowerInvariant()), name];
     }
 
     /// <summary>The tool's path, or a failure naming what to install.</summary>
