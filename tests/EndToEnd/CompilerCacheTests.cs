@@ -68,14 +68,23 @@ public class CompilerCacheTests
     [Fact]
     public void A_chosen_cache_that_is_not_installed_is_skipped_with_a_warning_as_task_build_py_does()
     {
-        // This PATH without any sccache.
+        // This PATH without any sccache: a folder that holds one (Debian's is /usr/bin, with bash) is replaced by a
+        // shim folder of links to everything else in it, so that nothing but sccache goes missing.
         var path = string.Join(":", (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':')
-            .Where(d => !File.Exists(Path.Combine(d, "sccache"))));
+            .Select(d => File.Exists(Path.Combine(d, "sccache")) ? WithoutSccache(d) : d));
         var result = Run(["Compile", "--tvm-home", Fixture, "--compiler-cache", "sccache", "--dry-run"],
             new() { ["PATH"] = path });
         result.ExitCode.ShouldBe(0, result.ToString());
         result.Output.ShouldContain("--compiler-cache sccache: not found on PATH, so the build uses no compiler cache");
         result.Output.ShouldNotContain("COMPILER_LAUNCHER");
+    }
+
+    private static string WithoutSccache(string folder)
+    {
+        var shim = BuildScript.TempDirectory("path-shim-");
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder).Where(e => Path.GetFileName(e) != "sccache"))
+            File.CreateSymbolicLink(Path.Combine(shim, Path.GetFileName(entry)), entry);
+        return shim;
     }
 
     [Fact]
