@@ -42,6 +42,23 @@ public class DockerTests
         Canonical(actual).Order().ShouldBe(expected.Order(), $"actual: {string.Join(" ", actual)}");
 
     [Fact]
+    public void An_image_that_cannot_be_had_is_named_with_how_to_get_it_and_nothing_runs_in_it()
+    {
+        var docker = new FakeDocker();
+        var tree = Trees.CopyFixture();
+        var result = Run(["Configure", "--tvm-home", tree, "--docker", "ci_cpu"],
+            docker.Environment(new() { ["FAKE_DOCKER_NO_IMAGE"] = "1" }));
+        result.ExitCode.ShouldNotBe(0);
+        result.Output.ShouldContain("error: The image tlcpack/ci-cpu:20260101-000000-fixture (--docker ci_cpu) is not " +
+            "on this machine and could not be pulled: Error response from daemon: manifest for " +
+            "tlcpack/ci-cpu:20260101-000000-fixture not found: manifest unknown");
+        result.Output.ShouldContain("hint: Pull it (docker pull tlcpack/ci-cpu:20260101-000000-fixture), or build it " +
+            "from the tree's docker/Dockerfile.ci_cpu: ./build.sh BuildImage --image ci_cpu (--docker-cli podman");
+        result.Output.ShouldNotContain("CMake output");
+        docker.Runs.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void DevShell_runs_a_command_as_bash_sh_would_and_returns_its_exit_code()
     {
         var docker = new FakeDocker();
