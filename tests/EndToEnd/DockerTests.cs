@@ -49,8 +49,8 @@ public class DockerTests
         var result = Run(["Configure", "--tvm-home", tree, "--docker", "ci_cpu"],
             docker.Environment(new() { ["FAKE_DOCKER_NO_IMAGE"] = "1" }));
         result.ExitCode.ShouldNotBe(0);
-        result.Output.ShouldContain("error: The image tlcpack/ci-cpu:20260101-000000-fixture (--docker ci_cpu) is not " +
-            "on this machine and could not be pulled: Error response from daemon: manifest for " +
+        result.Output.ShouldContain("error: The image tlcpack/ci-cpu:20260101-000000-fixture (--docker ci_cpu) is " +
+            "not on this machine and could not be pulled: Error response from daemon: manifest for " +
             "tlcpack/ci-cpu:20260101-000000-fixture not found: manifest unknown");
         result.Output.ShouldContain("hint: Pull it (docker pull tlcpack/ci-cpu:20260101-000000-fixture), or build it " +
             "from the tree's docker/Dockerfile.ci_cpu: ./build.sh BuildImage --image ci_cpu (--docker-cli podman");

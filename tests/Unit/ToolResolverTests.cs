@@ -14,7 +14,8 @@ public class ToolResolverTests
         ToolResolver.FileNames("git", windows: true, ".COM;.EXE;.BAT")
             .ShouldBe(["git.com", "git.exe", "git.bat", "git"]);
         ToolResolver.FileNames("cmake.exe", windows: true, ".COM;.EXE").ShouldBe(["cmake.exe"]);
-        ToolResolver.FileNames("git", windows: true, null).ShouldBe(["git.com", "git.exe", "git.bat", "git.cmd", "git"]);
+        ToolResolver.FileNames("git", windows: true, null)
+            .ShouldBe(["git.com", "git.exe", "git.bat", "git.cmd", "git"]);
     }
 
     [Fact]
