@@ -11,7 +11,9 @@ PORT=${PORT:-8765}
 work=$(mktemp -d)
 cleanup() { [[ -n "${server:-}" ]] && kill "$server" 2>/dev/null; [[ -n "${events:-}" ]] && kill "$events" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-cp -r "$ROOT/tests/fixtures/tvm" "$work/tvm"
+# The fixture without build folders (the README's main job builds tests/fixtures/tvm/build-cpu in place).
+mkdir -p "$work/tvm" && (cd "$ROOT/tests/fixtures/tvm" && tar --exclude='./build*' --exclude=__pycache__ -cf - .) |
+  tar -xf - -C "$work/tvm"
 # The fixture has four pages; give the copy PAGES more, so the full build has something to re-read.
 PAGES=${PAGES:-80}
 printf '\n.. toctree::\n   :maxdepth: 1\n\n' >> "$work/tvm/docs/index.rst"
