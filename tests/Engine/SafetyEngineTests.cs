@@ -5,7 +5,7 @@ using static TvmBuild.Tests.Engine.EngineHarness;
 
 namespace TvmBuild.Tests.Engine;
 
-/// <summary>Issue 13 §5, §7, §9 in the engine: --continue only for the same request, one name one parameter,
+/// <summary>Safety in the engine: --continue only for the same request, one name one parameter,
 /// unknown keys in parameter files.</summary>
 [Collection(nameof(EngineCollection))]
 public class SafetyEngineTests : IDisposable

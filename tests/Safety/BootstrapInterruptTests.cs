@@ -94,8 +94,7 @@ public class BootstrapInterruptTests
         Published(copy).ShouldBeEmpty();
     }
 
-    /// <summary>What the bootstrap says at once when it has to compile (issue 17: the first run printed
-    /// nothing).</summary>
+    /// <summary>What the bootstrap says at once when it has to compile.</summary>
     private const string FirstRun = "compiling the build project, first run: ~20 s";
 
     [RequiresToolFact("python3", "apt-get install python3")]

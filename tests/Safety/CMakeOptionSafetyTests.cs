@@ -5,7 +5,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, item 13: a --cmake-option value reaches CMake exactly as given and can never add a CMake
+/// <summary>A --cmake-option value reaches CMake exactly as given and can never add a CMake
 /// command.</summary>
 public class CMakeOptionSafetyTests
 {

@@ -9,7 +9,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, items 14 and 16: no catalog value becomes YAML, shell or Groovy code, and no generated CI step
+/// <summary>No catalog value becomes YAML, shell or Groovy code, and no generated CI step
 /// hides a failure of ./build.sh.</summary>
 public class CiSafetyTests
 {

@@ -5,7 +5,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13 §1: Clean removes only build directories; the tree, a folder holding it, / and $HOME never go,
+/// <summary>Clean removes only build directories; the tree, a folder holding it, / and $HOME never go,
 /// and a refusal removes nothing.</summary>
 public class CleanSafetyTests
 {

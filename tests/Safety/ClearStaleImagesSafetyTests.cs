@@ -5,7 +5,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, item 2: ClearStaleImages shows what it removes before removing it, asks unless --yes, and refuses
+/// <summary>ClearStaleImages shows what it removes before removing it, asks unless --yes, and refuses
 /// a tree that names no CI images (every tlcpack image would look stale).</summary>
 public class ClearStaleImagesSafetyTests
 {

@@ -8,7 +8,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, item 20: Docs --serve serves nothing whose real path leaves the output folder, and checks --port
+/// <summary>Docs --serve serves nothing whose real path leaves the output folder, and checks --port
 /// and --host before anything is built.</summary>
 public class DocsServeSafetyTests
 {

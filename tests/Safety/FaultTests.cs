@@ -7,7 +7,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13 §17–§19, §21: an unwritable folder or a full disk is one clear line and exit ≠ 0, with no stack
+/// <summary>An unwritable folder or a full disk is one clear line and exit ≠ 0, with no stack
 /// trace, no .NET resource key and no temporary file left; concurrent runs keep their own logs; Ctrl-C in DevShell
 /// is Aborted.</summary>
 public class FaultTests

@@ -9,7 +9,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13, the lint part: nothing lost (fixers keep bytes, the git hook keeps unstaged work), nothing run by
+/// <summary>Nothing lost (fixers keep bytes, the git hook keeps unstaged work), nothing run by
 /// accident (the shims quote --python, --dry-run runs no linter).</summary>
 public class LintSafetyTests
 {

@@ -5,7 +5,7 @@ using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Safety;
 
-/// <summary>Issue 13 §6–§12: no surprise from the environment, no silent drop, nothing run that the user did not
+/// <summary>No surprise from the environment, no silent drop, nothing run that the user did not
 /// write.</summary>
 public class ParameterSafetyTests
 {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Bisect benchmark (issue 24): `Bisect -- Compile` with ccache over the fixture history BisectTests uses (32 commits,
+# Bisect benchmark: `Bisect -- Compile` with ccache over the fixture history BisectTests uses (32 commits,
 # commit 13 deletes cmake/config.cmake). Two runs on one history with one empty ccache: cold (no worktree yet, empty
 # cache), then warm-cache (the worktree's build directory deleted, the cache kept: what the fixed worktree path buys
 # on the next run). Per run it prints the steps and the first bad commit (from the summary), wall and CPU seconds

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Shared compiler cache benchmark (issue 15): ccache's remote storage on a redis-server started here on loopback, as
+# Shared compiler cache benchmark: ccache's remote storage on a redis-server started here on loopback, as
 # a team's cache server would be. Two "agents": fresh checkouts at different paths, each with an empty local ccache;
 # the first (cold) fills the remote, the second (warm) builds from it. Per tree it prints, from this one run: the
 # clean `./build.sh Compile` time (configure + build) and the build step alone, cold and warm, the warm build's hits

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Result cache benchmark (issue 24), figures from this one run:
+# Result cache benchmark, figures from this one run:
 #  1. `CiTask --name unittest` on an unchanged tree: the first run (its steps run) against the rerun (reused), wall and
 #     CPU seconds and their ratio (goal: >= 20x), with the same verdict and test counts;
 #  2. an edit outside the task's inputs (README.md) is still a hit; an edit inside (python/) is a miss that --explain
