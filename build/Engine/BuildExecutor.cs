@@ -3,7 +3,7 @@ using Serilog;
 
 namespace TvmBuild.Engine;
 
-/// <summary>Runs a plan target by target (nuke-model.md §3.4): skip, collective, run; a failure stops the run unless
+/// <summary>Runs a plan target by target: skip, collective, run; a failure stops the run unless
 /// the target proceeds after failure; assured targets run anyway; the rest are NotRun; Ctrl-C aborts.</summary>
 internal static class BuildExecutor
 {

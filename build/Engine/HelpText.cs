@@ -4,7 +4,7 @@ using System.Text;
 namespace TvmBuild.Engine;
 
 /// <summary><c>--help</c>: targets with their direct dependencies and descriptions, then parameters grouped by the
-/// targets that read them (nuke-model.md §9). <c>&lt;Target&gt; --help</c>: that target, what runs before it, and only
+/// targets that read them. <c>&lt;Target&gt; --help</c>: that target, what runs before it, and only
 /// the parameters those targets read.</summary>
 public static class HelpText
 {

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 
 namespace TvmBuild.Engine;
 
-/// <summary>The fluent API of Nuke's <c>ITargetDefinition</c>; see shared/nuke-model.md §2.</summary>
+/// <summary>The fluent API of Nuke's <c>ITargetDefinition</c>.</summary>
 public interface ITargetDefinition
 {
     ITargetDefinition Description(string description);
@@ -31,7 +31,6 @@ public interface ITargetDefinition
 
     ITargetDefinition OnlyWhenStatic(params Expression<Func<bool>>[] conditions);
     ITargetDefinition OnlyWhenDynamic(params Expression<Func<bool>>[] conditions);
-    ITargetDefinition WhenSkipped(DependencyBehavior behavior);
 
     /// <summary>The parameter must be set (not null, not blank); checked before any target runs.</summary>
     ITargetDefinition Requires<T>(params Expression<Func<T>>[] parameters);
@@ -42,7 +41,6 @@ public interface ITargetDefinition
     ITargetDefinition ProceedAfterFailure();
     ITargetDefinition AssuredAfterFailure();
     ITargetDefinition Unlisted();
-    ITargetDefinition Produces(params string[] globs);
 
     /// <summary>What the target needs on the machine (or image) that runs it; see <see cref="IRequirement"/>.</summary>
     ITargetDefinition Needs(params IRequirement[] requirements);

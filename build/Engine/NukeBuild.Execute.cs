@@ -7,7 +7,7 @@ namespace TvmBuild.Engine;
 
 public abstract partial class NukeBuild
 {
-    /// <summary>Runs the build for the process's command line; returns the exit code (nuke-model.md §3).</summary>
+    /// <summary>Runs the build for the process's command line; returns the exit code.</summary>
     public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new() =>
         Execute<T>(Environment.GetCommandLineArgs().Skip(1).ToArray(), defaultTargets);
 

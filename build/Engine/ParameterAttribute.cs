@@ -17,10 +17,6 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
     /// <summary>Hidden from <c>--help</c>, still accepted.</summary>
     public bool List { get; set; } = true;
 
-    /// <summary>A static member of the declaring type returning the allowed values (shown in help and
-    /// completion).</summary>
-    public string? ValueProviderMember { get; set; }
-
     /// <summary>The option may be given bare (<c>--plan</c>, <c>--skip</c>); otherwise a missing value is an
     /// error.</summary>
     public bool ValueOptional { get; set; }

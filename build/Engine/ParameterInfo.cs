@@ -36,11 +36,7 @@ public sealed record ParameterInfo(MemberInfo Member, ParameterAttribute Attribu
         {
             var type = ParameterService.Underlying(Type);
             if (type.IsArray) type = type.GetElementType()!;
-            if (type.IsEnum) return Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList();
-            if (Attribute.ValueProviderMember is not { } provider) return null;
-            var property = Member.DeclaringType!
-                .GetProperty(provider, BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)!;
-            return ((IEnumerable<string>)property.GetValue(null)!).ToList();
+            return type.IsEnum ? Enum.GetNames(type).Select(n => n.ToLowerInvariant()).ToList() : null;
         }
     }
 

@@ -7,7 +7,7 @@ namespace TvmBuild.Engine;
 
 /// <summary>Resolves parameter values: command line, then environment (TVM's own name such as TVM_HOME, then
 /// TVM_BUILD_&lt;NAME&gt;, then NUKE_&lt;NAME&gt;), then <c>.nuke/parameters.&lt;profile&gt;.json</c>, then
-/// <c>.nuke/parameters.json</c>. See nuke-model.md §4; generic names (VERBOSE, ALL) are never read.</summary>
+/// <c>.nuke/parameters.json</c>, as Nuke resolves them; generic names (VERBOSE, ALL) are never read.</summary>
 public sealed class ParameterService
 {
     private readonly ParsedArguments _arguments;

@@ -1,8 +1,7 @@
 namespace TvmBuild.Engine;
 
-/// <summary><c>--skip</c> and static conditions, before anything runs (nuke-model.md §3.3). A skipped target's
-/// dependencies (and what it triggers) that no other scheduled target needs are skipped too, unless it says
-/// WhenSkipped(Execute).</summary>
+/// <summary><c>--skip</c> and static conditions, before anything runs. A skipped target's dependencies (and
+/// what it triggers) that no other scheduled target needs are skipped too, as in Nuke.</summary>
 internal static class SkipPlanner
 {
     public static void Apply(NukeBuild build, IReadOnlyList<ExecutableTarget> targets)
@@ -28,8 +27,7 @@ internal static class SkipPlanner
             changed = false;
             var needed = plan.Where(t => t.Status != ExecutionStatus.Skipped)
                 .SelectMany(t => t.ExecutionDependencies.Concat(t.Triggers)).ToHashSet();
-            var cascading = plan.Where(t => t.Status == ExecutionStatus.Skipped
-                                            && t.Definition.SkippedBehavior == DependencyBehavior.Skip).ToList();
+            var cascading = plan.Where(t => t.Status == ExecutionStatus.Skipped).ToList();
             foreach (var skipped in cascading)
                 foreach (var (dependency, relation) in skipped.ExecutionDependencies.Select(d => (d, "dependency of"))
                              .Concat(skipped.Triggers.Select(d => (d, "triggered by"))))

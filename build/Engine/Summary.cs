@@ -2,7 +2,7 @@ using Spectre.Console;
 
 namespace TvmBuild.Engine;
 
-/// <summary>The table Nuke prints at the end of a build (nuke-model.md §3), then the targets' report lines and the
+/// <summary>The table Nuke prints at the end of a build, then the targets' report lines and the
 /// outcome.</summary>
 internal static class Summary
 {

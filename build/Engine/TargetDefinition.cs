@@ -17,11 +17,9 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public List<Expression<Func<bool>>> StaticConditions { get; } = [];
     public List<Expression<Func<bool>>> DynamicConditions { get; } = [];
     public List<Func<string?>> Requirements { get; } = [];
-    public DependencyBehavior SkippedBehavior { get; private set; } = DependencyBehavior.Skip;
     public bool IsProceedAfterFailure { get; private set; }
     public bool IsAssuredAfterFailure { get; private set; }
     public bool IsUnlisted { get; private set; }
-    public List<string> Artifacts { get; } = [];
     public List<IRequirement> Needed { get; } = [];
     public bool IsTakingArguments { get; private set; }
     public Func<StepInputs?>? InputsFactory { get; private set; }
@@ -85,7 +83,6 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
         return this;
     }
 
-    public ITargetDefinition WhenSkipped(DependencyBehavior behavior) { SkippedBehavior = behavior; return this; }
 
     public ITargetDefinition Requires<T>(params Expression<Func<T>>[] parameters)
     {
@@ -110,7 +107,6 @@ internal sealed class TargetDefinition(object build) : ITargetDefinition
     public ITargetDefinition ProceedAfterFailure() { IsProceedAfterFailure = true; return this; }
     public ITargetDefinition AssuredAfterFailure() { IsAssuredAfterFailure = true; return this; }
     public ITargetDefinition Unlisted() { IsUnlisted = true; return this; }
-    public ITargetDefinition Produces(params string[] globs) { Artifacts.AddRange(globs); return this; }
     public ITargetDefinition Needs(params IRequirement[] requirements) { Needed.AddRange(requirements); return this; }
     public ITargetDefinition TakesArguments() { IsTakingArguments = true; return this; }
     public ITargetDefinition Inputs(Func<StepInputs?> inputs) { InputsFactory = inputs; return this; }

@@ -1,3 +1,0 @@
-namespace TvmBuild.Engine;
-
-public enum DependencyBehavior { Skip, Execute }
