@@ -7,6 +7,10 @@ leaves an unsafe fix. A rule is listed when the file that defines it builds an u
 its documentation has a "Fix safety" section (ruff documents every rule whose fix may be unsafe there). Listing a
 rule whose fix is sometimes safe only means that --fix reports it instead of fixing it.
 
+The API does not give a fix's isolation either (ruff applies one fix per isolation group, the statement's parent, in
+a pass): "isolated" lists the rules whose file builds an isolated fix (`.isolate(`), and --fix applies at most one of
+their fixes per top-level statement in a pass (dev/lint/ruff/fixes.cjs).
+
     python3 record.py RUFF_GIT_DIR TAG > TAG.json     (e.g. a clone of astral-sh/ruff, 0.12.3)
 """
 import json
@@ -33,6 +37,7 @@ sources = {}
 unsafe = re.compile(r"Fix::unsafe_edits?|Applicability::Unsafe|Fix::display_only|Applicability::DisplayOnly|"
                     r"unsafe_edits?\(|display_only_edits?\(")
 listed = []
+isolated = []
 for linter, number, module, struct in codes:
     code = number if number[:1].isalpha() and linter == "Pycodestyle" else prefixes[linter] + number
     plugin = module.split("::")[0]
@@ -45,6 +50,9 @@ for linter, number, module, struct in codes:
         if match:
             if unsafe.search(text) or "## Fix safety" in match.group(1):
                 listed.append(code)
+            if ".isolate(" in text:
+                isolated.append(code)
             break
-json.dump({"ruff": tag, "unsafe_or_display_only": sorted(set(listed))}, sys.stdout, indent=0)
+json.dump({"ruff": tag, "unsafe_or_display_only": sorted(set(listed)), "isolated": sorted(set(isolated))}, sys.stdout,
+          indent=0)
 print()
