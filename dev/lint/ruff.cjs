@@ -6,16 +6,19 @@
 //   node ruff.cjs --wasm DIR check  [--fix]   FILE...
 //   node ruff.cjs --wasm DIR format [--check] FILE...
 // DIR is the installed @astral-sh/ruff-wasm-nodejs. check prints "PATH:ROW:COL: CODE message" per diagnostic (exit 1
-// if any); --fix applies ruff's fix edits first and prints "fixed PATH". format --check prints "PATH: would reformat"
-// (exit 1 if any); plain format rewrites and prints "reformatted PATH". A file ruff's CLI would lint in a way the
-// WebAssembly build cannot (a .pyi stub, a notebook) is named: "PATH: not checked: REASON". A configuration or
-// file error: "PATH: error: ...", exit 2.
+// if any); --fix first applies the safe fixes, whole, as ruff does (ruff/fixes.cjs), and prints "fixed PATH". format
+// --check prints "PATH: would reformat" (exit 1 if any); plain format rewrites and prints "reformatted PATH". A file
+// ruff's CLI would lint in a way the WebAssembly build cannot (a .pyi stub, a notebook) is named: "PATH: not checked:
+// REASON". A configuration or file error, or ruff output the driver cannot read: "PATH: error: ...", exit 2.
 "use strict";
 const fs = require("fs");
 const path = require("path");
 const settings = require("./ruff/settings.cjs");
 const { Workspaces } = require("./ruff/workspaces.cjs");
 const { check, needsDirectives } = require("./ruff/check.cjs");
+const { applyFixes, locator } = require("./ruff/fixes.cjs");
+const { tokens } = require("./ruff/directives.cjs");
+const { topLevelGroups } = require("./ruff/statements.cjs");
 
 // Some builds log at debug level through console.log (their logger is set up on load): only ours goes to stdout.
 const print = (line) => process.stdout.write(line + "\n");
@@ -45,35 +48,22 @@ const withDirectives = needsDirectives(Workspace.version());
 
 // The API gives fix edits without their applicability: only the fixes `ruff check --fix` applies (safe ones) are
 // applied, from the table recorded from ruff's source for this version (ruff/fix-safety/record.py).
-const safety = (() => {
+// The same table names the rules whose fixes ruff isolates; without that list every rule is taken to (fixes.cjs).
+const [safety, isolating] = (() => {
   const table = path.join(__dirname, "ruff", "fix-safety", `${Workspace.version()}.json`);
-  return fs.existsSync(table) ? new Set(JSON.parse(fs.readFileSync(table, "utf8")).unsafe_or_display_only) : null;
+  if (!fs.existsSync(table)) return [null, null];
+  const recorded = JSON.parse(fs.readFileSync(table, "utf8"));
+  return [new Set(recorded.unsafe_or_display_only), recorded.isolated ? new Set(recorded.isolated) : null];
 })();
+const isolated = (code) => isolating === null || isolating.has(code);
+// Diagnostic columns: code points before 0.13.2 (which ignores the encoding argument), UTF-16 from then on.
+const [major, minor, patch] = Workspace.version().split(".").map(Number);
+const columns = major > 0 || minor > 13 || (minor === 13 && patch >= 2) ? "utf16" : "chars";
 // F401's fix is unsafe only in __init__.py (ruff's documentation of the rule).
 const isSafeFix = (d, file) => safety !== null && d.fix
   && (!safety.has(d.code) || (d.code === "F401" && path.basename(file) !== "__init__.py"));
 if (fix && safety === null) {
   print(`ruff ${Workspace.version()}: no fix-safety table (dev/lint/ruff/fix-safety): fixes not applied`);
-}
-
-function applyEdits(src, diags) { // non-overlapping fix edits, last first; the rest are picked up on the next pass
-  const lines = src.split("\n"), starts = [0];
-  for (const l of lines) starts.push(starts[starts.length - 1] + l.length + 1);
-  const off = (loc) => starts[loc.row - 1] + loc.column - 1;
-  const edits = [];
-  for (const d of diags) {
-    for (const e of d.fix ? d.fix.edits : []) {
-      edits.push({ s: off(e.location), e: off(e.end_location), t: e.content || "" });
-    }
-  }
-  edits.sort((a, b) => b.s - a.s);
-  let out = src, lastStart = Infinity;
-  for (const e of edits) {
-    if (e.e > lastStart) continue;
-    out = out.slice(0, e.s) + e.t + out.slice(e.e);
-    lastStart = e.s;
-  }
-  return out;
 }
 
 let status = 0;
@@ -100,17 +90,21 @@ for (const file of files) {
     else { fs.writeFileSync(file, out); print(`reformatted ${file}`); }
     continue;
   }
-  let diags = check(ws, src, withDirectives);
-  if (fix) { // ruff's fix loop: apply, lint again, until nothing more is fixable (at most 100 passes, as ruff)
-    let cur = src;
-    for (let pass = 0; pass < 100 && diags.some((d) => isSafeFix(d, file)); pass++) {
-      const next = applyEdits(cur, diags.filter((d) => isSafeFix(d, file)));
-      if (next === cur) break;
-      cur = next;
-      diags = check(ws, cur, withDirectives);
+  let diags;
+  try {
+    diags = check(ws, src, withDirectives);
+    if (fix) { // ruff's fix loop: apply, lint again, until nothing more is fixable (at most 100 passes, as ruff)
+      let cur = src;
+      for (let pass = 0; pass < 100 && diags.some((d) => isSafeFix(d, file)); pass++) {
+        const { code } = applyFixes(cur, diags.filter((d) => isSafeFix(d, file)), {
+          locate: locator(cur, columns), isolated, groups: () => topLevelGroups(tokens(ws, cur), cur) });
+        if (code === cur) break;
+        cur = code;
+        diags = check(ws, cur, withDirectives);
+      }
+      if (cur !== src) { fs.writeFileSync(file, cur); print(`fixed ${file}`); }
     }
-    if (cur !== src) { fs.writeFileSync(file, cur); print(`fixed ${file}`); }
-  }
+  } catch (e) { print(`${file}: error: ${e.message ?? e}`); status = 2; continue; }
   const at = (d) => d.start_location;
   diags.sort((a, b) => at(a).row - at(b).row || at(a).column - at(b).column);
   for (const d of diags) print(`${file}:${at(d).row}:${at(d).column}: ${d.code || "syntax-error"} ${d.message}`);
