@@ -5,12 +5,28 @@
 // the WebAssembly build itself returns (Workspace.tokens).
 "use strict";
 
-/** Tokens as [{ kind, start, end, flags }], offsets in UTF-8 bytes (ruff's TextSize). */
+const TOKEN = /^ {4}(\w+) (\d+)\.\.(\d+)(?: \(flags = ([^)]*)\))?,$/;
+
+/** Tokens as [{ kind, start, end, flags }], offsets in UTF-8 bytes (ruff's TextSize), from the Debug list
+ * Workspace.tokens prints ("[\n    Name 0..3,\n]"). Every line must read as a token and a file with text must have
+ * some: directives silently lost to a changed format would turn into findings or hide them. */
 function tokens(ws, src) {
-  const out = [];
-  for (const m of ws.tokens(src).matchAll(/^\s*(\w+) (\d+)\.\.(\d+)(?: \(flags = ([^)]*)\))?,$/gm)) {
-    out.push({ kind: m[1], start: +m[2], end: +m[3], flags: m[4] ?? "" });
-  }
+  const text = String(ws.tokens(src));
+  const fail = (what) => {
+    throw new Error(`cannot read ruff's token list (Workspace.tokens): ${what}; dev/lint/ruff/directives.cjs needs ` +
+      "updating for this ruff version");
+  };
+  const lines = text === "[]" ? [] : /^\[\n([^]*)\n\]$/.exec(text)?.[1].split("\n");
+  if (!lines) fail(`it does not look like "[ ... ]" (starts ${JSON.stringify(text.slice(0, 40))})`);
+  const size = Buffer.byteLength(src, "utf8");
+  const out = lines.map((line) => {
+    const m = TOKEN.exec(line);
+    if (!m) fail(`unexpected line ${JSON.stringify(line.slice(0, 80))}`);
+    const t = { kind: m[1], start: +m[2], end: +m[3], flags: m[4] ?? "" };
+    if (t.start > t.end || t.end > size) fail(`${line.trim()} lies outside the file's ${size} bytes`);
+    return t;
+  });
+  if (!out.length && /\S/.test(src)) fail("no tokens for a file that has text");
   return out;
 }
 
