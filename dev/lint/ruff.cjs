@@ -9,7 +9,8 @@
 // if any); --fix first applies the safe fixes, whole, as ruff does (ruff/fixes.cjs), and prints "fixed PATH". format
 // --check prints "PATH: would reformat" (exit 1 if any); plain format rewrites and prints "reformatted PATH". A file
 // ruff's CLI would lint in a way the WebAssembly build cannot (a .pyi stub, a notebook) is named: "PATH: not checked:
-// REASON". A configuration or file error, or ruff output the driver cannot read: "PATH: error: ...", exit 2.
+// REASON". A configuration or file error, ruff output the driver cannot read, or fixes that broke the file's syntax
+// (reverted, as ruff reverts them): "PATH: error: ...", exit 2.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -66,6 +67,36 @@ if (fix && safety === null) {
   print(`ruff ${Workspace.version()}: no fix-safety table (dev/lint/ruff/fix-safety): fixes not applied`);
 }
 
+/** ruff's lint_fix: apply the safe fixes, lint again, until none is left (at most 100 passes, as ruff). Fixes that
+ * make a file that had no syntax error unparsable are all reverted, as ruff reverts them: the error, and the findings
+ * of the file as it was. */
+function fixLoop(ws, file, src, diags) {
+  const parsedBefore = !diags.some((d) => !d.code);
+  const rules = new Set();
+  let cur = src;
+  for (let pass = 0; pass < 100 && diags.some((d) => isSafeFix(d, file)); pass++) {
+    const { code, applied } = applyFixes(cur, diags.filter((d) => isSafeFix(d, file)), {
+      locate: locator(cur, columns), isolated, groups: () => topLevelGroups(tokens(ws, cur), cur) });
+    if (code === cur) break;
+    for (const d of applied) rules.add(d.code);
+    cur = code;
+    diags = check(ws, cur, withDirectives);
+    const broken = parsedBefore && diags.some((d) => !d.code) ? parseError(ws, cur) : null;
+    if (broken) {
+      const error = `the fixes of ${[...rules].sort().join(", ")} introduced a syntax error (${broken}): the file is ` +
+        "left as it was";
+      return { code: src, diags: check(ws, src, withDirectives), error };
+    }
+  }
+  return { code: cur, diags, error: null };
+}
+
+/** The parser's first error (the WebAssembly build's comments() parses strictly, as lint_fix asks), or null. A syntax
+ * diagnostic that is not a parse error (syntax the target version lacks) does not revert fixes in ruff either. */
+function parseError(ws, src) {
+  try { ws.comments(src); return null; } catch (e) { return String(e.message ?? e).split("\n")[0]; }
+}
+
 let status = 0;
 for (const file of files) {
   const absolute = path.resolve(file);
@@ -93,16 +124,11 @@ for (const file of files) {
   let diags;
   try {
     diags = check(ws, src, withDirectives);
-    if (fix) { // ruff's fix loop: apply, lint again, until nothing more is fixable (at most 100 passes, as ruff)
-      let cur = src;
-      for (let pass = 0; pass < 100 && diags.some((d) => isSafeFix(d, file)); pass++) {
-        const { code } = applyFixes(cur, diags.filter((d) => isSafeFix(d, file)), {
-          locate: locator(cur, columns), isolated, groups: () => topLevelGroups(tokens(ws, cur), cur) });
-        if (code === cur) break;
-        cur = code;
-        diags = check(ws, cur, withDirectives);
-      }
-      if (cur !== src) { fs.writeFileSync(file, cur); print(`fixed ${file}`); }
+    if (fix) {
+      const result = fixLoop(ws, file, src, diags);
+      diags = result.diags;
+      if (result.error) { print(`${file}: error: ${result.error}`); status = 2; }
+      else if (result.code !== src) { fs.writeFileSync(file, result.code); print(`fixed ${file}`); }
     }
   } catch (e) { print(`${file}: error: ${e.message ?? e}`); status = 2; continue; }
   const at = (d) => d.start_location;

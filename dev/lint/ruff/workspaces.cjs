@@ -87,6 +87,7 @@ function dunderInit(ws, options) {
   return {
     format: (src) => ws.format(src),
     tokens: (src) => ws.tokens(src),
+    comments: (src) => ws.comments(src),
     check: (src) => ws.check(src).filter((d) => !(d.code === "F821" && d.message === "Undefined name `__path__`")
       && !(d.code === "F822" && !preview)),
   };

@@ -54,25 +54,48 @@ test("an import edit two fixes share is made once, with the rest of both fixes",
   assert.strictEqual(code, "from datetime import timezone, UTC\n\na = UTC\nb = UTC\n");
 });
 
-test("a token list the driver cannot read is one error line and exit 2, not lost noqa directives", () => {
-  // A stand-in for the WebAssembly build whose tokens() prints another format.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ruff-tokens-"));
+/** Runs ruff.cjs on a.py with a stand-in for the WebAssembly build (the body of its Workspace class): status, output,
+ * a.py afterwards. */
+function standIn(workspace, src, ...mode) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ruff-stand-in-"));
   try {
     fs.mkdirSync(path.join(dir, "wasm"));
     fs.writeFileSync(path.join(dir, "wasm", "index.js"), `module.exports.Workspace = class {
-      static version() { return "0.12.3"; }
-      check() { const at = { row: 1, column: 8 }; return [{ code: "F401", message: "unused", start_location: at,
-        end_location: at, fix: null }]; }
-      tokens() { return "Tokens { kinds: [Import, Name, Comment] }"; }
-    };\n`);
-    fs.writeFileSync(path.join(dir, "a.py"), "import os  # noqa: F401\n");
+      static version() { return "0.12.3"; }\n${workspace}\n};\n`);
+    fs.writeFileSync(path.join(dir, "a.py"), src);
     let status = 0, output;
     try {
       output = execFileSync(process.execPath, [path.join(__dirname, "..", "ruff.cjs"), "--wasm",
-        path.join(dir, "wasm"), "check", "a.py"], { cwd: dir, encoding: "utf8" });
+        path.join(dir, "wasm"), ...mode, "a.py"], { cwd: dir, encoding: "utf8" });
     } catch (e) { status = e.status; output = e.stdout; }
-    assert.strictEqual(status, 2);
-    assert.match(output, /^a\.py: error: cannot read ruff's token list \(Workspace\.tokens\): it does not look like/);
-    assert.strictEqual(output.split("\n").filter(Boolean).length, 1);
+    return { status, output, code: fs.readFileSync(path.join(dir, "a.py"), "utf8") };
   } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+}
+
+test("a token list the driver cannot read is one error line and exit 2, not lost noqa directives", () => {
+  const { status, output } = standIn(`
+    check() { const at = { row: 1, column: 8 }; return [{ code: "F401", message: "unused", start_location: at,
+      end_location: at, fix: null }]; }
+    tokens() { return "Tokens { kinds: [Import, Name, Comment] }"; }`, "import os  # noqa: F401\n", "check");
+  assert.strictEqual(status, 2);
+  assert.match(output, /^a\.py: error: cannot read ruff's token list \(Workspace\.tokens\): it does not look like/);
+  assert.strictEqual(output.split("\n").filter(Boolean).length, 1);
+});
+
+test("fixes that make the file unparsable are reverted, with an error and the findings of the file as it was", () => {
+  // The stand-in's fix deletes the colon of `def f():`, which its parser then rejects.
+  const { status, output, code } = standIn(`
+    check(src) {
+      const at = (column) => ({ row: 1, column });
+      if (!src.includes(":")) return [{ code: null, message: "SyntaxError: expected ':'", start_location: at(9),
+        end_location: at(9), fix: null }];
+      return [{ code: "F401", message: "unused", start_location: at(8), end_location: at(9),
+        fix: { message: null, edits: [{ location: at(8), end_location: at(9), content: null }] } }];
+    }
+    comments(src) { if (!src.includes(":")) throw new Error("Expected ':' at byte range 8..9"); return ""; }`,
+  "def f(): pass\n", "check", "--fix");
+  assert.strictEqual(code, "def f(): pass\n");
+  assert.strictEqual(status, 2);
+  assert.strictEqual(output, "a.py: error: the fixes of F401 introduced a syntax error (Expected ':' at byte range " +
+    "8..9): the file is left as it was\na.py:1:8: F401 unused\n");
 });
