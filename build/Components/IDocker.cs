@@ -13,6 +13,21 @@ interface IDocker : IHazTvm
     [Parameter("DevShell: allocate a terminal (--tty).")]
     bool Tty => TryGetValue<bool?>(() => Tty) ?? false;
 
+    [Parameter("DevShell: Jupyter in the container on this port (bare: 8888), published on 127.0.0.1, and its URL " +
+               "printed; with a command after --, the port is published for it.", ValueOptional = true,
+        For = [nameof(DevShell)])]
+    string? Jupyter => TryGetValue(() => Jupyter);
+
+    /// <summary>--jupyter's port, or null without it.</summary>
+    int? JupyterPort => Jupyter switch
+    {
+        null => null,
+        "" => 8888,
+        var text when int.TryParse(text, out var port) && port is > 0 and < 65536 => port,
+        var text => throw new BuildFailure($"--jupyter '{text}' is not a port.",
+            "Give a port from 1 to 65535, e.g. --jupyter 8888, or --jupyter alone for 8888."),
+    };
+
     [Parameter("DevShell: the shell of an interactive session, instead of bash.")]
     string? Shell => TryGetValue(() => Shell);
 
@@ -26,14 +41,22 @@ interface IDocker : IHazTvm
             CheckBashShOptions(devShell: true);
             var warnings = new List<string>();
             var cid = TemporaryDirectory / $"devshell-{Environment.ProcessId}.cid";
-            var options = ContainerOptions(RemainingArguments) with
+            var jupyter = JupyterPort;
+            IReadOnlyList<string> command = jupyter is { } port && RemainingArguments.Count == 0
+                ? ["jupyter", "notebook", "--ip=0.0.0.0", $"--port={port}", "--no-browser"]
+                : RemainingArguments;
+            var options = ContainerOptions(command) with
             {
                 Interactive = Interactive,
                 Tty = Tty,
                 Shell = Shell,
                 BuildDirectory = BuildDir,
                 CidFile = cid,
+                Publish = jupyter,
             };
+            if (jupyter is not null)
+                Log.Information("Jupyter: http://127.0.0.1:{Port}/ (the token is in its log below; Ctrl-C stops it)",
+                    jupyter);
             var argv = DockerRun.Argv(options, MachineFacts.Read(Runner, options, DockerCliName), warnings);
             foreach (var warning in warnings) Log.Warning("{Warning}", warning);
             try

@@ -72,6 +72,8 @@ public static class DockerRun
         flags.Add("--rm");
         if (!main || !host.Rootless) flags.Add("--pid=host");
         if (netHost) flags.Add("--net=host");
+        // With the host's network the port is this machine's already.
+        else if (options.Publish is { } port) flags.AddRange(["--publish", $"127.0.0.1:{port}:{port}"]);
         if (interactive) flags.Add("--interactive");
         if (tty) flags.Add("--tty");
         if (options.Name is not null) flags.AddRange(["--name", options.Name, "--hostname", options.Name]);

@@ -23,6 +23,8 @@ public sealed record DockerRunOptions
     public string? Cpus { get; init; }
     public bool NoGpu { get; init; }
     public string? BuildDirectory { get; init; }
+    /// <summary>A port of the container published on this machine's loopback (DevShell --jupyter).</summary>
+    public int? Publish { get; init; }
     /// <summary>Empty: bash.sh's default, an interactive bash.</summary>
     public IReadOnlyList<string> Command { get; init; } = [];
     /// <summary>Docker mode: the command's working directory in the container (bash.sh always uses the mount

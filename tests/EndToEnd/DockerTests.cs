@@ -42,6 +42,34 @@ public class DockerTests
         Canonical(actual).Order().ShouldBe(expected.Order(), $"actual: {string.Join(" ", actual)}");
 
     [Fact]
+    public void DevShell_jupyter_publishes_its_port_on_loopback_runs_jupyter_and_prints_the_url()
+    {
+        var docker = new FakeDocker();
+        var result = Run(["DevShell", "--tvm-home", Fixture, "--docker", "ci_cpu", "--jupyter"], docker.Environment());
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldContain("Jupyter: http://127.0.0.1:8888/ (the token is in its log below; Ctrl-C stops it)");
+        var run = docker.Runs.ShouldHaveSingleItem();
+        string.Join(" ", run).ShouldContain("--publish 127.0.0.1:8888:8888");
+        run.TakeLast(5).ShouldBe(["jupyter", "notebook", "--ip=0.0.0.0", "--port=8888", "--no-browser"]);
+
+        // A port and a command of one's own: the port is published for that command.
+        var own = new FakeDocker();
+        var mine = Run(["DevShell", "--tvm-home", Fixture, "--docker", "ci_cpu", "--jupyter", "9000", "--",
+            "python3", "-m", "http.server", "9000"], own.Environment());
+        mine.ExitCode.ShouldBe(0, mine.ToString());
+        var argv = own.Runs.ShouldHaveSingleItem();
+        string.Join(" ", argv).ShouldContain("--publish 127.0.0.1:9000:9000");
+        argv.TakeLast(4).ShouldBe(["python3", "-m", "http.server", "9000"]);
+
+        var bad = Run(["DevShell", "--tvm-home", Fixture, "--docker", "ci_cpu", "--jupyter", "notebook"],
+            new FakeDocker().Environment());
+        bad.ExitCode.ShouldNotBe(0);
+        bad.Output.ShouldContain("--jupyter 'notebook' is not a port.");
+        bad.Output.ShouldContain("Give a port from 1 to 65535");
+        bad.Output.ShouldNotContain("   at ");
+    }
+
+    [Fact]
     public void An_image_that_cannot_be_had_is_named_with_how_to_get_it_and_nothing_runs_in_it()
     {
         var docker = new FakeDocker();
