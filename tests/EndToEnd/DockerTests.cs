@@ -316,9 +316,7 @@ public class DockerTests
             docker.Environment(new() { ["FAKE_DOCKER_SLEEP"] = "60" }),
             whileRunning: process =>
             {
-                var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (docker.Runs.Count == 0 && DateTime.UtcNow < deadline) Thread.Sleep(50);
-                Thread.Sleep(300);
+                docker.WaitUntilRunning(TimeSpan.FromSeconds(60));
                 System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
             });
         result.ExitCode.ShouldBe(130, result.ToString());

@@ -23,4 +23,16 @@ public sealed class FakeDocker
             .Select(call => call.TrimEnd('\n').Split('\n').ToList()).ToList();
 
     public List<List<string>> Runs => Calls.Where(c => c[0] == "run").ToList();
+
+    /// <summary>Waits until a <c>run</c> is under way: its container id written, its command "running".</summary>
+    public void WaitUntilRunning(TimeSpan timeout)
+    {
+        var marker = Log + ".running";
+        using var appeared = new ManualResetEventSlim(File.Exists(marker));
+        using var watcher = new FileSystemWatcher(Path.GetDirectoryName(Log)!, Path.GetFileName(marker));
+        watcher.Created += (_, _) => appeared.Set();
+        watcher.EnableRaisingEvents = true;
+        if (!appeared.IsSet && File.Exists(marker)) appeared.Set(); // created before the watcher started
+        if (!appeared.Wait(timeout)) throw new TimeoutException($"no docker run started within {timeout}");
+    }
 }
