@@ -140,22 +140,16 @@ interface IDocker : IHazTvm
         if (BuildDirectory is var build && !TvmRoot.Contains(build))
             options = options with { Volumes = [.. options.Volumes, $"{build}:{build}"] };
         Log.Information("Docker mode: commands run in {Image} ({Cli})", options.Image, DockerCliName);
-        if (!runner.DryRun) EnsureImage(runner, options.Image);
+        if (!runner.DryRun) EnsureImage(options.Image);
         return runner.WithWrapper(new ContainerWrapper(options, host, TemporaryDirectory, runner));
     }
 
     /// <summary>The image is on this machine, or pulled now; else one line says which image is missing and how to get
     /// it (the container engine's own error would come out of the first command, as if that command had
     /// failed).</summary>
-    void EnsureImage(ProcessRunner runner, string image)
+    void EnsureImage(string image)
     {
-        var cli = DockerExecutable;
-        if (runner.Probe(new Command(cli, ["image", "inspect", "--format", "{{.Id}}", image]), RunOptions.MayFail)
-            .ExitCode == 0) return;
-        Log.Information("Pulling {Image}", image);
-        var pull = runner.Probe(new Command(cli, ["pull", image]), RunOptions.MayFail);
-        if (pull.ExitCode == 0) return;
-        var reason = pull.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim();
+        if (PulledImage(image) is not (null, var reason)) return;
         var type = Docker!.StartsWith("ci_") ? Docker : "<type>";
         throw new BuildFailure($"The image {image} (--docker {Docker}) is not on this machine and could not be pulled" +
             (reason is null ? "." : $": {reason}"),

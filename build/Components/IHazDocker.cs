@@ -1,3 +1,4 @@
+using Serilog;
 using TvmBuild.Engine;
 
 /// <summary>Data only: the CI image commands run in (docker mode), the CLI that runs it, and the options every
@@ -48,6 +49,23 @@ interface IHazDocker : INukeBuild
             ? "Install it: apt-get install podman runc."
             : "Install it: apt-get install docker.io (the CLI is enough to print commands), " +
               "or use --docker-cli podman.");
+
+    /// <summary>The image's id on this machine, pulled first when the engine does not have it (not under --dry-run);
+    /// or, when it cannot be had, no id and the engine's last line about it. Asked once per run: docker mode and the
+    /// result cache's keys share the answer.</summary>
+    (string? Id, string? Problem) PulledImage(string image) => Session.GetOrAdd(("pulled-image", image), () =>
+    {
+        if (ToolResolver.TryFind(DockerCliName) is not { } cli)
+            return ((string?)null, (string?)$"'{DockerCliName}' was not found on PATH");
+        string? Id() => Runner.OnHost.Probe(new Command(cli, ["image", "inspect", "--format", "{{.Id}}", image]),
+            RunOptions.MayFail) is { ExitCode: 0 } found ? found.Output.Trim() : null;
+        if (Id() is { } id) return (id, null);
+        if (Runner.DryRun) return (null, "not pulled under --dry-run");
+        Log.Information("Pulling {Image}", image);
+        var pull = Runner.OnHost.Probe(new Command(cli, ["pull", image]), RunOptions.MayFail);
+        if (pull.ExitCode == 0 && Id() is { } pulled) return (pulled, null);
+        return (null, pull.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault()?.Trim());
+    });
 
     /// <summary>For targets that have nothing to run in a container.</summary>
     string? NotInContainer(string target) =>

@@ -1,4 +1,3 @@
-using Serilog;
 using TvmBuild.Docker;
 using TvmBuild.Engine;
 
@@ -41,20 +40,11 @@ interface IHazStepInputs : IHazTvm
     /// <summary>The image's name and id. An image the engine does not have yet is pulled first (the step would pull
     /// it to run): its key is then the same on every agent, whether or not the image was there before. Only an image
     /// that cannot be had is keyed by its name alone.</summary>
-    string ImageIdentity(string shortcut) => Session.GetOrAdd(("image-id", shortcut), () =>
+    string ImageIdentity(string shortcut)
     {
         var image = DockerImages.Resolve(TvmRoot, Layout.Images, shortcut);
-        if (ToolResolver.TryFind(DockerCliName) is not { } cli) return image;
-        string? Id() => Runner.OnHost.Probe(new Command(cli, ["image", "inspect", "--format", "{{.Id}}", image]),
-            RunOptions.MayFail) is { ExitCode: 0 } found ? found.Output.Trim() : null;
-        var id = Id();
-        if (id is null && !Runner.DryRun)
-        {
-            Log.Information("Pulling {Image}: the result cache keys a step by its image", image);
-            if (Runner.OnHost.Probe(new Command(cli, ["pull", image]), RunOptions.MayFail).ExitCode == 0) id = Id();
-        }
-        return id is null ? image : $"{image} {id}";
-    });
+        return PulledImage(image).Id is { } id ? $"{image} {id}" : image;
+    }
 
     /// <summary>The first line of <c>tool --version</c>, or "absent".</summary>
     string ToolVersion(string tool) => Session.GetOrAdd(("tool-version", tool), () =>
