@@ -57,9 +57,8 @@ public static class LintFiles
                 var others = Paths("ls-files", "--others", "--exclude-standard");
                 return new([.. Paths("ls-files"), .. others], others.ToHashSet(), "all files");
             default:
-                var from = baseRef ?? DefaultBase(runner, root, git!);
-                var verify = new Command(git!, ["rev-parse", "--verify", "--quiet", $"{from}^{{commit}}"], root);
-                if (runner.OnHost.Probe(verify, RunOptions.MayFail).ExitCode != 0)
+                var (from, commit) = Resolve(runner, root, git!, baseRef);
+                if (commit is null)
                     throw new BuildFailure($"--base {from} is not a commit of {root}.",
                         "Give a branch, tag or commit (e.g. --base HEAD or --base origin/main).");
                 var untracked = Paths("ls-files", "--others", "--exclude-standard");
@@ -77,13 +76,18 @@ public static class LintFiles
 
     /// <summary>The commit a changed-files run compares with (--base, else the merge-base with origin/main, else
     /// HEAD), or null when the tree is no git tree or it names no commit.</summary>
-    public static string? BaseCommit(ProcessRunner runner, AbsolutePath root, string? baseRef)
+    public static string? BaseCommit(ProcessRunner runner, AbsolutePath root, string? baseRef) =>
+        ToolResolver.TryFind("git") is { } git && (root / ".git").Exists() ? Resolve(runner, root, git, baseRef).Commit
+            : null;
+
+    /// <summary>The base as given (or the default) and the commit it names, null when it names none.</summary>
+    private static (string From, string? Commit) Resolve(ProcessRunner runner, AbsolutePath root, string git,
+        string? baseRef)
     {
-        if (ToolResolver.TryFind("git") is not { } git || !(root / ".git").Exists()) return null;
         var from = baseRef ?? DefaultBase(runner, root, git);
         var commit = runner.OnHost.Probe(
             new Command(git, ["rev-parse", "--verify", "--quiet", $"{from}^{{commit}}"], root), RunOptions.MayFail);
-        return commit.ExitCode == 0 ? commit.Output.Trim() : null;
+        return (from, commit.ExitCode == 0 ? commit.Output.Trim() : null);
     }
 
     /// <summary>The merge-base with origin/main, else HEAD (what a contributor's branch changed).</summary>
