@@ -37,7 +37,7 @@ public partial class StyleTests
         var unsorted = SourceFiles(folder).Where(file => !file.Contains("fixtures")).Where(file =>
         {
             var usings = File.ReadLines(file).Where(l => UsingLine().IsMatch(l)).ToList();
-            return !usings.SequenceEqual(usings.OrderBy(UsingOrder.Of, UsingOrder.Comparer));
+            return !usings.SequenceEqual(UsingOrder.Sorted(usings));
         }).Select(file => Path.GetRelativePath(BuildScript.RepoRoot, file)).ToList();
         unsorted.ShouldBeEmpty("usings: System first, then by name; then static ones; then aliases");
     }
@@ -46,26 +46,24 @@ public partial class StyleTests
     public void The_using_rule_sees_an_unsorted_file()
     {
         string[] usings = ["using Xunit;", "using System.Text;", "using A = B.C;", "using static D;"];
-        usings.OrderBy(UsingOrder.Of, UsingOrder.Comparer)
+        UsingOrder.Sorted(usings)
             .ShouldBe(["using System.Text;", "using Xunit;", "using static D;", "using A = B.C;"]);
     }
 
     /// <summary>dotnet format's order of usings (dotnet_sort_system_directives_first).</summary>
     private static class UsingOrder
     {
-        public static (int Kind, int System, string Name) Of(string line)
+        public static IEnumerable<string> Sorted(IEnumerable<string> lines) => lines.Select(Of)
+            .OrderBy(u => u.Kind).ThenBy(u => u.System).ThenBy(u => u.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(u => u.Line);
+
+        private static (string Line, int Kind, int System, string Name) Of(string line)
         {
             var body = line.Trim()[6..^1];
             var kind = body.StartsWith("static ") ? 1 : body.Contains('=') ? 2 : 0;
             var name = body.StartsWith("static ") ? body[7..] : body;
-            return (kind, name == "System" || name.StartsWith("System.") ? 0 : 1, name);
+            return (line, kind, name == "System" || name.StartsWith("System.") ? 0 : 1, name);
         }
-
-        public static readonly IComparer<(int Kind, int System, string Name)> Comparer =
-            Comparer<(int Kind, int System, string Name)>.Create((a, b) =>
-                a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind)
-                : a.System != b.System ? a.System.CompareTo(b.System)
-                : StringComparer.OrdinalIgnoreCase.Compare(a.Name, b.Name));
     }
 
     [GeneratedRegex(@"^using [A-Za-z][^(]*;\s*$")]
