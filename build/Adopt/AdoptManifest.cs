@@ -1,7 +1,7 @@
 using TvmBuild.Engine;
+using TvmBuild.Tvm;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace TvmBuild.Adopt;
 
@@ -23,7 +23,8 @@ public sealed class AdoptManifest
 
     public static AdoptManifest Load(AbsolutePath file)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
+        var deserializer = new StaticDeserializerBuilder(new BuildYaml())
+            .WithNamingConvention(SeparatedNames.Underscored).Build();
         try
         {
             return deserializer.Deserialize<AdoptManifest>(File.ReadAllText(file));

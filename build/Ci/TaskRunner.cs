@@ -50,12 +50,14 @@ public sealed class TaskRunner(TaskRunSettings settings)
             var shown = new Command("./build.sh", arguments, null, processEnvironment);
             Log.Information("CI task {Task}, step {Index}/{Count}: {Command}", task.Name, index, task.Steps.Count,
                 shown.ToShellString(Directory.GetCurrentDirectory()));
-            var self = typeof(TaskRunner).Assembly.Location;
+            // This build again: the native binary itself, or dotnet with the build's assembly.
+            string[] self = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet"
+                ? [Path.Combine(AppContext.BaseDirectory, "_build.dll")] : [];
             // The summary file is the runner's business: the logged command line stays what a user types.
             var run = new List<string>(arguments);
             if (!settings.Runner.DryRun)
                 run.InsertRange(run.IndexOf("--") is >= 0 and var end ? end : run.Count, ["--summary-to", summary]);
-            var command = new Command(Environment.ProcessPath!, [self, .. run], Directory.GetCurrentDirectory(),
+            var command = new Command(Environment.ProcessPath!, [.. self, .. run], Directory.GetCurrentDirectory(),
                 processEnvironment);
             var exitCode = settings.Runner.RunAttached(command, evenInDryRun: true);
             if (File.Exists(summary))

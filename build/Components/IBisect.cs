@@ -79,7 +79,7 @@ interface IBisect : IHazTvm
 
     BisectInput BisectInput => Session.GetOrAdd("bisect-input", () => TvmBuild.Bisect.BisectInput.Check(Runner,
         TvmRoot, Good, Bad ?? "HEAD", RemainingArguments, ExecutableTargets, Untestable,
-        ParameterCatalog.Names(GetType()).ToList()));
+        ParameterCatalog.Names(AllParameters).ToList()));
 
     void Report(BisectInput input, BisectOutcome outcome, CommandResult run, GitRepo worktree, string step)
     {

@@ -39,7 +39,7 @@ interface ICi : IHazTvm, IHazGeneratedFiles, ICiInputs
     CiCatalog Catalog => CatalogReader.Load(CatalogFile, BuildTargetNames, BuildParameterNames);
 
     IReadOnlySet<string> BuildTargetNames => ExecutableTargets.Where(t => t.Listed).Select(t => t.Name).ToHashSet();
-    IReadOnlySet<string> BuildParameterNames => ParameterCatalog.Names(GetType()).ToHashSet();
+    IReadOnlySet<string> BuildParameterNames => ParameterCatalog.Names(AllParameters).ToHashSet();
 
     Target CiTask => _ => _
         .Description("Runs one CI task of ci/catalog.yaml (what CI calls), in its image: --name X [--with-needs] " +
@@ -55,7 +55,7 @@ interface ICi : IHazTvm, IHazGeneratedFiles, ICiInputs
             {
                 var images = DockerImages.Read(TvmRoot, Layout.Images, out var source)
                     .OrderBy(p => p.Key).ToDictionary();
-                Console.Out.WriteLine(JsonSerializer.Serialize(images));
+                Console.Out.WriteLine(JsonSerializer.Serialize(images, PlainJson.Default.DictionaryStringString));
                 return;
             }
             var catalog = Catalog;

@@ -163,7 +163,7 @@ interface IDocker : IHazTvm
     void WarnContainerOptionsUnused()
     {
         if (ExecutionPlan.Any(t => t.Name is "DevShell" or "BuildImage" && t.Status != ExecutionStatus.Skipped)) return;
-        var given = ParameterCatalog.Of(GetType())
+        var given = AllParameters
             .Where(p => p.Member.DeclaringType == typeof(IHazDocker)
                         && p.MemberName is not (nameof(Docker) or nameof(DockerCli)))
             .Where(Parameters.IsOnCommandLine).Select(p => p.CliName).ToList();

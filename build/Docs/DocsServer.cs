@@ -96,7 +96,8 @@ public sealed class DocsServer : IAsyncDisposable
             await context.Response.Body.FlushAsync(context.RequestAborted);
             await foreach (var (name, data) in channel.Reader.ReadAllAsync(context.RequestAborted))
             {
-                var message = $"event: {name}\ndata: {System.Text.Json.JsonSerializer.Serialize(data)}\n\n";
+                var json = System.Text.Json.JsonSerializer.Serialize(data, PlainJson.Default.String);
+                var message = $"event: {name}\ndata: {json}\n\n";
                 await context.Response.WriteAsync(message, context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }

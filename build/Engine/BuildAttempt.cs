@@ -21,7 +21,7 @@ internal sealed class BuildAttempt(AbsolutePath file, IReadOnlyDictionary<string
             ["targets"] = string.Join(" ", build.InvokedTargets.Select(t => t.Name)),
             ["--"] = string.Join("\0", build.RemainingArguments),
         };
-        foreach (var parameter in ParameterCatalog.Of(build.GetType()).Where(p => !Presentation.Contains(p.CliName)))
+        foreach (var parameter in build.AllParameters.Where(p => !Presentation.Contains(p.CliName)))
             if (build.Parameters.Raw(parameter) is { } raw)
                 request[parameter.CliName] = string.Join(" ", raw.Values);
         return new BuildAttempt(file, request);

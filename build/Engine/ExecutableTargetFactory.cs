@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace TvmBuild.Engine;
@@ -6,9 +7,12 @@ namespace TvmBuild.Engine;
 /// lists, evaluates each definition once, and links the relations between them.</summary>
 internal static class ExecutableTargetFactory
 {
-    public static List<ExecutableTarget> Create(NukeBuild build, IReadOnlyCollection<string> defaultTargets)
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "T is annotated NukeBuild.Reflected (All), " +
+        "which keeps the members of every interface it implements; the analyzer cannot follow GetInterfaces().")]
+    public static List<ExecutableTarget> Create<[DynamicallyAccessedMembers(NukeBuild.Reflected)] T>(T build,
+        IReadOnlyCollection<string> defaultTargets) where T : NukeBuild
     {
-        var type = build.GetType();
+        var type = typeof(T);
         var properties = type.GetInterfaces().Prepend(type)
             .SelectMany(t => t.GetProperties(
                 BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))

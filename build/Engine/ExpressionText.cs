@@ -20,7 +20,9 @@ internal static partial class ExpressionText
             property.GetValue(member.Expression is null ? null : Evaluate(member.Expression)),
         UnaryExpression { NodeType: ExpressionType.Convert } convert when convert.Type == typeof(object) =>
             Evaluate(convert.Operand),
-        _ => Expression.Lambda(expression).Compile().DynamicInvoke(),
+        // Interpreted: a condition is evaluated once, and a native build cannot compile code at run time.
+        _ => Expression.Lambda<Func<object?>>(Expression.Convert(expression, typeof(object)))
+            .Compile(preferInterpretation: true)(),
     };
 
     public static MemberInfo? MemberOf(LambdaExpression expression) => expression.Body switch

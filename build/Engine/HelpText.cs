@@ -58,8 +58,8 @@ public static class HelpText
     private static void AppendParameters(StringBuilder text, NukeBuild build, IReadOnlyList<ExecutableTarget> targets,
         IReadOnlyList<ExecutableTarget> scope, bool whole)
     {
-        var parameters = ParameterCatalog.Of(build.GetType()).Where(p => p.Attribute.List).ToList();
-        var defaults = DefaultsOf((NukeBuild)Activator.CreateInstance(build.GetType())!, build.RootDirectory);
+        var parameters = build.AllParameters.Where(p => p.Attribute.List).ToList();
+        var defaults = DefaultsOf(build.Fresh(), build.RootDirectory);
         text.AppendLine();
         text.AppendLine("Parameters, by the targets that read them:");
         foreach (var group in ParameterGroups.Of(parameters, targets, scope, whole))

@@ -28,6 +28,8 @@ public interface INukeBuild
     string? ResultCache { get; }
     bool NoCache { get; }
     void ReportSummary(string key, string value);
+    /// <summary>Every <c>[Parameter]</c> of the build.</summary>
+    IReadOnlyList<ParameterInfo> AllParameters { get; }
     /// <summary>Every target of the build (for tools that check names, like the CI catalog).</summary>
     IReadOnlyList<ExecutableTarget> ExecutableTargets { get; }
 

@@ -19,7 +19,7 @@ public abstract partial class NukeBuild
     internal int PrintCompletion(string name)
     {
         var wanted = ParameterService.Normalize(name);
-        var parameter = ParameterCatalog.Of(GetType())
+        var parameter = AllParameters
             .FirstOrDefault(p => ParameterService.Normalize(p.CliName) == wanted);
         if (parameter is null) return 1;
         try

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Runtime.InteropServices;
@@ -8,10 +9,12 @@ namespace TvmBuild.Engine;
 public abstract partial class NukeBuild
 {
     /// <summary>Runs the build for the process's command line; returns the exit code.</summary>
-    public static int Execute<T>(params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new() =>
+    public static int Execute<[DynamicallyAccessedMembers(Reflected)] T>(
+        params Expression<Func<T, Target>>[] defaultTargets) where T : NukeBuild, new() =>
         Execute<T>(Environment.GetCommandLineArgs().Skip(1).ToArray(), defaultTargets);
 
-    public static int Execute<T>(string[] args, params Expression<Func<T, Target>>[] defaultTargets)
+    public static int Execute<[DynamicallyAccessedMembers(Reflected)] T>(string[] args,
+        params Expression<Func<T, Target>>[] defaultTargets)
         where T : NukeBuild, new()
     {
         using var cancellation = new CancellationTokenSource();
@@ -75,7 +78,8 @@ public abstract partial class NukeBuild
         cancellation.Cancel();
     }
 
-    private static T Setup<T>(string[] args, CancellationToken cancellation) where T : NukeBuild, new()
+    private static T Setup<[DynamicallyAccessedMembers(Reflected)] T>(string[] args, CancellationToken cancellation)
+        where T : NukeBuild, new()
     {
         var environment = Environment.GetEnvironmentVariables();
         var catalog = ParameterCatalog.Of(typeof(T));
@@ -88,7 +92,10 @@ public abstract partial class NukeBuild
         var service = new ParameterService(parsed, environment, ParameterFiles.Load(root / ".nuke", profiles));
         service.CheckUnknown(catalog);
 
-        var build = new T { RootDirectory = root, Parameters = service };
+        var build = new T
+        {
+            RootDirectory = root, Parameters = service, AllParameters = catalog, Fresh = () => new T(),
+        };
         foreach (var parameter in catalog)
         {
             // Fields of the class are read by every target, so their values are converted (and checked) now; a

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace TvmBuild.Engine;
 
 /// <summary>The base of the build class (Nuke's <c>NukeBuild</c>): built-in parameters, paths, host and run state.
@@ -44,6 +46,18 @@ public abstract partial class NukeBuild : INukeBuild
     [Parameter("Prints the values shell completion offers after --<name>, one a line, and runs nothing.", List = false,
         CommandLineOnly = true)]
     public string? Complete { get; internal set; }
+
+    /// <summary>What the engine reads of the build class by reflection: its <c>[Parameter]</c>s and targets, and those
+    /// of every component interface it lists. <c>All</c> is the one kind that keeps the interfaces' members too, so a
+    /// native (trimmed) build still finds them.</summary>
+    internal const DynamicallyAccessedMemberTypes Reflected = DynamicallyAccessedMemberTypes.All;
+
+    /// <summary>Every <c>[Parameter]</c> of the build, read once at start.</summary>
+    public IReadOnlyList<ParameterInfo> AllParameters { get; internal set; } = [];
+
+    /// <summary>A new instance of the build's class, whose values are the parameters' defaults (help, the
+    /// reference).</summary>
+    internal Func<NukeBuild> Fresh { get; set; } = () => throw new InvalidOperationException("not set up");
 
     public AbsolutePath RootDirectory { get; internal set; } = null!;
     public AbsolutePath TemporaryDirectory => RootDirectory / ".nuke" / "temp";

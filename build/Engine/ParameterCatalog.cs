@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace TvmBuild.Engine;
@@ -25,9 +26,10 @@ internal static class ParameterCatalog
     }
 
     /// <summary>The CLI names (without dashes) of a build's parameters.</summary>
-    public static IEnumerable<string> Names(Type buildType) => Of(buildType).Select(p => p.CliName[2..]);
+    public static IEnumerable<string> Names(IEnumerable<ParameterInfo> parameters) =>
+        parameters.Select(p => p.CliName[2..]);
 
-    public static IReadOnlyList<ParameterInfo> Of(Type buildType)
+    public static IReadOnlyList<ParameterInfo> Of([DynamicallyAccessedMembers(NukeBuild.Reflected)] Type buildType)
     {
         lock (ByType)
         {
@@ -36,7 +38,9 @@ internal static class ParameterCatalog
         }
     }
 
-    private static List<ParameterInfo> Reflect(Type buildType)
+    [UnconditionalSuppressMessage("Trimming", "IL2070", Justification = "buildType is annotated NukeBuild.Reflected " +
+        "(All), which keeps the members of every interface it implements; the analyzer cannot follow GetInterfaces().")]
+    private static List<ParameterInfo> Reflect([DynamicallyAccessedMembers(NukeBuild.Reflected)] Type buildType)
     {
         const BindingFlags flags =
             BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly;

@@ -9,7 +9,7 @@ internal static class ParameterChecks
     {
         var active = build.ExecutionPlan.Where(t => t.Status != ExecutionStatus.Skipped).ToHashSet();
         var warnings = new List<string>();
-        foreach (var parameter in ParameterCatalog.Of(build.GetType()).Where(p => !p.IsBuiltIn))
+        foreach (var parameter in build.AllParameters.Where(p => !p.IsBuiltIn))
         {
             var readers = ParameterCatalog.Readers(parameter, targets);
             if (readers.Any(active.Contains))

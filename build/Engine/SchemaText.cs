@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Json;
 
@@ -21,7 +22,7 @@ public static class SchemaText
             json.WriteStartObject("$schema");
             json.WriteString("type", "string");
             json.WriteEndObject();
-            foreach (var parameter in ParameterCatalog.Of(build.GetType())
+            foreach (var parameter in build.AllParameters
                          .OrderBy(p => p.MemberName, StringComparer.Ordinal))
             {
                 json.WriteStartObject(parameter.MemberName);
@@ -54,9 +55,10 @@ public static class SchemaText
     }
 
     /// <summary>The schema of build class <typeparamref name="T"/> (what a local run writes).</summary>
-    public static string GenerateFor<T>(AbsolutePath root) where T : NukeBuild, new()
+    public static string GenerateFor<[DynamicallyAccessedMembers(NukeBuild.Reflected)] T>(AbsolutePath root)
+        where T : NukeBuild, new()
     {
-        var build = new T { RootDirectory = root };
+        var build = new T { RootDirectory = root, AllParameters = ParameterCatalog.Of(typeof(T)) };
         return Generate(build, ExecutableTargetFactory.Create(build, []).Where(t => t.Listed).Select(t => t.Name));
     }
 

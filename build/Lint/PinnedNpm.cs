@@ -104,7 +104,7 @@ public sealed class PinnedNpm(ProcessRunner runner)
     {
         var result = runner.OnHost.Probe(new Command(npm, ["view", package, "versions", "--json"]), RunOptions.MayFail);
         if (result.ExitCode != 0) return null;
-        var versions = JsonSerializer.Deserialize<string[]>(result.Output) ?? [];
+        var versions = JsonSerializer.Deserialize(result.Output, PlainJson.Default.StringArray) ?? [];
         return Nearest(versions.Where(v => AtLeast(v, minimum)), pinned);
     }
 

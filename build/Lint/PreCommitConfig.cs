@@ -1,7 +1,7 @@
 using TvmBuild.Engine;
+using TvmBuild.Tvm;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace TvmBuild.Lint;
 
@@ -18,7 +18,7 @@ public sealed class PreCommitConfig
     {
         try
         {
-            return new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+            return new StaticDeserializerBuilder(new BuildYaml()).WithNamingConvention(SeparatedNames.Underscored)
                 .IgnoreUnmatchedProperties().Build()
                 .Deserialize<PreCommitConfig>(File.ReadAllText(file)) ?? new PreCommitConfig();
         }

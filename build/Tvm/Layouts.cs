@@ -14,7 +14,7 @@ public static partial class Layouts
     /// <summary>Reads build/layouts.yaml; a malformed file names its line.</summary>
     public static IReadOnlyList<Layout> Load(AbsolutePath file)
     {
-        var deserializer = new StaticDeserializerBuilder(new LayoutsYaml())
+        var deserializer = new StaticDeserializerBuilder(new BuildYaml())
             .WithNamingConvention(SeparatedNames.Underscored)
             .WithEnumNamingConvention(SeparatedNames.Hyphenated).Build();
         try
