@@ -1,6 +1,7 @@
 #!/usr/bin/env pwsh
-# Bootstrap for tvm-build (the C# build in build/). Same steps as build.sh:
-# find dotnet, rebuild the build project only when its sources changed, then run it with all arguments.
+# Bootstrap for tvm-build (the C# build in build/). Same steps as build.sh: run the native build of these sources if
+# there is one; else find dotnet, rebuild the build project only when its sources changed, run it with all arguments,
+# and compile the native build in the background for the runs after this one.
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 2.0
 
@@ -8,24 +9,6 @@ $ScriptDir = $PSScriptRoot
 $Project = Join-Path $ScriptDir 'build/_build.csproj'
 $TempDir = Join-Path $ScriptDir '.nuke/temp'
 
-$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
-$env:DOTNET_NOLOGO = '1'
-$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
-
-$Dotnet = $null
-if ($env:DOTNET_EXE -and (Test-Path $env:DOTNET_EXE)) { $Dotnet = $env:DOTNET_EXE }
-elseif ($cmd = Get-Command dotnet -ErrorAction SilentlyContinue) { $Dotnet = $cmd.Source }
-else {
-    foreach ($candidate in @((Join-Path $HOME '.dotnet/dotnet'), (Join-Path $HOME '.dotnet/dotnet.exe'))) {
-        if (Test-Path $candidate) { $Dotnet = $candidate; break }
-    }
-}
-if (-not $Dotnet) {
-    [Console]::Error.WriteLine("error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in ~/.dotnet.")
-    [Console]::Error.WriteLine("hint: install it (https://learn.microsoft.com/dotnet/core/install), then run this again.")
-    exit 1
-}
-$env:DOTNET_EXE = $Dotnet
 
 # A fingerprint of what the compiled build depends on, the same as build.sh's: each file's path, size and
 # modification time in seconds, one line each, in byte order, through POSIX cksum (its CRC and the byte count).
@@ -60,6 +43,60 @@ $crc = (-bnot $crc) -band $mask
 # folder named after the fingerprint, as build.sh does: a publish goes to a fresh folder that is renamed into place
 # when complete, so a running or starting build never sees half of one; the folder's existence is the stamp.
 $Output = Join-Path $ScriptDir "build/bin/run-$crc-$($bytes.Length)"
+# The native build of the same sources, as build.sh names it (TVM_BUILD_NATIVE=0 keeps to the dotnet build).
+$Native = Join-Path $ScriptDir "build/bin/native-$crc-$($bytes.Length)"
+$NativeExe = Join-Path $Native $(if ($env:OS -eq 'Windows_NT') { '_build.exe' } else { '_build' })
+$UseNative = $env:TVM_BUILD_NATIVE -ne '0'
+if ($UseNative -and $env:TVM_BUILD_NATIVE -ne 'compile' -and (Test-Path $NativeExe)) {
+    & $NativeExe @args
+    exit $LASTEXITCODE
+}
+
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
+
+$Dotnet = $null
+if ($env:DOTNET_EXE -and (Test-Path $env:DOTNET_EXE)) { $Dotnet = $env:DOTNET_EXE }
+elseif ($cmd = Get-Command dotnet -ErrorAction SilentlyContinue) { $Dotnet = $cmd.Source }
+else {
+    foreach ($candidate in @((Join-Path $HOME '.dotnet/dotnet'), (Join-Path $HOME '.dotnet/dotnet.exe'))) {
+        if (Test-Path $candidate) { $Dotnet = $candidate; break }
+    }
+}
+if (-not $Dotnet) {
+    [Console]::Error.WriteLine("error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in ~/.dotnet.")
+    [Console]::Error.WriteLine("hint: install it (https://learn.microsoft.com/dotnet/core/install), then run this again.")
+    exit 1
+}
+$env:DOTNET_EXE = $Dotnet
+
+# TVM_BUILD_NATIVE=compile: this is the background compile a run below started (build.sh's native_compile).
+if ($env:TVM_BUILD_NATIVE -eq 'compile') {
+    New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
+    try { $lock = [System.IO.File]::Open((Join-Path $TempDir 'native.lock'), 'OpenOrCreate', 'ReadWrite', 'None') }
+    catch [System.IO.IOException] { exit 0 } # another bootstrap is compiling it
+    if (Test-Path $NativeExe) { exit 0 }
+    $fresh = "$Native.new-$PID"
+    Get-ChildItem -Path (Join-Path $ScriptDir 'build/bin') -Directory -Filter "$(Split-Path -Leaf $Native).new-*" |
+        ForEach-Object { Remove-Item -Recurse -Force $_.FullName -ErrorAction SilentlyContinue }
+    & $Dotnet publish $Project -c Release --use-current-runtime -p:PublishAot=true -p:IlcDehydrate=false `
+        -p:CopyOutputSymbolsToPublishDirectory=false -p:RunAnalyzers=false `
+        --artifacts-path (Join-Path $ScriptDir 'build/obj/native') -o $fresh -nologo -v quiet -clp:NoSummary `
+        *> (Join-Path $TempDir 'native.log')
+    if ($LASTEXITCODE -eq 0 -and (Test-Path (Join-Path $fresh (Split-Path -Leaf $NativeExe)))) {
+        [System.IO.Directory]::Move($fresh, $Native)
+        Get-ChildItem -Path (Join-Path $ScriptDir 'build/bin') -Filter 'native-*' |
+            Where-Object { $_.FullName -ne $Native } |
+            ForEach-Object { Remove-Item -Recurse -Force $_.FullName -ErrorAction SilentlyContinue }
+    }
+    else {
+        if (Test-Path $fresh) { Remove-Item -Recurse -Force $fresh -ErrorAction SilentlyContinue }
+        New-Item -ItemType File -Force -Path "$Native.failed" | Out-Null
+    }
+    $lock.Dispose()
+    exit 0
+}
 
 $dll = Join-Path $Output '_build.dll'
 if (-not (Test-Path $dll)) {
@@ -121,6 +158,27 @@ if (-not (Test-Path $dll)) {
         Where-Object { ($_.Name -eq 'run' -or $_.Name -like 'run-*') -and $_.FullName -ne $Output } |
         ForEach-Object { Remove-Item -Recurse -Force $_.FullName -ErrorAction SilentlyContinue }
     $lock.Dispose()
+}
+
+# The native build compiles once, in the background, as build.sh does (not on a CI server; a failure is said once).
+if ($UseNative -and -not ($args.Count -gt 0 -and $args[0] -eq '--complete') -and -not (Test-Path $Native)) {
+    if (Test-Path "$Native.failed") {
+        [Console]::Error.WriteLine(
+            "note: the native build did not compile (.nuke/temp/native.log); runs use the dotnet build")
+        Move-Item -Force "$Native.failed" "$Native.failed-said"
+    }
+    elseif (-not ($env:CI -or $env:JENKINS_URL -or $env:GITHUB_ACTIONS) -and -not (Test-Path "$Native.failed-said")) {
+        [Console]::Error.WriteLine(
+            "compiling the native build in the background (~1 min, .nuke/temp/native.log): later runs start faster")
+        New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
+        $given = $env:TVM_BUILD_NATIVE
+        $env:TVM_BUILD_NATIVE = 'compile'
+        $shell = (Get-Process -Id $PID).Path
+        Start-Process -FilePath $shell -ArgumentList @('-NoProfile', '-File', "`"$PSCommandPath`"") `
+            -RedirectStandardOutput (Join-Path $TempDir 'native-start.log') `
+            -RedirectStandardError (Join-Path $TempDir 'native-start.err') | Out-Null
+        $env:TVM_BUILD_NATIVE = $given
+    }
 }
 
 & $Dotnet $dll @args

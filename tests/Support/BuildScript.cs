@@ -52,6 +52,8 @@ public static class BuildScript
                      .Where(n => CallersSettings.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal))))
             variables[name] = null;
         variables["TVM_BUILD_RESULT_CACHE"] = "none";
+        // Tests run the dotnet build: a native compile in the background would take both cores for a minute.
+        variables["TVM_BUILD_NATIVE"] = "0";
         foreach (var (key, value) in environment ?? []) variables[key] = value;
 
         var output = new StringBuilder();
