@@ -43,11 +43,11 @@ $crc = (-bnot $crc) -band $mask
 # folder named after the fingerprint, as build.sh does: a publish goes to a fresh folder that is renamed into place
 # when complete, so a running or starting build never sees half of one; the folder's existence is the stamp.
 $Output = Join-Path $ScriptDir "build/bin/run-$crc-$($bytes.Length)"
-# The native build of the same sources, as build.sh names it (TVM_BUILD_NATIVE=0 keeps to the dotnet build).
+# The native build of the same sources, as build.sh names it (TVM_BUILD_BOOTSTRAP=dotnet keeps to the dotnet build).
 $Native = Join-Path $ScriptDir "build/bin/native-$crc-$($bytes.Length)"
 $NativeExe = Join-Path $Native $(if ($env:OS -eq 'Windows_NT') { '_build.exe' } else { '_build' })
-$UseNative = $env:TVM_BUILD_NATIVE -ne '0'
-if ($UseNative -and $env:TVM_BUILD_NATIVE -ne 'compile' -and (Test-Path $NativeExe)) {
+$Mode = $env:TVM_BUILD_BOOTSTRAP
+if ($Mode -ne 'dotnet' -and $Mode -ne 'compile' -and (Test-Path $NativeExe)) {
     & $NativeExe @args
     exit $LASTEXITCODE
 }
@@ -71,12 +71,19 @@ if (-not $Dotnet) {
 }
 $env:DOTNET_EXE = $Dotnet
 
-# TVM_BUILD_NATIVE=compile: this is the background compile a run below started (build.sh's native_compile).
-if ($env:TVM_BUILD_NATIVE -eq 'compile') {
+# The native compile (build.sh's native_compile): TVM_BUILD_BOOTSTRAP=compile is the background one a run below starts,
+# =native one in the foreground.
+function Compile-Native {
     New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
-    try { $lock = [System.IO.File]::Open((Join-Path $TempDir 'native.lock'), 'OpenOrCreate', 'ReadWrite', 'None') }
-    catch [System.IO.IOException] { exit 0 } # another bootstrap is compiling it
-    if (Test-Path $NativeExe) { exit 0 }
+    $lock = $null
+    while (-not $lock) {
+        try { $lock = [System.IO.File]::Open((Join-Path $TempDir 'native.lock'), 'OpenOrCreate', 'ReadWrite', 'None') }
+        catch [System.IO.IOException] {
+            if ($Mode -eq 'compile') { return } # another bootstrap is compiling it
+            Start-Sleep -Milliseconds 200
+        }
+    }
+    if (Test-Path $NativeExe) { $lock.Dispose(); return }
     $fresh = "$Native.new-$PID"
     Get-ChildItem -Path (Join-Path $ScriptDir 'build/bin') -Directory -Filter "$(Split-Path -Leaf $Native).new-*" |
         ForEach-Object { Remove-Item -Recurse -Force $_.FullName -ErrorAction SilentlyContinue }
@@ -95,7 +102,16 @@ if ($env:TVM_BUILD_NATIVE -eq 'compile') {
         New-Item -ItemType File -Force -Path "$Native.failed" | Out-Null
     }
     $lock.Dispose()
-    exit 0
+}
+if ($Mode -eq 'compile') { Compile-Native; exit 0 }
+if ($Mode -eq 'native') {
+    [Console]::Error.WriteLine("compiling the native build (~1 min, .nuke/temp/native.log)")
+    Remove-Item -Force "$Native.failed", "$Native.failed-said" -ErrorAction SilentlyContinue
+    Compile-Native
+    if (Test-Path $NativeExe) { & $NativeExe @args; exit $LASTEXITCODE }
+    [Console]::Error.WriteLine("error: the native build did not compile: see .nuke/temp/native.log")
+    [Console]::Error.WriteLine("hint: TVM_BUILD_BOOTSTRAP=dotnet runs the dotnet build")
+    exit 1
 }
 
 $dll = Join-Path $Output '_build.dll'
@@ -161,7 +177,7 @@ if (-not (Test-Path $dll)) {
 }
 
 # The native build compiles once, in the background, as build.sh does (not on a CI server; a failure is said once).
-if ($UseNative -and -not ($args.Count -gt 0 -and $args[0] -eq '--complete') -and -not (Test-Path $Native)) {
+if ($Mode -ne 'dotnet' -and -not ($args.Count -gt 0 -and $args[0] -eq '--complete') -and -not (Test-Path $Native)) {
     if (Test-Path "$Native.failed") {
         [Console]::Error.WriteLine(
             "note: the native build did not compile (.nuke/temp/native.log); runs use the dotnet build")
@@ -171,13 +187,12 @@ if ($UseNative -and -not ($args.Count -gt 0 -and $args[0] -eq '--complete') -and
         [Console]::Error.WriteLine(
             "compiling the native build in the background (~1 min, .nuke/temp/native.log): later runs start faster")
         New-Item -ItemType Directory -Force -Path $TempDir | Out-Null
-        $given = $env:TVM_BUILD_NATIVE
-        $env:TVM_BUILD_NATIVE = 'compile'
+        $env:TVM_BUILD_BOOTSTRAP = 'compile'
         $shell = (Get-Process -Id $PID).Path
         Start-Process -FilePath $shell -ArgumentList @('-NoProfile', '-File', "`"$PSCommandPath`"") `
             -RedirectStandardOutput (Join-Path $TempDir 'native-start.log') `
             -RedirectStandardError (Join-Path $TempDir 'native-start.err') | Out-Null
-        $env:TVM_BUILD_NATIVE = $given
+        $env:TVM_BUILD_BOOTSTRAP = $Mode
     }
 }
 

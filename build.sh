@@ -12,6 +12,17 @@ esac
 PROJECT="$SCRIPT_DIR/build/_build.csproj"
 TEMP_DIR="$SCRIPT_DIR/.nuke/temp"
 
+# The native build (below), started before anything else: it checks in-process that build/ is still what it was
+# compiled from (the fingerprint below, without three processes to compute it) and hands back to this script, with
+# TVM_BUILD_BOOTSTRAP_STALE=1, when it is not. TVM_BUILD_BOOTSTRAP=dotnet keeps to the dotnet build; =native compiles
+# the native build first, in the foreground. (TVM_BUILD_<NAME> is otherwise a parameter: no parameter is "Bootstrap".)
+if [[ "${TVM_BUILD_BOOTSTRAP-}" != dotnet && -z "${TVM_BUILD_BOOTSTRAP_STALE-}" ]]; then
+  for native in "$SCRIPT_DIR"/build/bin/native-*/_build; do
+    [[ "$native" != *.new-*/_build && -x "$native" ]] && TVM_BUILD_BOOTSTRAP_SOURCES=$SCRIPT_DIR exec "$native" "$@"
+  done
+fi
+unset TVM_BUILD_BOOTSTRAP_STALE
+
 
 # A fingerprint of what the compiled build depends on (each file's path, size and modification time in seconds: an
 # edit, a checkout, a new or deleted file all change it), as build.ps1 computes it too. Three processes, no reading
@@ -29,10 +40,9 @@ sources_hash() {
 hash=$(sources_hash)
 OUTPUT="$SCRIPT_DIR/build/bin/run-${hash// /-}"
 # The same sources compiled to one native binary (dotnet publish -p:PublishAot=true): no runtime to start, no JIT; a
-# warm start costs a fifth of the CPU time. TVM_BUILD_NATIVE=0 keeps to the dotnet build; =now compiles the native
-# build first, in the foreground.
+# warm start costs a fifth of the CPU time.
 NATIVE="$SCRIPT_DIR/build/bin/native-${hash// /-}"
-[[ -x "$NATIVE/_build" && "${TVM_BUILD_NATIVE-}" != 0 ]] && exec "$NATIVE/_build" "$@"
+[[ -x "$NATIVE/_build" && "${TVM_BUILD_BOOTSTRAP-}" != dotnet ]] && exec "$NATIVE/_build" "$@"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -115,15 +125,15 @@ native_compile() {
   fi
 }
 mkdir -p "$TEMP_DIR"
-if [[ "${TVM_BUILD_NATIVE-}" == now ]]; then
+if [[ "${TVM_BUILD_BOOTSTRAP-}" == native ]]; then
   echo "compiling the native build (~1 min, .nuke/temp/native.log)" >&2
   rm -f "$NATIVE.failed" "$NATIVE.failed-said"
   native_compile
   [[ -x "$NATIVE/_build" ]] && exec "$NATIVE/_build" "$@"
   echo "error: the native build did not compile: see .nuke/temp/native.log" >&2
-  echo "hint: TVM_BUILD_NATIVE=0 runs the dotnet build" >&2
+  echo "hint: TVM_BUILD_BOOTSTRAP=dotnet runs the dotnet build" >&2
   exit 1
-elif [[ "${TVM_BUILD_NATIVE-}" != 0 && "${1-}" != --complete && ! -e "$NATIVE" ]]; then
+elif [[ "${TVM_BUILD_BOOTSTRAP-}" != dotnet && "${1-}" != --complete && ! -e "$NATIVE" ]]; then
   if [[ -e "$NATIVE.failed" ]]; then
     echo "note: the native build did not compile (.nuke/temp/native.log); runs use the dotnet build" >&2
     mv "$NATIVE.failed" "$NATIVE.failed-said"

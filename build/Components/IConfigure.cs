@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Serilog;
 using TvmBuild.Engine;
@@ -64,7 +64,8 @@ interface IConfigure : IHazTvm
                 .WithEnvironment(Expand(Layout.BuildEnvironment, "The build"))
                 .WithEnvironment(CompilerCacheEnvironment);
             var stamp = BuildDirectory / ".tvm-build-configure";
-            var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(command.ToShellString() + text)));
+            // A stamp, not a security boundary: xxHash needs no OpenSSL, whose loading costs every no-op run ~3 ms.
+            var hash = Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(command.ToShellString() + text)));
             if ((BuildDirectory / "CMakeCache.txt").FileExists() && stamp.FileExists() && stamp.ReadAllText() == hash
                 && !Runner.DryRun)
             {

@@ -17,6 +17,7 @@ public abstract partial class NukeBuild
         params Expression<Func<T, Target>>[] defaultTargets)
         where T : NukeBuild, new()
     {
+        NativeSources.HandBackIfStale(args);
         using var cancellation = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => Cancel(c, cancellation));
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => Cancel(c, cancellation));

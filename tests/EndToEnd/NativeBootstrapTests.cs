@@ -63,10 +63,10 @@ public class NativeBootstrapTests
     }
 
     private static Dictionary<string, string?> Native(string? dotnet = null) =>
-        new() { ["TVM_BUILD_NATIVE"] = null, ["DOTNET_EXE"] = dotnet };
+        new() { ["TVM_BUILD_BOOTSTRAP"] = null, ["DOTNET_EXE"] = dotnet };
 
     [Fact]
-    public void Build_sh_runs_the_native_build_when_there_is_one_and_TVM_BUILD_NATIVE_0_keeps_to_dotnet()
+    public void Build_sh_runs_the_native_build_when_there_is_one_and_TVM_BUILD_BOOTSTRAP_dotnet_keeps_to_dotnet()
     {
         var copy = CopyWithCompiledBuild();
         var native = Directory.CreateDirectory(NativeFolder(copy)).FullName;
@@ -77,9 +77,34 @@ public class NativeBootstrapTests
         run.ExitCode.ShouldBe(0, run.Output);
         run.Output.Trim().ShouldBe("native Compile --dry-run");
 
-        var dotnet = Run(["--help"], new() { ["TVM_BUILD_NATIVE"] = "0" }, copy, Path.Combine(copy, "build.sh"));
+        var dotnet = Run(["--help"], new() { ["TVM_BUILD_BOOTSTRAP"] = "dotnet" }, copy, Path.Combine(copy, "build.sh"));
         dotnet.ExitCode.ShouldBe(0, dotnet.Output);
         dotnet.Output.ShouldStartWith("Usage: ./build.sh");
+    }
+
+    /// <summary>The build's own code (here its dotnet build, standing in for the native binary under a native
+    /// folder's name) checks the fingerprint that build.sh no longer computes before starting it.</summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_native_build_of_other_sources_hands_the_run_back_to_build_sh(bool stale)
+    {
+        var copy = CopyWithCompiledBuild();
+        var native = stale ? Path.Combine(copy, "build", "bin", "native-1-2") : NativeFolder(copy);
+        Cp([CompiledBuildFolder(copy) + "/."], Directory.CreateDirectory(native).FullName);
+        File.WriteAllText(Path.Combine(native, "_build"), "#!/bin/sh\nexec dotnet \"${0%/*}/_build.dll\" \"$@\"\n");
+        File.SetUnixFileMode(Path.Combine(native, "_build"), (UnixFileMode)0b111_101_101);
+        var fakes = TempDirectory("fake-dotnet-");
+
+        var run = Run(["--help"], Native(FakeDotnet(fakes)), copy, Path.Combine(copy, "build.sh"));
+        run.ExitCode.ShouldBe(0, run.Output);
+        if (stale)
+        {
+            run.Output.ShouldStartWith("compiling the native build in the background");
+            WaitFor(Path.Combine(NativeFolder(copy), "_build"), "the native build of these sources");
+        }
+        else run.Output.ShouldStartWith("Usage: ./build.sh");
+        run.Output.ShouldContain("Usage: ./build.sh");
     }
 
     [RequiresToolFact(".tools/pwsh",

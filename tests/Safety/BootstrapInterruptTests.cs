@@ -108,7 +108,7 @@ public class BootstrapInterruptTests
         var info = new ProcessStartInfo(Path.Combine(copy, "build.sh"), ["--help"])
         {
             WorkingDirectory = copy, RedirectStandardError = true, RedirectStandardOutput = true,
-            Environment = { ["TVM_BUILD_NATIVE"] = "0" }, // the dotnet build's bootstrap; NativeBootstrapTests the rest
+            Environment = { ["TVM_BUILD_BOOTSTRAP"] = "dotnet" }, // the dotnet build's bootstrap; NativeBootstrapTests the rest
         };
         using (var process = Process.Start(info)!)
         {

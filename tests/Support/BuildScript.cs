@@ -53,7 +53,7 @@ public static class BuildScript
             variables[name] = null;
         variables["TVM_BUILD_RESULT_CACHE"] = "none";
         // Tests run the dotnet build: a native compile in the background would take both cores for a minute.
-        variables["TVM_BUILD_NATIVE"] = "0";
+        variables["TVM_BUILD_BOOTSTRAP"] = "dotnet";
         foreach (var (key, value) in environment ?? []) variables[key] = value;
 
         var output = new StringBuilder();

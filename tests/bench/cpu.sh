@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CPU-time benchmark of the warm paths. CPU seconds (user + sys, children included, from the shell's `times`, a mean
 # over RUNS) are what a noisy shared machine still measures well. Prints, from this one run, for the native build
-# (what later runs start) and the dotnet build (TVM_BUILD_NATIVE=0, the first run's):
+# (what later runs start) and the dotnet build (TVM_BUILD_BOOTSTRAP=dotnet, the first run's):
 #   - warm `./build.sh --help` against TVM's `python3 tests/scripts/ci.py --help` (TVM_HOME at TVM main), the ratio;
 #   - a no-op `./build.sh Compile` of an up-to-date fixture build (result cache off: cmake --build runs) against
 #     `cmake --build` (what TVM's Makefile and task_build.py run) and raw `ninja` in the same build directory.
@@ -26,10 +26,10 @@ cpu() {
     BEGIN { printf "%.3f\n", (total(a) - total(b)) / n }'
 }
 
-TVM_BUILD_NATIVE=0 "$ROOT/build.sh" --help >/dev/null   # the dotnet build, compiled
-TVM_BUILD_NATIVE=now "$ROOT/build.sh" --help >/dev/null  # the native build, compiled (a minute, once)
+TVM_BUILD_BOOTSTRAP=dotnet "$ROOT/build.sh" --help >/dev/null   # the dotnet build, compiled
+TVM_BUILD_BOOTSTRAP=native "$ROOT/build.sh" --help >/dev/null  # the native build, compiled (a minute, once)
 help=$(cpu "$ROOT/build.sh" --help)
-dotnet_help=$(TVM_BUILD_NATIVE=0 cpu "$ROOT/build.sh" --help)
+dotnet_help=$(TVM_BUILD_BOOTSTRAP=dotnet cpu "$ROOT/build.sh" --help)
 echo "warm ./build.sh --help, native:         ${help} CPU s"
 echo "warm ./build.sh --help, dotnet:         ${dotnet_help} CPU s"
 if [[ -n "${TVM_HOME:-}" && -f "$TVM_HOME/tests/scripts/ci.py" ]]; then
@@ -51,7 +51,7 @@ compile=("$ROOT/build.sh" Compile --tvm-home "$tree/tvm" --compiler-cache none -
   --result-cache none)
 "${compile[@]}" >/dev/null   # configure and build once
 ours=$(cpu "${compile[@]}")
-dotnet_ours=$(TVM_BUILD_NATIVE=0 cpu "${compile[@]}")
+dotnet_ours=$(TVM_BUILD_BOOTSTRAP=dotnet cpu "${compile[@]}")
 raw=$(cpu ninja -C "$tree/tvm/build-cpu")
 cmake=$(cpu cmake --build "$tree/tvm/build-cpu" --parallel "$(nproc)")
 echo "no-op ./build.sh Compile, native:       ${ours} CPU s"
