@@ -21,7 +21,7 @@ interface ICompletionValues : ILint, ICi
         return parameter.CliName switch
         {
             "--preset" => layout is not null ? Sorted(layout.PresetNames)
-                : Sorted(Layouts.Load(Layouts.File).SelectMany(l => l.Presets.Keys)),
+                : Sorted(Layouts.Shipped().SelectMany(l => l.Presets.Keys)),
             "--linters" or "--skip-linters" => layout is null ? []
                 : [.. LintCatalog
                     .For(layout, new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false))

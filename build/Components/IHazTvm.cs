@@ -66,7 +66,7 @@ interface IHazTvm : IHazDocker
         "Pass --tvm-home <dir> (or set TVM_HOME), or run from inside a TVM checkout; " +
         "'./build.sh Checkout --tvm-home <dir>' clones one.");
 
-    Layout Layout => Session.GetOrAdd(TvmRoot, () => Layouts.Detect(Layouts.Load(Layouts.File), TvmRoot));
+    Layout Layout => Session.GetOrAdd(TvmRoot, () => Layouts.Detect(Layouts.Shipped(), TvmRoot));
 
     AbsolutePath BuildDirectory => BuildDirectoryOf(TvmRoot, Preset, BuildDir);
 

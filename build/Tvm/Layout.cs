@@ -36,11 +36,11 @@ public sealed class Layout
     public DocsSpec? Docs { get; set; }
 
     /// <summary>Why the tree is of this layout (its markers, the absent paths), once detected.</summary>
-    [YamlIgnore]
+    [YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
     public string Why { get; set; } = "";
 
     /// <summary>The preset scripts the tree has (preset → path in the tree), once detected.</summary>
-    [YamlIgnore]
+    [YamlIgnore, System.Text.Json.Serialization.JsonIgnore]
     public Dictionary<string, string> TreePresets { get; set; } = [];
 
     [YamlIgnore]
