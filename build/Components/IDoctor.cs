@@ -53,10 +53,7 @@ interface IDoctor : IConfigure
         Log.Information("The tree: {Tree} ({Layout} layout), preset {Preset}{Native}", TvmRoot, layout.Name, Preset,
             native ? ", --native" : " (--native shows what it would turn off)");
         var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
-        var preset = PresetChecks(settings).Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint,
-            ["Configure"],
-            Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null,
-            FromPreset: c.Native is not null));
+        var preset = TreeNeeds.Preset(PresetChecks(settings), TvmRoot, layout, native);
         var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
         var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
         var tools = new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false);

@@ -10,10 +10,13 @@ namespace TvmBuild.Tvm;
 /// pins. What its preset needs comes from <see cref="NativeConfig"/>.</summary>
 public static partial class TreeNeeds
 {
+    /// <summary>The CMake the tree and the submodules it adds require, and the submodules its CMake uses; a missing
+    /// one it does not use is not needed (the fixture's CMake names no dlpack).</summary>
     public static IEnumerable<DoctorRow> CMakeAndSubmodules(AbsolutePath tvm, Layout layout, ProcessRunner runner)
     {
         var installed = CMake.InstalledVersion(runner);
-        foreach (var lists in new[] { "CMakeLists.txt", "3rdparty/tvm-ffi/CMakeLists.txt" })
+        var projects = TreeCMake.Subprojects(tvm, layout.Submodules).Select(s => $"{s}/CMakeLists.txt");
+        foreach (var lists in projects.Prepend("CMakeLists.txt"))
             if (CMake.MinimumRequired(tvm / lists) is { } required)
                 yield return new DoctorRow($"cmake >= {required} ({lists})",
                     installed is null ? null : installed >= required ? $"cmake {installed}" : null,
@@ -23,9 +26,22 @@ public static partial class TreeNeeds
                     ["Configure"]);
         foreach (var submodule in layout.Submodules)
             yield return new DoctorRow($"{submodule} (submodule)",
-                Machine.TreeFolder(tvm, submodule) is not null ? "checked out" : null,
+                Machine.TreeFolder(tvm, submodule) is not null ? "checked out"
+                    : TreeCMake.WhyUnused(tvm, layout.Submodules, submodule) is { } why ? $"not needed: {why}" : null,
                 "git submodule update --init --recursive (in the TVM tree)", ["Configure"]);
     }
+
+    /// <summary>What the preset's settings need (<see cref="NativeConfig"/>), one row each; a setting the tree's
+    /// CMake does not read needs nothing, and says so in one row.</summary>
+    public static IEnumerable<DoctorRow> Preset(IEnumerable<SettingCheck> checks, AbsolutePath tvm, Layout layout,
+        bool native) =>
+        checks.GroupBy(c => c.Setting).SelectMany(setting =>
+            TreeCMake.WhyUnread(tvm, setting.Key, layout.Features.GetValueOrDefault(setting.Key)) is { } why
+                ? [new DoctorRow($"{setting.Key}: {string.Join(", ", setting.Select(c => c.Need))}",
+                    $"not needed: {why}", "", ["Configure"])]
+                : setting.Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint, ["Configure"],
+                    Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null,
+                    FromPreset: c.Native is not null)));
 
     public static IEnumerable<DoctorRow> PythonModules(Layout layout, Machine tests, Machine docs)
     {
