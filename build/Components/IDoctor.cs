@@ -25,7 +25,8 @@ interface IDoctor : IConfigure
                 ? DoctorFor.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries))
                     .Select(n => ExecutionPlanner.Find(ExecutableTargets, n.Trim())).ToList()
                 : ExecutableTargets.Where(t => t.Listed && t.Name != "Doctor").ToList();
-            var rows = ToolRows(chosen).Concat(TvmHome is null ? [] : TreeRows()).ToList();
+            var planned = chosen.SelectMany(WithDependencies).Select(t => t.Name).ToHashSet();
+            var rows = ToolRows(chosen).Concat(TvmHome is null ? [] : TreeRows(planned)).ToList();
             var needers = rows.ToDictionary(r => r,
                 r => chosen.Where(t => WithDependencies(t).Any(d => r.Targets.Contains(d.Name)))
                 .Select(t => t.Name).ToList());
@@ -44,23 +45,33 @@ interface IDoctor : IConfigure
             .Select(g => new DoctorRow(g.Key, g.First().r.Probe(Runner.OnHost), g.First().r.Install,
                 g.Select(x => x.Target).Distinct().ToList(), g.First().r.Optional));
 
-    /// <summary>What the tree at --tvm-home asks, for the preset (--native: its missing features are worked
-    /// around).</summary>
-    IEnumerable<DoctorRow> TreeRows()
+    /// <summary>What the tree at --tvm-home asks of the targets that will run (--native: the preset's missing
+    /// features are worked around); the others' checks are not made (Lint's would fetch its pinned tools).</summary>
+    IEnumerable<DoctorRow> TreeRows(IReadOnlySet<string> planned)
     {
         var layout = Layout;
         var native = Native == true;
         Log.Information("The tree: {Tree} ({Layout} layout), preset {Preset}{Native}", TvmRoot, layout.Name, Preset,
             native ? ", --native" : " (--native shows what it would turn off)");
-        var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
-        var preset = TreeNeeds.Preset(PresetChecks(settings), TvmRoot, layout, native);
-        var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
-        var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
+        if (planned.Contains(nameof(Configure)))
+        {
+            var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
+            foreach (var row in TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost)
+                         .Concat(TreeNeeds.Preset(PresetChecks(settings), TvmRoot, layout, native)))
+                yield return row;
+        }
+        if (planned.Overlaps([nameof(ITest.UnitTest), nameof(ITest.IntegrationTest), nameof(IDocs.Docs)]))
+        {
+            var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
+            var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
+            foreach (var row in TreeNeeds.PythonModules(layout, tests, docs)) yield return row;
+        }
+        if (!planned.Contains(nameof(ILint.Lint))) yield break;
         var tools = new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false);
         var linters = LintCatalog.For(layout, tools).Select(l => l.Id).ToList();
-        return TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost).Concat(preset)
-            .Concat(TreeNeeds.PythonModules(layout, tests, docs))
-            .Concat(TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost, FirstPython("pytest")));
+        foreach (var row in TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost,
+                     FirstPython("pytest")))
+            yield return row;
     }
 
     /// <summary>The interpreter the targets would pick: the first of python3 and /usr/bin/python3 that has the

@@ -106,6 +106,23 @@ public class DoctorTests
     }
 
     [Fact]
+    public void Doctor_for_Compile_makes_only_Compiles_checks_and_fetches_no_linter()
+    {
+        var machine = new FakeMachine().WithGcc(12);
+        var npmLog = Path.Combine(machine.Bin, "npm.log");
+        var npm = Path.Combine(machine.Bin, "npm");
+        File.WriteAllText(npm, $"#!/bin/sh\necho \"$@\" >> {npmLog}\nexit 1\n");
+        File.SetUnixFileMode(npm, (UnixFileMode)0b111_101_101);
+        var environment = machine.Environment;
+        environment["XDG_CACHE_HOME"] = BuildScript.TempDirectory("cache-"); // no pinned linter installed yet
+        var result = Run(["Doctor", "--tvm-home", Trees.CopyFixture(), "--for", "Compile"], environment);
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldNotContain("Installing"); // Lint's pinned clang-format: not Compile's
+        File.Exists(npmLog).ShouldBeFalse(result.ToString());
+        result.Output.ShouldNotContain("Python module");
+    }
+
+    [Fact]
     public void A_container_engine_counts_only_when_it_answers()
     {
         var machine = new FakeMachine();
