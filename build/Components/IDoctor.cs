@@ -45,19 +45,22 @@ interface IDoctor : IConfigure
             .Select(g => new DoctorRow(g.Key, g.First().r.Probe(Runner.OnHost), g.First().r.Install,
                 g.Select(x => x.Target).Distinct().ToList(), g.First().r.Optional));
 
-    /// <summary>What the tree at --tvm-home asks of the targets that will run (--native: the preset's missing
-    /// features are worked around); the others' checks are not made (Lint's would fetch its pinned tools).</summary>
+    /// <summary>What the tree at --tvm-home asks of the targets that will run; the others' checks are not made (Lint's
+    /// would fetch its pinned tools). The config is Configure's: the preset, then --cmake-option (--native: the
+    /// preset's missing features are worked around), or what the build directory remembers of them.</summary>
     IEnumerable<DoctorRow> TreeRows(IReadOnlySet<string> planned)
     {
         var layout = Layout;
-        var native = Native == true;
+        var choice = ConfigChoice;
         Log.Information("The tree: {Tree} ({Layout} layout), preset {Preset}{Native}", TvmRoot, layout.Name, Preset,
-            native ? ", --native" : " (--native shows what it would turn off)");
+            choice.Native ? ", --native" : " (--native shows what it would turn off)");
         if (planned.Contains(nameof(Configure)))
         {
-            var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
+            var settings = PresetSettings.Select(ConfigSetting.Parse)
+                .Concat(choice.CMakeOptions.Select(ParseOption).Select(o => new ConfigSetting(o.Key, o.Value)))
+                .ToList();
             foreach (var row in TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost)
-                         .Concat(TreeNeeds.Preset(PresetChecks(settings), TvmRoot, layout, native)))
+                         .Concat(TreeNeeds.Preset(PresetChecks(settings), TvmRoot, layout, choice.Native)))
                 yield return row;
         }
         if (planned.Overlaps([nameof(ITest.UnitTest), nameof(ITest.IntegrationTest), nameof(IDocs.Docs)]))

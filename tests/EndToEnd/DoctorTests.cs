@@ -81,15 +81,25 @@ public class DoctorTests
     }
 
     [Fact]
-    public void A_tree_whose_CMake_runs_the_presets_llvm_config_needs_it()
+    public void A_tree_whose_CMake_runs_the_configs_llvm_config_needs_it()
     {
         var tree = Trees.CopyFixture();
         Write(tree, "cmake/modules/LLVM.cmake", "find_llvm(${USE_LLVM})\n"); // as TVM's: it runs llvm-config
-        var result = Run(["Doctor", "--tvm-home", tree, "--for", "Compile"], new FakeMachine().WithGcc(12).Environment);
+        var machine = new FakeMachine().WithGcc(12).Environment;
+        var result = Run(["Doctor", "--tvm-home", tree, "--for", "Compile"], machine);
         result.ExitCode.ShouldBe(255, result.ToString());
         result.Output.ShouldMatch(
             @"USE_LLVM: /usr/bin/llvm-config-17 \(15 to 22\) +MISSING: apt-get install llvm-N-dev with N 15 to 22");
         result.Output.ShouldContain("Missing: USE_LLVM: /usr/bin/llvm-config-17 (15 to 22) (Compile (via Configure)).");
+
+        // What Compile would configure: --cmake-option wins over the preset, and the build directory remembers it.
+        var off = Run(["Doctor", "--tvm-home", tree, "--for", "Compile", "--cmake-option", "USE_LLVM=OFF"], machine);
+        off.ExitCode.ShouldBe(0, off.ToString());
+        off.Output.ShouldNotContain("USE_LLVM:");
+        Run(["Configure", "--tvm-home", tree, "--config-only", "--cmake-option", "USE_LLVM=llvm-config-16"], machine)
+            .ExitCode.ShouldBe(0);
+        var remembered = Run(["Doctor", "--tvm-home", tree, "--for", "Compile"], machine);
+        remembered.Output.ShouldMatch(@"USE_LLVM: llvm-config-16 \(15 to 22\) +MISSING");
     }
 
     [Fact]
