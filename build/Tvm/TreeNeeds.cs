@@ -11,15 +11,17 @@ namespace TvmBuild.Tvm;
 public static partial class TreeNeeds
 {
     /// <summary>The CMake the tree and the submodules it adds require, and the submodules its CMake uses; a missing
-    /// one it does not use is not needed (the fixture's CMake names no dlpack).</summary>
-    public static IEnumerable<DoctorRow> CMakeAndSubmodules(AbsolutePath tvm, Layout layout, ProcessRunner runner)
+    /// one it does not use is not needed (the fixture's CMake names no dlpack). <paramref name="image"/>: in docker
+    /// mode, what the image brings (its CMake) is not asked of this machine; the tree's submodules are.</summary>
+    public static IEnumerable<DoctorRow> CMakeAndSubmodules(AbsolutePath tvm, Layout layout, ProcessRunner runner,
+        string? image)
     {
-        var installed = CMake.InstalledVersion(runner);
+        var installed = image is null ? CMake.InstalledVersion(runner) : null;
         var projects = TreeCMake.Subprojects(tvm, layout.Submodules).Select(s => $"{s}/CMakeLists.txt");
         foreach (var lists in projects.Prepend("CMakeLists.txt"))
             if (CMake.MinimumRequired(tvm / lists) is { } required)
                 yield return new DoctorRow($"cmake >= {required} ({lists})",
-                    installed is null ? null : installed >= required ? $"cmake {installed}" : null,
+                    image ?? (installed is null ? null : installed >= required ? $"cmake {installed}" : null),
                     installed is null
                         ? Packages.Source("cmake")
                         : $"this machine has {installed}; {Packages.Source("cmake")}",
@@ -34,23 +36,23 @@ public static partial class TreeNeeds
     /// <summary>What the preset's settings need (<see cref="NativeConfig"/>), one row each; a setting the tree's
     /// CMake does not read needs nothing, and says so in one row.</summary>
     public static IEnumerable<DoctorRow> Preset(IEnumerable<SettingCheck> checks, AbsolutePath tvm, Layout layout,
-        bool native) =>
+        bool native, string? image) =>
         checks.GroupBy(c => c.Setting).SelectMany(setting =>
             TreeCMake.WhyUnread(tvm, setting.Key, layout.Features.GetValueOrDefault(setting.Key)) is { } why
                 ? [new DoctorRow($"{setting.Key}: {string.Join(", ", setting.Select(c => c.Need))}",
                     $"not needed: {why}", "", ["Configure"])]
-                : setting.Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint, ["Configure"],
+                : setting.Select(c => new DoctorRow($"{c.Setting}: {c.Need}", image ?? c.Found, c.Hint, ["Configure"],
                     Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null,
                     FromPreset: c.Native is not null)));
 
-    public static IEnumerable<DoctorRow> PythonModules(Layout layout, Machine tests, Machine docs)
+    public static IEnumerable<DoctorRow> PythonModules(Layout layout, Machine tests, Machine docs, string? image)
     {
         foreach (var module in layout.PythonModules.Tests)
-            yield return new DoctorRow($"Python module {module}", tests.Module(module), Packages.Source(module),
-                ["UnitTest", "IntegrationTest"]);
+            yield return new DoctorRow($"Python module {module}", image ?? tests.Module(module),
+                Packages.Source(module), ["UnitTest", "IntegrationTest"]);
         foreach (var module in layout.PythonModules.Docs)
-            yield return new DoctorRow($"Python module {module}", docs.Module(module), Packages.Source(module),
-                ["Docs"]);
+            yield return new DoctorRow($"Python module {module}", image ?? docs.Module(module),
+                Packages.Source(module), ["Docs"]);
     }
 
     /// <summary>Never blocking: Lint runs the pinned versions it can get and names the ones it cannot.</summary>

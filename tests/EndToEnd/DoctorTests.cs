@@ -133,6 +133,33 @@ public class DoctorTests
     }
 
     [Fact]
+    public void With_docker_the_image_brings_the_tools_and_the_preset_and_this_machine_a_container_engine()
+    {
+        var tree = UsingWhatTvmUses(Trees.CopyFixture()); // tvm-ffi's dlpack is not checked out
+        var machine = new FakeMachine(without: "cmake"); // no cmake, c++, llvm-config or libdnnl here
+        var result = Run(["Doctor", "--tvm-home", tree, "--for", "Compile", "--docker", "ci_cpu"],
+            machine.Environment);
+        result.ExitCode.ShouldBe(255, result.ToString());
+        result.Output.ShouldMatch(@"USE_LLVM: /usr/bin/llvm-config-17 \(15 to 22\) +the image's \(--docker ci_cpu\)");
+        result.Output.ShouldMatch(@"c\+\+ compiler +the image's \(--docker ci_cpu\)");
+        result.Output.ShouldContain("Missing: docker or podman (answering) (Compile); " +
+            "3rdparty/tvm-ffi/3rdparty/dlpack (submodule) (Compile (via Configure)).");
+        result.Output.ShouldContain("Hint: Install what the table says.");
+
+        var docker = Path.Combine(machine.Bin, "docker"); // an engine that answers: only the submodule is missing
+        File.WriteAllText(docker, "#!/bin/sh\necho 27.1.0\n");
+        File.SetUnixFileMode(docker, (UnixFileMode)0b111_101_101);
+        var answering = Run(["Doctor", "--tvm-home", tree, "--for", "Compile", "--docker", "ci_cpu"],
+            machine.Environment);
+        answering.Output.ShouldContain(
+            "Missing: 3rdparty/tvm-ffi/3rdparty/dlpack (submodule) (Compile (via Configure)).");
+
+        var checkout = Run(["Doctor", "--tvm-home", tree, "--for", "Checkout", "--docker", "ci_cpu"],
+            machine.Environment);
+        checkout.Output.ShouldNotContain("docker or podman"); // Checkout runs git here, needing nothing of an image
+    }
+
+    [Fact]
     public void A_container_engine_counts_only_when_it_answers()
     {
         var machine = new FakeMachine();
@@ -147,12 +174,15 @@ public class DoctorTests
         result.Output.ShouldContain("Hint: Install what the table says, or run those targets with --docker.");
     }
 
-    /// <summary>The fixture with the CMake that TVM's trees have: the root adds tvm-ffi and names the 2022 layout's
-    /// submodules, cmake/modules read USE_DNNL and USE_LLVM (the fixture's own CMake uses none of them).</summary>
+    /// <summary>The fixture with the CMake that TVM's trees have: the root adds tvm-ffi, which names its dlpack, and
+    /// names the 2022 layout's submodules; cmake/modules read USE_DNNL and USE_LLVM (the fixture's own CMake uses
+    /// none of them).</summary>
     private static string UsingWhatTvmUses(string tree)
     {
         File.AppendAllText(Path.Combine(tree, "CMakeLists.txt"), "add_subdirectory(3rdparty/tvm-ffi)\n" +
             "include_directories(3rdparty/dlpack/include 3rdparty/dmlc-core/include 3rdparty/rang/include)\n");
+        var ffi = Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt");
+        if (File.Exists(ffi)) File.AppendAllText(ffi, "include_directories(3rdparty/dlpack/include)\n");
         Write(tree, "cmake/modules/contrib/DNNL.cmake", "if(USE_DNNL)\nendif()\n");
         Write(tree, "cmake/modules/LLVM.cmake", "find_llvm(${USE_LLVM})\n");
         return tree;
