@@ -34,16 +34,19 @@ public static partial class TreeNeeds
     }
 
     /// <summary>What the preset's settings need (<see cref="NativeConfig"/>), one row each; a setting the tree's
-    /// CMake does not read needs nothing, and says so in one row.</summary>
+    /// CMake does not read needs nothing, and says so in one row. In docker mode the image brings all but the
+    /// tree's own folders.</summary>
     public static IEnumerable<DoctorRow> Preset(IEnumerable<SettingCheck> checks, AbsolutePath tvm, Layout layout,
         bool native, string? image) =>
         checks.GroupBy(c => c.Setting).SelectMany(setting =>
             TreeCMake.WhyUnread(tvm, setting.Key, layout.Features.GetValueOrDefault(setting.Key)) is { } why
                 ? [new DoctorRow($"{setting.Key}: {string.Join(", ", setting.Select(c => c.Need))}",
                     $"not needed: {why}", "", ["Configure"])]
-                : setting.Select(c => new DoctorRow($"{c.Setting}: {c.Need}", image ?? c.Found, c.Hint, ["Configure"],
-                    Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null,
-                    FromPreset: c.Native is not null)));
+                : setting.Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.InTree ? c.Found : image ?? c.Found,
+                    c.Hint, ["Configure"],
+                    Workaround: c.Native is { } change && native && image is null
+                        ? $"--native sets {change.Line()}" : null,
+                    FromPreset: c.Native is not null && image is null)));
 
     public static IEnumerable<DoctorRow> PythonModules(Layout layout, Machine tests, Machine docs, string? image)
     {

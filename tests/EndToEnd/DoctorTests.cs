@@ -154,6 +154,11 @@ public class DoctorTests
         answering.Output.ShouldContain(
             "Missing: 3rdparty/tvm-ffi/3rdparty/dlpack (submodule) (Compile (via Configure)).");
 
+        Write(tree, "cmake/modules/Logging.cmake", "if(USE_LIBBACKTRACE)\nendif()\n"); // a folder of the tree
+        var backtrace = Run(["Doctor", "--tvm-home", tree, "--for", "Compile", "--docker", "ci_cpu",
+            "--cmake-option", "USE_LIBBACKTRACE=ON"], machine.Environment);
+        backtrace.Output.ShouldMatch(@"USE_LIBBACKTRACE: 3rdparty/libbacktrace \(submodule\) +MISSING: git submodule");
+
         var checkout = Run(["Doctor", "--tvm-home", tree, "--for", "Checkout", "--docker", "ci_cpu"],
             machine.Environment);
         checkout.Output.ShouldNotContain("docker or podman"); // Checkout runs git here, needing nothing of an image
