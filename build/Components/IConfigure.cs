@@ -10,7 +10,8 @@ using TvmBuild.Tvm;
 interface IConfigure : IHazTvm
 {
     [Parameter("Adds or overrides a config.cmake setting, KEY=VALUE (repeatable); remembered in the build directory; " +
-               "for Wheel, a CMake definition.", Name = "cmake-option", For = [nameof(Configure), "Wheel"])]
+               "for Wheel, a CMake definition; Doctor checks what it needs.", Name = "cmake-option",
+        For = [nameof(Configure), "Wheel", "Doctor"])]
     string[] CMakeOptions => TryGetValue(() => CMakeOptions) ?? [];
 
     [Parameter("CMAKE_BUILD_TYPE (TVM's task_build.py uses RelWithDebInfo).")]

@@ -8,7 +8,8 @@ using TvmBuild.Tvm;
 /// <summary>What each target needs on this machine, for the tree at --tvm-home: the tools targets declare (Needs), and
 /// what the tree asks (its CMake, submodules, the preset's libraries and llvm-config, the Python modules its tests and
 /// docs import, its pinned linters); what is present (with versions) and how to get the rest. With --for it fails when
-/// a target asked about cannot run; without, it reports.</summary>
+/// a target asked about cannot run; without, it reports. It answers for what the targets will do there: what the
+/// tree's CMake uses, the config Configure writes, the image's tools with --docker.</summary>
 interface IDoctor : IConfigure
 {
     [Parameter("Doctor: only what these targets need, failing when one cannot run (default: every target's, as a " +
@@ -25,7 +26,8 @@ interface IDoctor : IConfigure
                 ? DoctorFor.SelectMany(n => n.Split(',', StringSplitOptions.RemoveEmptyEntries))
                     .Select(n => ExecutionPlanner.Find(ExecutableTargets, n.Trim())).ToList()
                 : ExecutableTargets.Where(t => t.Listed && t.Name != "Doctor").ToList();
-            var rows = ToolRows(chosen).Concat(TvmHome is null ? [] : TreeRows()).ToList();
+            var planned = chosen.SelectMany(WithDependencies).Select(t => t.Name).ToHashSet();
+            var rows = ToolRows(chosen).Concat(TvmHome is null ? [] : TreeRows(planned)).ToList();
             var needers = rows.ToDictionary(r => r,
                 r => chosen.Where(t => WithDependencies(t).Any(d => r.Targets.Contains(d.Name)))
                 .Select(t => t.Name).ToList());
@@ -36,34 +38,57 @@ interface IDoctor : IConfigure
             Verdict(chosen, shown, needers);
         });
 
-    /// <summary>The tools the chosen targets (and what they depend on) declare with Needs.</summary>
-    IEnumerable<DoctorRow> ToolRows(IReadOnlyList<ExecutableTarget> chosen) =>
-        chosen.SelectMany(t => WithDependencies(t)
-                .SelectMany(d => d.Needs.OfType<Requirement>().Select(r => (Target: d.Name, r))))
-            .GroupBy(x => x.r.Name)
-            .Select(g => new DoctorRow(g.Key, g.First().r.Probe(Runner.OnHost), g.First().r.Install,
-                g.Select(x => x.Target).Distinct().ToList(), g.First().r.Optional));
+    /// <summary>With --docker, what the image brings: the commands of a target that needs something of the image
+    /// run in it (docker mode), so its tools are not asked of this machine; a container engine is.</summary>
+    string? InImage => Docker is null ? null : $"the image's (--docker {Docker})";
 
-    /// <summary>What the tree at --tvm-home asks, for the preset (--native: its missing features are worked
-    /// around).</summary>
-    IEnumerable<DoctorRow> TreeRows()
+    /// <summary>The tools the chosen targets (and what they depend on) declare with Needs.</summary>
+    IEnumerable<DoctorRow> ToolRows(IReadOnlyList<ExecutableTarget> chosen)
+    {
+        var planned = chosen.SelectMany(WithDependencies).Distinct().ToList();
+        var needs = planned.SelectMany(d => d.Needs.OfType<Requirement>().Select(r => (Target: d.Name, r)));
+        if (Docker is not null)
+            needs = needs.Concat(planned.Where(d => d.Needs.Any(n => n.InImage))
+                .Select(d => (Target: d.Name, r: Requirements.ContainerEngine)));
+        return needs.GroupBy(x => x.r.Name).Select(g =>
+        {
+            var r = g.First().r;
+            var found = r.InImage && InImage is { } image ? image : r.Probe(Runner.OnHost);
+            return new DoctorRow(g.Key, found, r.Install, [.. g.Select(x => x.Target).Distinct()], r.Optional);
+        });
+    }
+
+    /// <summary>What the tree at --tvm-home asks of the targets that will run; the others' checks are not made (Lint's
+    /// would fetch its pinned tools). The config is Configure's: the preset, then --cmake-option (--native: the
+    /// preset's missing features are worked around), or what the build directory remembers of them.</summary>
+    IEnumerable<DoctorRow> TreeRows(IReadOnlySet<string> planned)
     {
         var layout = Layout;
-        var native = Native == true;
+        var choice = ConfigChoice;
         Log.Information("The tree: {Tree} ({Layout} layout), preset {Preset}{Native}", TvmRoot, layout.Name, Preset,
-            native ? ", --native" : " (--native shows what it would turn off)");
-        var settings = PresetSettings.Select(ConfigSetting.Parse).ToList();
-        var preset = PresetChecks(settings).Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.Found, c.Hint,
-            ["Configure"],
-            Workaround: c.Native is { } change && native ? $"--native sets {change.Line()}" : null,
-            FromPreset: c.Native is not null));
-        var tests = new Machine(Runner.OnHost, Python ?? FirstPython("pytest"));
-        var docs = new Machine(Runner.OnHost, Python ?? FirstPython("sphinx"));
+            Docker is not null ? $"; --docker {Docker}: the image brings the tools and the preset's libraries"
+            : choice.Native ? ", --native" : " (--native shows what it would turn off)");
+        if (planned.Contains(nameof(Configure)))
+        {
+            var settings = PresetSettings.Select(ConfigSetting.Parse)
+                .Concat(choice.CMakeOptions.Select(ParseOption).Select(o => new ConfigSetting(o.Key, o.Value)))
+                .ToList();
+            foreach (var row in TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost, InImage)
+                         .Concat(TreeNeeds.Preset(PresetChecks(settings), TvmRoot, layout, choice.Native, InImage)))
+                yield return row;
+        }
+        if (planned.Overlaps([nameof(ITest.UnitTest), nameof(ITest.IntegrationTest), nameof(IDocs.Docs)]))
+        {
+            var tests = new Machine(Runner.OnHost, Python ?? (Docker is null ? FirstPython("pytest") : null));
+            var docs = new Machine(Runner.OnHost, Python ?? (Docker is null ? FirstPython("sphinx") : null));
+            foreach (var row in TreeNeeds.PythonModules(layout, tests, docs, InImage)) yield return row;
+        }
+        if (!planned.Contains(nameof(ILint.Lint))) yield break;
         var tools = new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false);
         var linters = LintCatalog.For(layout, tools).Select(l => l.Id).ToList();
-        return TreeNeeds.CMakeAndSubmodules(TvmRoot, layout, Runner.OnHost).Concat(preset)
-            .Concat(TreeNeeds.PythonModules(layout, tests, docs))
-            .Concat(TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost, FirstPython("pytest")));
+        foreach (var row in TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost,
+                     FirstPython("pytest")))
+            yield return row;
     }
 
     /// <summary>The interpreter the targets would pick: the first of python3 and /usr/bin/python3 that has the
@@ -91,7 +116,8 @@ interface IDoctor : IConfigure
             return;
         }
         var missing = string.Join("; ", blocking.Select(r => $"{r.Need} ({NeededBy(r, needers[r])})"));
-        var hint = "Install what the table says, or run those targets with --docker" + (blocking.Any(r => r.FromPreset)
+        var hint = "Install what the table says" + (Docker is null ? ", or run those targets with --docker" : "")
+            + (blocking.Any(r => r.FromPreset)
             ? "; the preset's features: --native turns them off (Doctor --native shows it)." : ".");
         if (DoctorFor.Length > 0) throw new BuildFailure($"Missing: {missing}.", hint);
         Log.Information("Ready here: {Ready}", string.Join(", ", chosen.Select(t => t.Name).Except(cannot)));

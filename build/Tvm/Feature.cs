@@ -10,4 +10,7 @@ public sealed class Feature
     public List<string>? When { get; set; }
     /// <summary>The Debian package that brings what it needs.</summary>
     public string? Package { get; set; }
+    /// <summary>The tree's CMake files that read the setting: where none names it, the tree's CMake ignores it, and
+    /// what it needs is not needed (empty: every tree reads it).</summary>
+    public List<string> ReadBy { get; set; } = [];
 }

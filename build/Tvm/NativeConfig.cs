@@ -78,7 +78,7 @@ public static partial class NativeConfig
                 ? $"{compiler.Kind} {compiler.Major} is newer than CI's gcc {ciGcc} and {what}"
                 : $"{description} is missing";
             yield return new SettingCheck(setting.Key, description, found, hint,
-                new ConfigSetting(setting.Key, "OFF", $"{missing} ({hint})"));
+                new ConfigSetting(setting.Key, "OFF", $"{missing} ({hint})"), InTree: kind == "tree");
         }
     }
 

@@ -10,31 +10,52 @@ namespace TvmBuild.Tvm;
 /// pins. What its preset needs comes from <see cref="NativeConfig"/>.</summary>
 public static partial class TreeNeeds
 {
-    public static IEnumerable<DoctorRow> CMakeAndSubmodules(AbsolutePath tvm, Layout layout, ProcessRunner runner)
+    /// <summary>The CMake the tree and the submodules it adds require, and the submodules its CMake uses; a missing
+    /// one it does not use is not needed (the fixture's CMake names no dlpack). <paramref name="image"/>: in docker
+    /// mode, what the image brings (its CMake) is not asked of this machine; the tree's submodules are.</summary>
+    public static IEnumerable<DoctorRow> CMakeAndSubmodules(AbsolutePath tvm, Layout layout, ProcessRunner runner,
+        string? image)
     {
-        var installed = CMake.InstalledVersion(runner);
-        foreach (var lists in new[] { "CMakeLists.txt", "3rdparty/tvm-ffi/CMakeLists.txt" })
+        var installed = image is null ? CMake.InstalledVersion(runner) : null;
+        var projects = TreeCMake.Subprojects(tvm, layout.Submodules).Select(s => $"{s}/CMakeLists.txt");
+        foreach (var lists in projects.Prepend("CMakeLists.txt"))
             if (CMake.MinimumRequired(tvm / lists) is { } required)
                 yield return new DoctorRow($"cmake >= {required} ({lists})",
-                    installed is null ? null : installed >= required ? $"cmake {installed}" : null,
+                    image ?? (installed is null ? null : installed >= required ? $"cmake {installed}" : null),
                     installed is null
                         ? Packages.Source("cmake")
                         : $"this machine has {installed}; {Packages.Source("cmake")}",
                     ["Configure"]);
         foreach (var submodule in layout.Submodules)
             yield return new DoctorRow($"{submodule} (submodule)",
-                Machine.TreeFolder(tvm, submodule) is not null ? "checked out" : null,
+                Machine.TreeFolder(tvm, submodule) is not null ? "checked out"
+                    : TreeCMake.WhyUnused(tvm, layout.Submodules, submodule) is { } why ? $"not needed: {why}" : null,
                 "git submodule update --init --recursive (in the TVM tree)", ["Configure"]);
     }
 
-    public static IEnumerable<DoctorRow> PythonModules(Layout layout, Machine tests, Machine docs)
+    /// <summary>What the preset's settings need (<see cref="NativeConfig"/>), one row each; a setting the tree's
+    /// CMake does not read needs nothing, and says so in one row. In docker mode the image brings all but the
+    /// tree's own folders.</summary>
+    public static IEnumerable<DoctorRow> Preset(IEnumerable<SettingCheck> checks, AbsolutePath tvm, Layout layout,
+        bool native, string? image) =>
+        checks.GroupBy(c => c.Setting).SelectMany(setting =>
+            TreeCMake.WhyUnread(tvm, setting.Key, layout.Features.GetValueOrDefault(setting.Key)) is { } why
+                ? [new DoctorRow($"{setting.Key}: {string.Join(", ", setting.Select(c => c.Need))}",
+                    $"not needed: {why}", "", ["Configure"])]
+                : setting.Select(c => new DoctorRow($"{c.Setting}: {c.Need}", c.InTree ? c.Found : image ?? c.Found,
+                    c.Hint, ["Configure"],
+                    Workaround: c.Native is { } change && native && image is null
+                        ? $"--native sets {change.Line()}" : null,
+                    FromPreset: c.Native is not null && image is null)));
+
+    public static IEnumerable<DoctorRow> PythonModules(Layout layout, Machine tests, Machine docs, string? image)
     {
         foreach (var module in layout.PythonModules.Tests)
-            yield return new DoctorRow($"Python module {module}", tests.Module(module), Packages.Source(module),
-                ["UnitTest", "IntegrationTest"]);
+            yield return new DoctorRow($"Python module {module}", image ?? tests.Module(module),
+                Packages.Source(module), ["UnitTest", "IntegrationTest"]);
         foreach (var module in layout.PythonModules.Docs)
-            yield return new DoctorRow($"Python module {module}", docs.Module(module), Packages.Source(module),
-                ["Docs"]);
+            yield return new DoctorRow($"Python module {module}", image ?? docs.Module(module),
+                Packages.Source(module), ["Docs"]);
     }
 
     /// <summary>Never blocking: Lint runs the pinned versions it can get and names the ones it cannot.</summary>
