@@ -220,7 +220,7 @@ public class CliTests
     public void Ctrl_c_ends_the_child_process_tree_and_reports_cancelled()
     {
         var directory = TempDirectory();
-        var (result, child) = InterruptedCheckout(directory, "exec sleep 60");
+        var (result, child) = InterruptedCheckout(directory, traps: "", "exec sleep 60");
         result.ExitCode.ShouldBe(130);
         result.Output.ShouldContain("Checkout was cancelled");
         result.Output.ShouldContain("Build cancelled on ");
@@ -233,29 +233,32 @@ public class CliTests
     {
         // The shell ignores SIGINT and so does the sleep it starts: only the kill after the grace period ends them
         // (without it the run outlives the 30 s limit).
-        var (result, child) = InterruptedCheckout(TempDirectory(), "trap '' INT\nsleep 600",
+        var (result, child) = InterruptedCheckout(TempDirectory(), traps: "trap '' INT", "sleep 600",
             TimeSpan.FromSeconds(30));
         result.ExitCode.ShouldBe(130);
         result.Output.ShouldContain("Checkout was cancelled");
         Directory.Exists($"/proc/{child}").ShouldBeFalse("the child process must be gone");
     }
 
-    /// <summary>Checkout with a fake git (a shell script running <paramref name="script"/> after writing its pid),
-    /// and SIGINT to the build once the fake runs: the result and the fake's pid.</summary>
-    private static (ScriptResult Result, int Child) InterruptedCheckout(string directory, string script,
+    /// <summary>Checkout with a fake git (a shell script that sets <paramref name="traps"/>, then writes its pid and
+    /// runs <paramref name="command"/>), and SIGINT to the build once the fake has written its pid: the result and the
+    /// fake's pid.</summary>
+    private static (ScriptResult Result, int Child) InterruptedCheckout(string directory, string traps, string command,
         TimeSpan? timeout = null)
     {
+        // The pid file is the fake's "ready": written after its traps (a SIGINT before them would end it at once and
+        // never test the grace period), and whole when it appears (renamed into place).
         var pidFile = Path.Combine(directory, "child.pid");
         var fakeGit = Path.Combine(directory, "git");
-        File.WriteAllText(fakeGit, $"#!/bin/sh\necho $$ > {pidFile}\n{script}\n");
+        File.WriteAllText(fakeGit,
+            $"#!/bin/sh\n{traps}\necho $$ > {pidFile}.new && mv {pidFile}.new {pidFile}\n{command}\n");
         File.SetUnixFileMode(fakeGit, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var result = Run(["Checkout", "--tvm-home", Path.Combine(directory, "tvm")], new() { ["GIT_EXE"] = fakeGit },
             timeout: timeout,
             whileRunning: process =>
             {
-                var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (!File.Exists(pidFile) && DateTime.UtcNow < deadline) Thread.Sleep(50);
-                Thread.Sleep(200);
+                Wait.Until(() => File.Exists(pidFile), "the fake git's pid file (written once its traps are set)",
+                    process);
                 Process.Start("kill", ["-INT", process.Id.ToString()]).WaitForExit();
             });
         return (result, int.Parse(File.ReadAllText(pidFile).Trim()));

@@ -43,9 +43,8 @@ public class PodmanTests
         var result = Run(Args(Fixture, "DevShell", "--container-name", "tvm-build-cancel-test", "--", "sleep", "60"),
             Podman.Environment, whileRunning: process =>
         {
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (!Podman.Shell("podman ps --format '{{.Names}}'")
-                .Output.Contains("tvm-build-cancel-test") && DateTime.UtcNow < deadline) Thread.Sleep(200);
+            Wait.Until(() => Podman.Shell("podman ps --format '{{.Names}}'").Output.Contains("tvm-build-cancel-test"),
+                "the container tvm-build-cancel-test in podman ps", process);
             Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
         }, timeout: TimeSpan.FromSeconds(60));
         result.ExitCode.ShouldNotBe(0);

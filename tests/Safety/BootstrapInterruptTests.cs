@@ -48,13 +48,14 @@ public class BootstrapInterruptTests
 
     private static void InterruptWhenCompiling(string copy, RunningScript process)
     {
-        // project.assets.json: restore is done and MSBuild (with its Ctrl-C handler) is compiling.
-        var assets = Path.Combine(copy, "build", "obj", "project.assets.json");
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!File.Exists(assets) && !process.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(100);
-        File.Exists(Path.Combine(copy, ".nuke", "temp", "compile.log"))
-            .ShouldBeTrue("the bootstrap should be compiling");
-        Thread.Sleep(1000);
+        // MSBuild writes <project>.csproj.CoreCompileInputs.cache just before it starts the C# compiler (restore is
+        // done by then: project.assets.json comes first); ReadyToRun follows for many seconds. The output folder is
+        // obj/Release/<framework>/<runtime>/, so the file is looked for below obj.
+        var obj = Path.Combine(copy, "build", "obj");
+        Wait.Until(() => Directory.Exists(obj)
+                && Directory.EnumerateFiles(obj, "*.CoreCompileInputs.cache", SearchOption.AllDirectories).Any(),
+            "the start of the C# compile (build/obj/**/*.CoreCompileInputs.cache)", process,
+            TimeSpan.FromMinutes(4));
         Process.Start("kill", ["-INT", "--", $"-{process.Id}"])!.WaitForExit();
     }
 

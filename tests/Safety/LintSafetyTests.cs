@@ -242,9 +242,7 @@ public class LintSafetyTests
         string[] args = ["Lint", "--tvm-home", tree, "--staged", "--linters", "check-asf-header", "--python", python];
         var result = Run(args, whileRunning: process =>
         {
-            var clock = Stopwatch.StartNew();
-            while (!File.Exists(started) && !process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(90))
-                Thread.Sleep(100);
+            Wait.Until(() => File.Exists(started), "the marker of the lint's python (touched as it starts)", process);
             File.ReadAllBytes(readme).ShouldNotBe(unstaged); // the staged content is what is being linted
             Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
         });
