@@ -124,9 +124,9 @@ native_compile() {
     : >"$NATIVE.failed"
   fi
 }
-mkdir -p "$TEMP_DIR"
 if [[ "${TVM_BUILD_BOOTSTRAP-}" == native ]]; then
   echo "compiling the native build (~1 min, .nuke/temp/native.log)" >&2
+  mkdir -p "$TEMP_DIR"
   rm -f "$NATIVE.failed" "$NATIVE.failed-said"
   native_compile
   [[ -x "$NATIVE/_build" ]] && exec "$NATIVE/_build" "$@"
@@ -137,7 +137,7 @@ elif [[ "${TVM_BUILD_BOOTSTRAP-}" != dotnet && "${1-}" != --complete && ! -e "$N
   if [[ -e "$NATIVE.failed" ]]; then
     echo "note: the native build did not compile (.nuke/temp/native.log); runs use the dotnet build" >&2
     mv "$NATIVE.failed" "$NATIVE.failed-said"
-  elif [[ -z "${CI-}${JENKINS_URL-}${GITHUB_ACTIONS-}" && ! -e "$NATIVE.failed-said" ]] &&
+  elif [[ -z "${CI-}${JENKINS_URL-}${GITHUB_ACTIONS-}" && ! -e "$NATIVE.failed-said" ]] && mkdir -p "$TEMP_DIR" &&
        flock -n "$TEMP_DIR/native.lock" true; then
     echo "compiling the native build in the background (~1 min, .nuke/temp/native.log): later runs start faster" >&2
     native_compile -n </dev/null >/dev/null 2>&1 &

@@ -77,7 +77,8 @@ public class NativeBootstrapTests
         run.ExitCode.ShouldBe(0, run.Output);
         run.Output.Trim().ShouldBe("native Compile --dry-run");
 
-        var dotnet = Run(["--help"], new() { ["TVM_BUILD_BOOTSTRAP"] = "dotnet" }, copy, Path.Combine(copy, "build.sh"));
+        var dotnet = Run(["--help"], new() { ["TVM_BUILD_BOOTSTRAP"] = "dotnet" }, copy,
+            Path.Combine(copy, "build.sh"));
         dotnet.ExitCode.ShouldBe(0, dotnet.Output);
         dotnet.Output.ShouldStartWith("Usage: ./build.sh");
     }

@@ -109,7 +109,8 @@ public class BootstrapInterruptTests
         var info = new ProcessStartInfo(Path.Combine(copy, "build.sh"), ["--help"])
         {
             WorkingDirectory = copy, RedirectStandardError = true, RedirectStandardOutput = true,
-            Environment = { ["TVM_BUILD_BOOTSTRAP"] = "dotnet" }, // the dotnet build's bootstrap; NativeBootstrapTests the rest
+            // The dotnet build's bootstrap; NativeBootstrapTests has the native build's.
+            Environment = { ["TVM_BUILD_BOOTSTRAP"] = "dotnet" },
         };
         using (var process = Process.Start(info)!)
         {

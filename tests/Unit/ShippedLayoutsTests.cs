@@ -5,10 +5,12 @@ using Xunit;
 
 namespace TvmBuild.Tests.Unit;
 
-/// <summary>The shipped layouts.yaml is read from the JSON kept beside it after the first run: the same layouts.</summary>
+/// <summary>The shipped layouts.yaml is read from the JSON kept beside it after the first run: the same
+/// layouts.</summary>
 public class ShippedLayoutsTests
 {
-    /// <summary>Every public property, computed ones too (reflection: what the kept JSON leaves out shows here).</summary>
+    /// <summary>Every public property, computed ones too (by reflection: what the kept JSON leaves out shows
+    /// here).</summary>
     private static string Everything(IReadOnlyList<Layout> layouts) =>
         JsonSerializer.Serialize(layouts, new JsonSerializerOptions { WriteIndented = true });
 
