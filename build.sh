@@ -23,6 +23,17 @@ if [[ "${TVM_BUILD_BOOTSTRAP-}" != dotnet && -z "${TVM_BUILD_BOOTSTRAP_STALE-}" 
 fi
 unset TVM_BUILD_BOOTSTRAP_STALE
 
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [[ -n "$DOTNET_EXE" && -x "$DOTNET_EXE" ]]; then :
+elif DOTNET_EXE=$(command -v dotnet 2>/dev/null); then :
+elif [[ -x "$HOME/.dotnet/dotnet" ]]; then DOTNET_EXE="$HOME/.dotnet/dotnet"
+else
+  echo "error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in ~/.dotnet." >&2
+  echo "hint: install it with 'apt-get install dotnet-sdk-10.0' (Microsoft's Debian feed) or see https://learn.microsoft.com/dotnet/core/install/linux, then run this again." >&2
+  exit 1
+fi
+export DOTNET_EXE
 
 # A fingerprint of what the compiled build depends on (each file's path, size and modification time in seconds: an
 # edit, a checkout, a new or deleted file all change it), as build.ps1 computes it too. Three processes, no reading
@@ -43,18 +54,6 @@ OUTPUT="$SCRIPT_DIR/build/bin/run-${hash// /-}"
 # warm start costs a fifth of the CPU time.
 NATIVE="$SCRIPT_DIR/build/bin/native-${hash// /-}"
 [[ -x "$NATIVE/_build" && "${TVM_BUILD_BOOTSTRAP-}" != dotnet ]] && exec "$NATIVE/_build" "$@"
-
-export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
-
-if [[ -n "$DOTNET_EXE" && -x "$DOTNET_EXE" ]]; then :
-elif DOTNET_EXE=$(command -v dotnet 2>/dev/null); then :
-elif [[ -x "$HOME/.dotnet/dotnet" ]]; then DOTNET_EXE="$HOME/.dotnet/dotnet"
-else
-  echo "error: the .NET SDK (dotnet, version 10) was not found in DOTNET_EXE, on PATH or in ~/.dotnet." >&2
-  echo "hint: install it with 'apt-get install dotnet-sdk-10.0' (Microsoft's Debian feed) or see https://learn.microsoft.com/dotnet/core/install/linux, then run this again." >&2
-  exit 1
-fi
-export DOTNET_EXE
 
 if [[ ! -f "$OUTPUT/_build.dll" ]]; then
   # Shell completion asks with --complete while the user types: it never waits for a compile (it has its own values).
