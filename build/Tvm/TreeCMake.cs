@@ -14,11 +14,9 @@ public static partial class TreeCMake
     /// checked out, it is needed when that one is (git submodule update --recursive brings both).</summary>
     public static string? WhyUnused(AbsolutePath tvm, IReadOnlyList<string> submodules, string submodule)
     {
-        var holder = Holder(submodules, submodule);
+        var (holder, project, relative) = Place(tvm, submodules, submodule);
         if (holder is not null && Machine.TreeFolder(tvm, holder) is null)
             return WhyUnused(tvm, submodules, holder) is null ? null : $"it is inside {holder}, which is not needed";
-        var relative = holder is null ? submodule : submodule[(holder.Length + 1)..];
-        var project = holder is null ? tvm : tvm / holder;
         return Sources(project).Any(text => Names(text, relative)) ? null
             : $"{(holder is null ? "the tree's" : $"{holder}'s")} CMake does not name it";
     }
@@ -28,10 +26,9 @@ public static partial class TreeCMake
     public static IEnumerable<string> Subprojects(AbsolutePath tvm, IReadOnlyList<string> submodules) =>
         submodules.Where(s => WhyUnused(tvm, submodules, s) is null).Where(s =>
         {
-            var holder = Holder(submodules, s);
-            var relative = holder is null ? s : s[(holder.Length + 1)..];
+            var (_, project, relative) = Place(tvm, submodules, s);
             var pattern = AddSubdirectory + Regex.Escape(relative) + @"/?[""\s)]";
-            return Sources(holder is null ? tvm : tvm / holder).Any(text => Regex.IsMatch(text, pattern));
+            return Sources(project).Any(text => Regex.IsMatch(text, pattern));
         });
 
     /// <summary>add_subdirectory( and the folder, relative or under the list's own directory.</summary>
@@ -52,9 +49,15 @@ public static partial class TreeCMake
         return $"the tree's CMake does not read it ({string.Join("; ", reasons)})";
     }
 
-    /// <summary>The deepest other submodule that holds this one, or null when the tree does.</summary>
-    private static string? Holder(IReadOnlyList<string> submodules, string submodule) =>
-        submodules.Where(s => submodule.StartsWith(s + "/", StringComparison.Ordinal)).MaxBy(s => s.Length);
+    /// <summary>The CMake project a submodule belongs to: the deepest other submodule that holds it (null: the tree),
+    /// that project's folder, and the submodule's path in it.</summary>
+    private static (string? Holder, AbsolutePath Project, string Relative) Place(AbsolutePath tvm,
+        IReadOnlyList<string> submodules, string submodule)
+    {
+        var holder = submodules.Where(s => submodule.StartsWith(s + "/", StringComparison.Ordinal))
+            .MaxBy(s => s.Length);
+        return holder is null ? (null, tvm, submodule) : (holder, tvm / holder, submodule[(holder.Length + 1)..]);
+    }
 
     /// <summary>A CMake project's own files: CMakeLists.txt and cmake/**/*.cmake, without the config.cmake template
     /// (settings, not code).</summary>
