@@ -37,25 +37,7 @@ public static class BuildScript
     private static ScriptResult Start(string[] args, Dictionary<string, string?>? environment, string? workingDirectory,
         string script, TimeSpan? timeout, Action<RunningScript>? whileRunning)
     {
-        // A user's terminal, not this test run's CI: tests that want a host say so.
-        var variables = new Dictionary<string, string?>
-        {
-            ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null,
-            ["BRANCH_NAME"] = null, ["CHANGE_TITLE"] = null, // Jenkins' names, which CiTask --changes reads
-            ["TVM_HOME"] = null, ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
-            ["PYTEST_ADDOPTS"] = "-p no:cacheprovider", // keep the fixture tree clean
-            ["XDG_CACHE_HOME"] = CacheHome, // pinned linters install here, never from the user's home cache
-        };
-        // The caller's own build settings never reach a test's build (TVM_BUILD_PRESET=wasm, SCCACHE_DIR=...): each
-        // test says what it sets. The result cache stays off (NoResultCache) unless a test names a store.
-        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
-                     .Where(n => CallersSettings.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal))))
-            variables[name] = null;
-        variables["TVM_BUILD_RESULT_CACHE"] = "none";
-        // Tests run the dotnet build: a native compile in the background would take both cores for a minute.
-        variables["TVM_BUILD_BOOTSTRAP"] = "dotnet";
-        foreach (var (key, value) in environment ?? []) variables[key] = value;
-
+        var variables = Variables(environment);
         var output = new StringBuilder();
         var sink = PipeTarget.ToDelegate(line => { lock (output) output.AppendLine(line); });
         var command = Cli.Wrap(script.Contains('/') ? script : Path.Combine(RepoRoot, script))
@@ -76,6 +58,31 @@ public static class BuildScript
         {
             throw new TimeoutException($"{script} {string.Join(" ", args)} did not finish:\n{output}");
         }
+    }
+
+    /// <summary>The variables a test's build sees over this process's own (null unsets one), with
+    /// <paramref name="environment"/> on top; <see cref="InProcessBuild"/> sets the same.</summary>
+    public static Dictionary<string, string?> Variables(Dictionary<string, string?>? environment)
+    {
+        var variables = new Dictionary<string, string?>
+        {
+            // A user's terminal, not this test run's CI: tests that want a host say so.
+            ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null,
+            ["BRANCH_NAME"] = null, ["CHANGE_TITLE"] = null, // Jenkins' names, which CiTask --changes reads
+            ["TVM_HOME"] = null, ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
+            ["PYTEST_ADDOPTS"] = "-p no:cacheprovider", // keep the fixture tree clean
+            ["XDG_CACHE_HOME"] = CacheHome, // pinned linters install here, never from the user's home cache
+        };
+        // The caller's own build settings never reach a test's build (TVM_BUILD_PRESET=wasm, SCCACHE_DIR=...): each
+        // test says what it sets. The result cache stays off (NoResultCache) unless a test names a store.
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>()
+                     .Where(n => CallersSettings.Any(prefix => n.StartsWith(prefix, StringComparison.Ordinal))))
+            variables[name] = null;
+        variables["TVM_BUILD_RESULT_CACHE"] = "none";
+        // Tests run the dotnet build: a native compile in the background would take both cores for a minute.
+        variables["TVM_BUILD_BOOTSTRAP"] = "dotnet";
+        foreach (var (key, value) in environment ?? []) variables[key] = value;
+        return variables;
     }
 
     public static ScriptResult Run(params string[] args) => Run(args, null);
