@@ -37,6 +37,9 @@ public static class BuildScript
     private static ScriptResult Start(string[] args, Dictionary<string, string?>? environment, string? workingDirectory,
         string script, TimeSpan? timeout, Action<RunningScript>? whileRunning)
     {
+        // It would inherit an in-process run's environment and folder: that test belongs in InProcessCollection.
+        if (InProcessBuild.IsRunning)
+            throw new InvalidOperationException($"{script} started while a build runs in-process (InProcessBuild)");
         var variables = Variables(environment);
         var output = new StringBuilder();
         var sink = PipeTarget.ToDelegate(line => { lock (output) output.AppendLine(line); });
@@ -48,15 +51,20 @@ public static class BuildScript
             .WithStandardOutputPipe(sink)
             .WithStandardErrorPipe(sink);
         using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        var task = command.ExecuteAsync(limit.Token); // stdin is empty and closed, as in CI
-        whileRunning?.Invoke(new RunningScript(task.ProcessId, () => task.Task.IsCompleted));
+        Interlocked.Increment(ref _running);
         try
         {
+            var task = command.ExecuteAsync(limit.Token); // stdin is empty and closed, as in CI
+            whileRunning?.Invoke(new RunningScript(task.ProcessId, () => task.Task.IsCompleted));
             return new ScriptResult(task.Task.GetAwaiter().GetResult().ExitCode, output.ToString());
         }
         catch (OperationCanceledException)
         {
             throw new TimeoutException($"{script} {string.Join(" ", args)} did not finish:\n{output}");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
         }
     }
 
@@ -86,6 +94,11 @@ public static class BuildScript
     }
 
     public static ScriptResult Run(params string[] args) => Run(args, null);
+
+    private static int _running;
+
+    /// <summary>Scripts this process started that are still running.</summary>
+    public static int Running => Volatile.Read(ref _running);
 
     private static readonly string[] CallersSettings = ["TVM_BUILD_", "NUKE_", "SCCACHE_", "CCACHE_"];
 

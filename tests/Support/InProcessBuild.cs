@@ -15,11 +15,21 @@ public static class InProcessBuild
 {
     private static readonly Lock Gate = new();
 
+    private static volatile bool _running;
+
+    /// <summary>A build runs in-process now (BuildScript refuses to start a script meanwhile). With
+    /// <see cref="BuildScript.Running"/>, a check that catches a test outside the collection, not a lock.</summary>
+    public static bool IsRunning => _running;
+
     public static ScriptResult Run(string[] args, Dictionary<string, string?>? environment = null,
         string? workingDirectory = null)
     {
         lock (Gate)
         {
+            // A script running meanwhile would see this run's environment and folder, and its tests run in parallel.
+            if (BuildScript.Running > 0)
+                throw new InvalidOperationException("InProcessBuild.Run while ./build.sh runs: the test belongs in " +
+                                                    nameof(InProcessCollection));
             var variables = BuildScript.Variables(environment);
             var saved = Environment.GetEnvironmentVariables();
             var directory = Directory.GetCurrentDirectory();
@@ -29,6 +39,7 @@ public static class InProcessBuild
             int exitCode;
             try
             {
+                _running = true;
                 foreach (var (key, value) in variables) Environment.SetEnvironmentVariable(key, value);
                 Directory.SetCurrentDirectory(workingDirectory ?? BuildScript.RepoRoot);
                 Console.SetOut(console);
@@ -51,6 +62,7 @@ public static class InProcessBuild
                 Log.Logger = logger;
                 Directory.SetCurrentDirectory(directory);
                 Restore(saved);
+                _running = false;
             }
             // A process's exit status is one byte: Main's -1 is the 255 a user sees.
             return new ScriptResult(exitCode & 0xFF, Lines(output.ToString()));
