@@ -1,16 +1,15 @@
 using System.Collections;
-using System.Text;
 using Serilog;
 
 namespace TvmBuild.Tests.Support;
 
 /// <summary>Runs the build in this process, as <c>./build.sh args</c> would run it (the same environment as
-/// <see cref="BuildScript"/> gives, the same working folder, stdout and stderr interleaved, the exit code as the shell
-/// sees it), without the ~0.2 CPU s of a .NET start. For what a test reads from the output, an argv a fake tool logged
-/// or files written; what only a process shows (the bootstrap, signals, a terminal, the process's exit, what a command
-/// run attached to the terminal prints, e.g. DevShell's container or CiTask's steps) stays with
-/// <see cref="BuildScript"/>. A run changes the process's environment, current folder, console and Serilog logger
-/// (and restores them), so the tests that use it join <see cref="InProcessCollection"/>.</summary>
+/// <see cref="BuildScript"/> gives, the same working folder, stdout and stderr interleaved with what the commands it
+/// runs attached print, the exit code as the shell sees it), without the ~0.2 CPU s of a .NET start. For what a test
+/// reads from the output, an argv a fake tool logged or files written; what only a process shows (the bootstrap,
+/// signals, a terminal, stdin, its own exit) stays with <see cref="BuildScript"/>. A run changes the process's
+/// environment, current folder, stdout and stderr, console and Serilog logger (and restores them), so the tests that
+/// use it join <see cref="InProcessCollection"/>.</summary>
 public static class InProcessBuild
 {
     private static readonly Lock Gate = new();
@@ -34,16 +33,15 @@ public static class InProcessBuild
             var saved = Environment.GetEnvironmentVariables();
             var directory = Directory.GetCurrentDirectory();
             var (stdout, stderr, logger) = (Console.Out, Console.Error, Log.Logger);
-            var output = new StringWriter();
-            var console = TextWriter.Synchronized(output);
+            var output = new CapturedOutput();
             int exitCode;
             try
             {
                 _running = true;
                 foreach (var (key, value) in variables) Environment.SetEnvironmentVariable(key, value);
                 Directory.SetCurrentDirectory(workingDirectory ?? BuildScript.RepoRoot);
-                Console.SetOut(console);
-                Console.SetError(console);
+                Console.SetOut(output.Console);
+                Console.SetError(output.Console);
                 try
                 {
                     exitCode = Build.Main(args);
@@ -51,7 +49,7 @@ public static class InProcessBuild
                 catch (Exception e)
                 {
                     // What .NET prints for an exception that ends the process, and the code bash sees (SIGABRT).
-                    console.WriteLine($"Unhandled exception. {e}");
+                    output.Console.WriteLine($"Unhandled exception. {e}");
                     exitCode = 134;
                 }
             }
@@ -59,13 +57,14 @@ public static class InProcessBuild
             {
                 Console.SetOut(stdout);
                 Console.SetError(stderr);
+                output.Dispose();
                 Log.Logger = logger;
                 Directory.SetCurrentDirectory(directory);
                 Restore(saved);
                 _running = false;
             }
             // A process's exit status is one byte: Main's -1 is the 255 a user sees.
-            return new ScriptResult(exitCode & 0xFF, Lines(output.ToString()));
+            return new ScriptResult(exitCode & 0xFF, output.Finish());
         }
     }
 
@@ -75,15 +74,6 @@ public static class InProcessBuild
     public static string RepoRoot => BuildScript.RepoRoot;
     public static string Fixture => BuildScript.Fixture;
     public static string TempDirectory(string prefix = "tvm-build-test-") => BuildScript.TempDirectory(prefix);
-
-    /// <summary>The output as BuildScript collects it: line by line, each ended by a newline.</summary>
-    private static string Lines(string text)
-    {
-        var lines = new StringBuilder();
-        using var reader = new StringReader(text);
-        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine()) lines.AppendLine(line);
-        return lines.ToString();
-    }
 
     private static void Restore(IDictionary saved)
     {
