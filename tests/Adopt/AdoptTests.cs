@@ -52,6 +52,23 @@ public class AdoptTests
         Inside(tree, ["Adopt", "--check"]).ExitCode.ShouldBe(0);
     }
 
+    [Fact]
+    public void Check_prints_the_diff_and_dry_run_writes_nothing()
+    {
+        var tree = GitTree.CommittedFixture();
+        var check = Run("Adopt", "--tvm-home", tree, "--check");
+        check.ExitCode.ShouldBe(255);
+        check.Output.ShouldContain("+++ b/generated/.gitignore");
+        check.Output.ShouldContain("+!/build/");
+        check.Output.ShouldContain("+   tvm_build");
+        check.Output.ShouldContain("Adopt would change");
+        var dryRun = Run("Adopt", "--tvm-home", tree, "--dry-run");
+        dryRun.ExitCode.ShouldBe(0, dryRun.ToString());
+        dryRun.Output.ShouldContain($"# would write {tree}/build.sh");
+        dryRun.Output.ShouldContain($"# would edit {tree}/.gitignore");
+        Status(tree).ShouldBeEmpty();
+    }
+
     /// <summary>Gives an adopted home this checkout's compiled build, as its own bootstrap would have made it (the
     /// home's build/ holds the same source files), so that its ./build.sh starts without compiling: in the folder
     /// the tree's build.sh names after its own sources_hash. After_adopt_everything_runs_from_inside compiles a
