@@ -5,7 +5,7 @@ using TvmBuild.Engine;
 class Build : NukeBuild, ICheckout, IConfigure, ICompile, IClean, ITest, ICppTest, IJavaTest, IWebTest, IWheel, IDocker,
     IDockerImages, ILint, IDocs, ICi, IDoctor, IGenerateDocs, ICompletionValues, IAdopt, IBisect
 {
-    public static int Main() => Execute<Build>(x => ((ICompile)x).Compile);
+    public static int Main(string[] args) => Execute<Build>(args, x => ((ICompile)x).Compile);
 
     protected override ProcessRunner ConfigureRunner(ProcessRunner runner) => ((IDocker)this).ContainerRunner(runner);
 

@@ -66,6 +66,7 @@ public abstract partial class NukeBuild
         }
         finally
         {
+            build?.Session.Dispose();
             Log.CloseAndFlush();
         }
     }

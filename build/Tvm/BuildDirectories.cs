@@ -39,8 +39,8 @@ public static class BuildDirectories
 
     public static bool IsLink(AbsolutePath path) => new FileInfo(path).LinkTarget is not null;
 
-    /// <summary>Creates and marks the folder, then holds its lock for the rest of the process: a second build of the
-    /// same folder stops at once with a clear message, and Clean waits for no one.</summary>
+    /// <summary>Creates and marks the folder, then holds its lock for the rest of the run (the session releases it): a
+    /// second build of the same folder stops at once with a clear message, and Clean waits for no one.</summary>
     public static FileStream Lock(AbsolutePath directory, AbsolutePath tree)
     {
         try

@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.Adopt;
 
 /// <summary>Where the TVM tree is without --tvm-home: the log's first line names it and its layout, and says
 /// why.</summary>
+[Collection(nameof(InProcessCollection))]
 public class TreeDiscoveryTests
 {
     private const string Main = ", layout main (3rdparty/tvm-ffi, no Makefile)";

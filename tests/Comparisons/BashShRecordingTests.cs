@@ -2,13 +2,14 @@ using System.Text.Json;
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.Comparisons;
 
 /// <summary>DevShell's docker argv equals what docker/bash.sh --dry-run printed at main and v0.9.0 (the recording),
 /// case by case and in order. Runs in every CI run; with TVM_HOME the recording itself is checked against
 /// the tree.</summary>
+[Collection(nameof(InProcessCollection))]
 public class BashShRecordingTests
 {
     public static TheoryData<string> Layouts => new(Recordings.Layouts);

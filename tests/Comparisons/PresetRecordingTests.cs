@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.Comparisons;
 
 /// <summary>Each preset's config.cmake lines equal what the ref's task_config_build_&lt;preset&gt;.sh appended (the
 /// recording), in order. Runs in every CI run; record.py re-records from a real tree.</summary>
+[Collection(nameof(InProcessCollection))]
 public class PresetRecordingTests
 {
     public static TheoryData<string> Layouts => new(Recordings.Layouts);

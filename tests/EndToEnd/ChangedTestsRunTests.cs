@@ -1,13 +1,14 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
 using static TvmBuild.Tests.Support.GitTree;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>UnitTest --changed and --changed-only on a committed fixture, checked at the argv pytest would get
 /// (--dry-run).</summary>
+[Collection(nameof(InProcessCollection))]
 public class ChangedTestsRunTests
 {
     [Fact]

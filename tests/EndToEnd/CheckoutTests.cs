@@ -1,11 +1,12 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>Checkout from a local repository (any git URL or path works; a local one keeps the test offline).</summary>
+[Collection(nameof(InProcessCollection))]
 public class CheckoutTests
 {
     private static string MakeRepository()

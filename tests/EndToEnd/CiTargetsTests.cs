@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>The targets behind TVM's CI steps that had none: task_java_unittest.sh, task_web_wasm.sh and main.yml's
 /// wheel jobs, by the commands they print.</summary>
+[Collection(nameof(InProcessCollection))]
 public class CiTargetsTests
 {
     private static List<string> Lines(ScriptResult result, string contains) =>

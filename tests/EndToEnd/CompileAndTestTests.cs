@@ -8,7 +8,7 @@ namespace TvmBuild.Tests.EndToEnd;
 /// <summary>Real cmake, ninja, g++, pytest and gtest on the fixture TVM.</summary>
 public class CompileAndTestTests
 {
-    private static string[] On(string build, params string[] args) =>
+    internal static string[] On(string build, params string[] args) =>
         [.. args, "--tvm-home", Fixture, "--build-dir", build, "--compiler-cache", "none"];
 
     [Fact]
@@ -103,19 +103,6 @@ public class CompileAndTestTests
     }
 
     [Fact]
-    public void A_python_without_pytest_is_named_with_the_package_to_install()
-    {
-        var directory = TempDirectory();
-        var python = Path.Combine(directory, "python-without-pytest");
-        File.WriteAllText(python, "#!/bin/sh\nexit 1\n");
-        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var result = Run(On(TempDirectory(), "UnitTest", "--python", python, "--skip", "Compile", "Configure"));
-        result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain($"{python} cannot import pytest.");
-        result.Output.ShouldContain("apt-get install python3-pytest");
-    }
-
-    [Fact]
     public void CppTest_builds_the_gtest_target_and_runs_it()
     {
         var build = TempDirectory();
@@ -125,69 +112,5 @@ public class CompileAndTestTests
         result.Output.ShouldContain($"{build}/cpptest");
         result.Output.ShouldContain("[  PASSED  ] 3 tests.");
         result.Output.ShouldContain("CppTest cpptest: 3 passed, 0 failed, 0 skipped");
-    }
-
-    [Fact]
-    public void IntegrationTest_on_tvm_main_says_where_those_tests_went()
-    {
-        var result = Run(On(TempDirectory(), "IntegrationTest", "--skip", "Compile", "Configure"));
-        result.ExitCode.ShouldBe(255);
-        result.Output
-            .ShouldContain("The main layout of TVM has no integration tests script; its tests run under UnitTest.");
-    }
-
-    [Fact]
-    public void The_2022_layout_runs_its_own_suites()
-    {
-        var tree = Trees.CopyFixtureAsV090();
-        var result = Run("IntegrationTest", "--tvm-home", tree, "--dry-run");
-        result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output.ShouldContain($"cd {tree}/python && env");
-        result.Output.ShouldContain("setup.py build_ext --inplace");
-        result.Output.ShouldContain($"cd {tree}/apps/extension && env");
-        result.Output.ShouldContain("TVM_FFI=cython");
-        // setup-pytest-env.sh's prefix, then the caller's PYTEST_ADDOPTS
-        result.Output.ShouldContain("'PYTEST_ADDOPTS=-s -vv -p no:cacheprovider'");
-        result.Output
-            .ShouldContain("-m pytest tests/python/contrib/test_ethosu -n auto -o " +
-                "junit_suite_name=python-integration-contrib-test_ethosu-ctypes");
-        result.Output.ShouldContain("'TVM_TEST_TARGETS=llvm;cuda'");
-    }
-
-    [Fact]
-    public void The_2022_layouts_apps_get_the_build_directory_instead_of_build()
-    {
-        var tree = Trees.CopyFixtureAsV090();
-        var build = TempDirectory();
-        var result = Run("CppTest", "IntegrationTest", "--tvm-home", tree, "--build-dir", build, "--test-filter", "A.*",
-            "--dry-run");
-        result.ExitCode.ShouldBe(0, result.ToString());
-        // build_model.py imports tvm
-        result.Output.ShouldContain($"--target cpptest --target crttest --target tvm --parallel");
-        result.Output
-            .ShouldContain($"ctest --gtest_death_test_style=threadsafe --output-junit " +
-                $"{build}/pytest-results/ctest.xml -R '^(A\\..*)$'");
-        // apps/bundle_deploy: CRT_ROOT defaults to ../../build/standalone_crt; build_model.py imports tvm.
-        result.Output.ShouldMatch(
-            $@"cd {tree}/apps/bundle_deploy && env .*PYTHONPATH={tree}/python .*TVM_LIBRARY_PATH={build} .*" +
-            $@"make test_dynamic test_static CRT_ROOT={build}/standalone_crt\r?\n");
-        // apps/extension and apps/dso_plugin_module link with -L${{TVM_ROOT}}/build.
-        result.Output.ShouldMatch($@"cd {tree}/apps/extension && env .* make PKG_LDFLAGS=-L{build}\r?\n");
-        result.Output.ShouldMatch($@"cd {tree}/apps/dso_plugin_module && env .* make PKG_LDFLAGS=-L{build}\r?\n");
-        result.Output.ShouldNotContain($"{tree}/build/");
-    }
-
-    [Fact]
-    public void Clean_removes_the_presets_build_dir_and_all_removes_every_one()
-    {
-        var tree = Trees.CopyFixture();
-        foreach (var preset in new[] { "cpu", "wasm" })
-            Run("Configure", "--config-only", "--tvm-home", tree, "--preset", preset).ExitCode.ShouldBe(0);
-        Run("Clean", "--tvm-home", tree).ExitCode.ShouldBe(0);
-        Directory.Exists(Path.Combine(tree, "build-cpu")).ShouldBeFalse();
-        Directory.Exists(Path.Combine(tree, "build-wasm")).ShouldBeTrue();
-        Run("Clean", "--tvm-home", tree, "--all").ExitCode.ShouldBe(0);
-        Directory.Exists(Path.Combine(tree, "build-wasm")).ShouldBeFalse();
-        Run("Clean", "--tvm-home", tree).Output.ShouldContain($"Nothing to clean in {tree}");
     }
 }

@@ -2,12 +2,13 @@ using Shouldly;
 using TvmBuild.Tests.Support;
 using TvmBuild.Tools;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>The compiler cache as TVM's task_build.py uses it in the image (sccache: wrappers, server, statistics,
 /// the S3 bucket with AWS credentials), and the statistics in the summary.</summary>
+[Collection(nameof(InProcessCollection))]
 public class CompilerCacheTests
 {
     [Fact]

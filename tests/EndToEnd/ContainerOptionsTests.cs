@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>Docker mode's containers take the options DevShell's takes: a name and hostname, and --env values, which
 /// follow the tree to its mount point as command paths do.</summary>
+[Collection(nameof(InProcessCollection))]
 public class ContainerOptionsTests
 {
     [Fact]

@@ -1,14 +1,15 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>BuildImage (docker/build.sh) and ClearStaleImages (docker/clear-stale-images.sh).</summary>
+[Collection(nameof(InProcessCollection))]
 public class DockerImagesTests
 {
-    private static string TreeWithDockerfile(string content = "FROM scratch\n")
+    internal static string TreeWithDockerfile(string content = "FROM scratch\n")
     {
         var tree = Trees.CopyFixture();
         File.WriteAllText(Path.Combine(tree, "docker", "Dockerfile.ci_cpu"), content);
@@ -44,7 +45,7 @@ public class DockerImagesTests
         result.Output.ShouldContain("Images of this tree: ci_cpu.");
     }
 
-    private static Dictionary<string, string?> Images(FakeDocker docker) => docker.Environment(new()
+    internal static Dictionary<string, string?> Images(FakeDocker docker) => docker.Environment(new()
     {
         ["FAKE_DOCKER_IMAGES"] = "tlcpack/ci-cpu:20260101-000000-fixture\\ntlcpack/ci-gpu:old\\nubuntu:22.04\\n" +
             "<none>:<none>\\ntlcpack/ci-lint:older\\n",
@@ -61,30 +62,4 @@ public class DockerImagesTests
         docker.Calls.Last().ShouldBe(["rmi", "tlcpack/ci-gpu:old", "tlcpack/ci-lint:older"]);
     }
 
-    [Fact]
-    public void ClearStaleImages_asks_before_removing_and_dry_run_only_prints()
-    {
-        var docker = new FakeDocker();
-        var asked = Run(["ClearStaleImages", "--tvm-home", Fixture], Images(docker));
-        asked.ExitCode.ShouldBe(255);
-        asked.Output.ShouldContain("Would remove 2 images: tlcpack/ci-gpu:old tlcpack/ci-lint:older.");
-        asked.Output.ShouldContain("Pass --yes to remove them");
-        docker.Calls.ShouldAllBe(c => c[0] != "rmi");
-
-        var dry = new FakeDocker();
-        var printed = Run(["ClearStaleImages", "--tvm-home", Fixture, "--dry-run"], Images(dry));
-        printed.Output.ShouldContain("docker rmi tlcpack/ci-gpu:old tlcpack/ci-lint:older");
-        dry.Calls.ShouldAllBe(c => c[0] != "rmi");
-    }
-
-    [PodmanFact]
-    public void BuildImage_builds_for_real_with_podman()
-    {
-        var tree = TreeWithDockerfile($"FROM localhost/{Podman.Image}\nRUN echo built > /built\n");
-        var result = Run(["BuildImage", "--tvm-home", tree, "--image", "ci_cpu", "--image-tag", "test", "--docker-cli",
-            "podman", "--cache"], Podman.Environment);
-        result.ExitCode.ShouldBe(0, result.ToString());
-        Podman.Shell("podman run --rm localhost/tvm.ci_cpu:test cat /built").Output.ShouldContain("built");
-        Podman.Shell("podman rmi localhost/tvm.ci_cpu:test");
-    }
 }

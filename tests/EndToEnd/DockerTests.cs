@@ -1,11 +1,12 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>Docker mode and DevShell, through what a fake docker CLI receives.</summary>
+[Collection(nameof(InProcessCollection))]
 public class DockerTests
 {
     private const string Image = "tlcpack/ci-cpu:20260101-000000-fixture";
@@ -308,21 +309,4 @@ public class DockerTests
         Directory.Delete($"{Fixture}/build-daemon", recursive: true);
     }
 
-    [Fact]
-    public void Ctrl_c_removes_the_container()
-    {
-        var docker = new FakeDocker();
-        var result = Run(["Compile", "--tvm-home", Fixture, "--docker", "ci_cpu", "--build-dir", "build-cancel"],
-            docker.Environment(new() { ["FAKE_DOCKER_SLEEP"] = "60" }),
-            whileRunning: process =>
-            {
-                docker.WaitUntilRunning(TimeSpan.FromSeconds(60));
-                System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString()])!.WaitForExit();
-            });
-        result.ExitCode.ShouldBe(130, result.ToString());
-        var remove = docker.Calls.Last();
-        remove[..2].ShouldBe(["rm", "--force"]);
-        remove[2].ShouldStartWith("fakecontainer");
-        Directory.Delete($"{Fixture}/build-cancel", recursive: true);
-    }
 }

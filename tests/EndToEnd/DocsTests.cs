@@ -12,7 +12,7 @@ namespace TvmBuild.Tests.EndToEnd;
 /// <summary>Docs with Debian's Sphinx on the fixture's docs/, and --serve over real HTTP on loopback.</summary>
 public class DocsTests
 {
-    private static string[] DocsArgs(string tree, string build, params string[] more) =>
+    internal static string[] DocsArgs(string tree, string build, params string[] more) =>
         ["Docs", "--tvm-home", tree, "--build-dir", build, "--compiler-cache", "none", .. more];
 
     private static int FreePort()
@@ -51,48 +51,6 @@ public class DocsTests
         result.Output.ShouldMatch(@"Docs\s+Failed.+// Sphinx failed: .*RuntimeError: conf.py is broken");
         result.Output.ShouldNotContain("warning (tutorials");
         result.Output.ShouldNotContain("warnings (tutorials");
-    }
-
-    [Fact]
-    public void Full_and_tutorial_pattern_choose_what_the_gallery_executes()
-    {
-        Run(DocsArgs(Fixture, TempDirectory(), "--full", "--dry-run")).Output
-            .ShouldContain("'TVM_TUTORIAL_EXEC_PATTERN=.*'");
-        Run(DocsArgs(Fixture, TempDirectory(), "--tutorial-pattern", "quick_start", "--dry-run")).Output
-            .ShouldContain("TVM_TUTORIAL_EXEC_PATTERN=quick_start");
-    }
-
-    [Fact]
-    public void Sphinx_jobs_runs_sphinx_in_parallel_and_a_bad_value_is_refused()
-    {
-        var parallel = Run(DocsArgs(Fixture, TempDirectory(), "--sphinx-jobs", "auto", "--dry-run"));
-        parallel.Output.ShouldContain(" python3 -m sphinx -b html -E -j auto -d ");
-        Run(DocsArgs(Fixture, TempDirectory(), "--dry-run")).Output.ShouldNotContain(" -j ");
-        var build = TempDirectory();
-        var bad = Run(DocsArgs(Fixture, build, "--sphinx-jobs", "all"));
-        bad.ExitCode.ShouldBe(255);
-        bad.Output.ShouldContain(
-            "--sphinx-jobs 'all' is neither a number nor auto: give auto (one per core) or a number, e.g. " +
-            "--sphinx-jobs 4.");
-        Directory.EnumerateFileSystemEntries(build).ShouldBeEmpty(); // refused before Configure and Compile run
-    }
-
-    [Fact]
-    public void A_tree_without_docs_and_a_python_without_sphinx_are_clear_errors()
-    {
-        var tree = Trees.CopyFixture();
-        Directory.Delete(Path.Combine(tree, "docs"), recursive: true);
-        var noDocs = Run(DocsArgs(tree, TempDirectory(), "--skip", "Compile", "Configure"));
-        noDocs.ExitCode.ShouldBe(255);
-        noDocs.Output.ShouldContain($"{tree} has no docs/conf.py.");
-
-        var python = Path.Combine(TempDirectory(), "python-without-sphinx");
-        File.WriteAllText(python, "#!/bin/sh\nexit 1\n");
-        File.SetUnixFileMode(python, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        var noSphinx = Run(DocsArgs(Fixture, TempDirectory(), "--python", python, "--skip", "Compile", "Configure"));
-        noSphinx.ExitCode.ShouldBe(255);
-        noSphinx.Output.ShouldContain($"{python} cannot import sphinx.");
-        noSphinx.Output.ShouldContain("apt-get install python3-sphinx");
     }
 
     [Fact]

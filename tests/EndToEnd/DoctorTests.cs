@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>Doctor for a tree: what it asks of this machine (a stand-in PATH, so each answer is known), what is missing
 /// with how to get it, and an exit code that fails only for the targets asked about.</summary>
+[Collection(nameof(InProcessCollection))]
 public class DoctorTests
 {
     [Fact]

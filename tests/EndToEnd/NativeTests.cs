@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.EndToEnd;
 
 /// <summary>--native: the CI preset made buildable on this machine, each change a set(...) line, remembered in the
 /// build directory for later runs. The machine is a stand-in PATH, so each answer is known.</summary>
+[Collection(nameof(InProcessCollection))]
 public class NativeTests
 {
     private static string ConfigCMake(string tree, string preset) =>

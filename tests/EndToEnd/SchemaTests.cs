@@ -5,6 +5,7 @@ using Xunit;
 
 namespace TvmBuild.Tests.EndToEnd;
 
+[Collection(nameof(InProcessCollection))]
 public class SchemaTests
 {
     [Fact]
@@ -26,7 +27,7 @@ public class SchemaTests
         Directory.CreateDirectory(Path.Combine(root, ".nuke"));
         var schema = Path.Combine(root, ".nuke", "build.schema.json");
         File.WriteAllText(schema, "{}");
-        BuildScript.Run("Clean", "--root", root, "--tvm-home", BuildScript.Fixture, "--build-dir",
+        InProcessBuild.Run("Clean", "--root", root, "--tvm-home", BuildScript.Fixture, "--build-dir",
             Path.Combine(root, "b")).ExitCode.ShouldBe(0);
         File.ReadAllText(schema).ShouldContain("\"TvmHome\"");
     }

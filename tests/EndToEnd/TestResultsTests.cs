@@ -120,27 +120,6 @@ public class TestResultsTests
     }
 
     [Fact]
-    public void A_tests_path_that_does_not_exist_is_refused_before_anything_runs()
-    {
-        var build = TempDirectory();
-        var result = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", build, "--tests",
-            "tests/python/unittest/test_nope.py::test_x");
-        result.ExitCode.ShouldBe(255);
-        result.Output
-            .ShouldContain($"error: --tests tests/python/unittest/test_nope.py::test_x: no such file or folder in " +
-                $"{Fixture} (needed by UnitTest)");
-        result.Output.ShouldNotContain("-m pytest");
-        Directory.EnumerateFileSystemEntries(build).ShouldBeEmpty(); // not even configured
-
-        var dryRun = Run("UnitTest", "--tvm-home", Fixture, "--build-dir", build, "--tests", "tests/python/nope",
-            "--dry-run");
-        dryRun.ExitCode.ShouldBe(0, dryRun.ToString()); // --dry-run shows the commands, and what a real run refuses
-        dryRun.Output
-            .ShouldContain($"[WRN] --tests tests/python/nope: no such file or folder in {Fixture}: a real run stops " +
-                "here");
-    }
-
-    [Fact]
     public void A_failing_gtest_gives_counts_the_failing_ids_and_a_command_that_reruns_only_them()
     {
         var tree = TreeWith("tests/cpp/broken_test.cc", BrokenGtest);
@@ -174,27 +153,5 @@ public class TestResultsTests
         result.Output.ShouldContain("Repeating all tests (iteration 2)");
         result.Output.ShouldContain("CppTest cpptest: 1 passed, 0 failed, 0 skipped");
         result.Output.ShouldNotContain("CppTest rerun");
-    }
-
-    [Fact]
-    public void Arguments_after_the_double_dash_that_no_planned_target_takes_are_named()
-    {
-        var result = Run("Compile", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x");
-        result.ExitCode.ShouldBe(0, result.ToString());
-        result.Output
-            .ShouldContain("[WRN] The arguments after -- have no effect here: only Bisect, CppTest, DevShell, " +
-                "IntegrationTest, UnitTest read them.");
-        Run("UnitTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--dry-run", "--", "-x").Output
-            .ShouldNotContain("have no effect");
-    }
-
-    [Fact]
-    public void Arguments_after_the_double_dash_for_pytest_and_gtest_at_once_are_refused()
-    {
-        var result = Run("UnitTest", "CppTest", "--tvm-home", Fixture, "--build-dir", TempDirectory(), "--", "-x");
-        result.ExitCode.ShouldBe(255);
-        result.Output.ShouldContain(
-            "The arguments after -- would reach pytest (UnitTest) and the C++ tests (CppTest) alike; " +
-            "run those targets separately.");
     }
 }

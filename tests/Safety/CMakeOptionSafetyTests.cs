@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.Safety;
 
 /// <summary>A --cmake-option value reaches CMake exactly as given and can never add a CMake
 /// command.</summary>
+[Collection(nameof(InProcessCollection))]
 public class CMakeOptionSafetyTests
 {
     private static readonly string[] NastyValues =

@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.Safety;
 
 /// <summary>Clean removes only build directories; the tree, a folder holding it, / and $HOME never go,
 /// and a refusal removes nothing.</summary>
+[Collection(nameof(InProcessCollection))]
 public class CleanSafetyTests
 {
     /// <summary>A sandbox: a fixture tree at sandbox/tree, a file sandbox/KEEP beside it, a fake home

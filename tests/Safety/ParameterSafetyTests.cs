@@ -1,12 +1,13 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;
-using static TvmBuild.Tests.Support.BuildScript;
+using static TvmBuild.Tests.Support.InProcessBuild;
 
 namespace TvmBuild.Tests.Safety;
 
 /// <summary>No surprise from the environment, no silent drop, nothing run that the user did not
 /// write.</summary>
+[Collection(nameof(InProcessCollection))]
 public class ParameterSafetyTests
 {
     private static readonly Dictionary<string, string?> Generic = new()

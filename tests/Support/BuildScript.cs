@@ -37,9 +37,44 @@ public static class BuildScript
     private static ScriptResult Start(string[] args, Dictionary<string, string?>? environment, string? workingDirectory,
         string script, TimeSpan? timeout, Action<RunningScript>? whileRunning)
     {
-        // A user's terminal, not this test run's CI: tests that want a host say so.
+        // It would inherit an in-process run's environment and folder: that test belongs in InProcessCollection.
+        if (InProcessBuild.IsRunning)
+            throw new InvalidOperationException($"{script} started while a build runs in-process (InProcessBuild)");
+        var variables = Variables(environment);
+        var output = new StringBuilder();
+        var sink = PipeTarget.ToDelegate(line => { lock (output) output.AppendLine(line); });
+        var command = Cli.Wrap(script.Contains('/') ? script : Path.Combine(RepoRoot, script))
+            .WithArguments(args)
+            .WithWorkingDirectory(workingDirectory ?? RepoRoot)
+            .WithEnvironmentVariables(variables)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(sink)
+            .WithStandardErrorPipe(sink);
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
+        Interlocked.Increment(ref _running);
+        try
+        {
+            var task = command.ExecuteAsync(limit.Token); // stdin is empty and closed, as in CI
+            whileRunning?.Invoke(new RunningScript(task.ProcessId, () => task.Task.IsCompleted));
+            return new ScriptResult(task.Task.GetAwaiter().GetResult().ExitCode, output.ToString());
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"{script} {string.Join(" ", args)} did not finish:\n{output}");
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
+    }
+
+    /// <summary>The variables a test's build sees over this process's own (null unsets one), with
+    /// <paramref name="environment"/> on top; <see cref="InProcessBuild"/> sets the same.</summary>
+    public static Dictionary<string, string?> Variables(Dictionary<string, string?>? environment)
+    {
         var variables = new Dictionary<string, string?>
         {
+            // A user's terminal, not this test run's CI: tests that want a host say so.
             ["CI"] = null, ["GITHUB_ACTIONS"] = null, ["JENKINS_HOME"] = null, ["JENKINS_URL"] = null,
             ["BRANCH_NAME"] = null, ["CHANGE_TITLE"] = null, // Jenkins' names, which CiTask --changes reads
             ["TVM_HOME"] = null, ["NUKE_TVM_HOME"] = null, ["PYTHONDONTWRITEBYTECODE"] = "1",
@@ -55,30 +90,15 @@ public static class BuildScript
         // Tests run the dotnet build: a native compile in the background would take both cores for a minute.
         variables["TVM_BUILD_BOOTSTRAP"] = "dotnet";
         foreach (var (key, value) in environment ?? []) variables[key] = value;
-
-        var output = new StringBuilder();
-        var sink = PipeTarget.ToDelegate(line => { lock (output) output.AppendLine(line); });
-        var command = Cli.Wrap(script.Contains('/') ? script : Path.Combine(RepoRoot, script))
-            .WithArguments(args)
-            .WithWorkingDirectory(workingDirectory ?? RepoRoot)
-            .WithEnvironmentVariables(variables)
-            .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(sink)
-            .WithStandardErrorPipe(sink);
-        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromMinutes(3));
-        var task = command.ExecuteAsync(limit.Token); // stdin is empty and closed, as in CI
-        whileRunning?.Invoke(new RunningScript(task.ProcessId, () => task.Task.IsCompleted));
-        try
-        {
-            return new ScriptResult(task.Task.GetAwaiter().GetResult().ExitCode, output.ToString());
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"{script} {string.Join(" ", args)} did not finish:\n{output}");
-        }
+        return variables;
     }
 
     public static ScriptResult Run(params string[] args) => Run(args, null);
+
+    private static int _running;
+
+    /// <summary>Scripts this process started that are still running.</summary>
+    public static int Running => Volatile.Read(ref _running);
 
     private static readonly string[] CallersSettings = ["TVM_BUILD_", "NUKE_", "SCCACHE_", "CCACHE_"];
 
