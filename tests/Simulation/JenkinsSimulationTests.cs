@@ -126,7 +126,8 @@ public class JenkinsSimulationTests
         {
             ["TVM_DEV_DOCKER_MOUNTS"] = $"/usr /etc/alternatives {SimulationTree.Tools()}:/opt/sccache",
             ["TVM_BUILD_DOCKER_CLI"] = "podman",
-            ["JENKINS_HOME"] = "/var/jenkins",
+            // Jenkins' own variables; JENKINS_URL also keeps build.sh from a background native compile, as on a server.
+            ["JENKINS_HOME"] = "/var/jenkins", ["JENKINS_URL"] = "http://jenkins.example:8080/",
             ["BRANCH_NAME"] = "PR-1",
             ["CHANGE_TARGET"] = "main",
             ["BUILD_NUMBER"] = "3",
