@@ -39,9 +39,9 @@ for ($n = [uint64]$bytes.Length; $n -gt 0; $n = $n -shr 8) {
     $crc = (($crc -shl 8) -band $mask) -bxor $table[(($crc -shr 24) -bxor ($n -band 0xFF)) -band 0xFF]
 }
 $crc = (-bnot $crc) -band $mask
-# The build, published ReadyToRun (compiled ahead to native code: a warm start spends no time in the JIT) into a
-# folder named after the fingerprint, as build.sh does: a publish goes to a fresh folder that is renamed into place
-# when complete, so a running or starting build never sees half of one; the folder's existence is the stamp.
+# The build, published into a folder named after the fingerprint, as build.sh does: a publish goes to a fresh
+# folder that is renamed into place when complete, so a running or starting build never sees half of one; the
+# folder's existence is the stamp.
 $Output = Join-Path $ScriptDir "build/bin/run-$crc-$($bytes.Length)"
 # The native build of the same sources, as build.sh names it (TVM_BUILD_BOOTSTRAP=dotnet keeps to the dotnet build).
 $Native = Join-Path $ScriptDir "build/bin/native-$crc-$($bytes.Length)"
@@ -139,8 +139,8 @@ if (-not (Test-Path $dll)) {
     $finished = $false
     try {
         # Analyzers cost a quarter of the compile and change nothing a run does; the test build (dotnet test, CI)
-        # still runs them. ReadyToRun costs the compile a few seconds and saves every warm start a third of its CPU.
-        & $Dotnet publish $Project -c Release --use-current-runtime --self-contained false -p:PublishReadyToRun=true `
+        # still runs them. Not ReadyToRun, as in build.sh: it made every publish 7 s longer.
+        & $Dotnet publish $Project -c Release --use-current-runtime --self-contained false `
             -o $fresh -nologo -v quiet -clp:NoSummary -p:RunAnalyzers=false *> $log
         $status = $LASTEXITCODE
         $finished = $true
