@@ -1,7 +1,3 @@
-using Serilog;
-using TvmBuild.Ci;
-using TvmBuild.Engine;
-
 namespace TvmBuild.Adopt;
 
 /// <summary>What a change does to one path of the TVM tree.</summary>

@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace TvmBuild.Adopt;
 
 /// <summary>An exact text replacement in one kept file, where a mention needs more than a path swapped; or, with

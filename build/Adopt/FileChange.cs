@@ -1,5 +1,4 @@
 using System.Text;
-using TvmBuild.Ci;
 using TvmBuild.Engine;
 
 namespace TvmBuild.Adopt;

@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace TvmBuild.Adopt;
 
 /// <summary>Where the user guide is here (<c>From</c>) and in a TVM checkout (<c>To</c>).</summary>

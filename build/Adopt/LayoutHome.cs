@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace TvmBuild.Adopt;
 
 /// <summary>Per layout: the contributor guide it links from, and what --retire does.</summary>

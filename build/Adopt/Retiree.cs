@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace TvmBuild.Adopt;
 
 /// <summary>A retired path (a file, a folder ending in /, or a glob) and the command that replaces it.</summary>

@@ -1,7 +1,3 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace TvmBuild.Adopt;
 
 /// <summary>What --retire does in one layout: removes (with what replaces each), forwards, rewrites

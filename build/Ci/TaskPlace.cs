@@ -1,5 +1,3 @@
-using TvmBuild.Engine;
-
 namespace TvmBuild.Ci;
 
 /// <summary>Where a task's commands run: in its image (as CI runs them) or on this machine, and why.</summary>

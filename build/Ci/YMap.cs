@@ -1,5 +1,3 @@
-using YamlDotNet.Core.Events;
-
 namespace TvmBuild.Ci;
 
 public sealed record YMap(IReadOnlyList<(string Key, YNode Value)> Entries) : YNode

@@ -1,5 +1,3 @@
-using YamlDotNet.Core.Events;
-
 namespace TvmBuild.Ci;
 
 /// <summary>A YAML node to emit: a scalar in a chosen style, a mapping (ordered) or a sequence, each with an optional

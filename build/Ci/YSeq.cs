@@ -1,5 +1,3 @@
-using YamlDotNet.Core.Events;
-
 namespace TvmBuild.Ci;
 
 public sealed record YSeq(IReadOnlyList<YNode> Items, bool Flow = false) : YNode;

@@ -1,4 +1,3 @@
-using System.Text;
 using TvmBuild.Engine;
 using TvmBuild.Tvm;
 

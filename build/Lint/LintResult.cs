@@ -1,6 +1,3 @@
-using Serilog;
-using TvmBuild.Engine;
-
 namespace TvmBuild.Lint;
 
 public sealed record LintResult(Linter Linter, int Files, LintOutcome Outcome, TimeSpan Duration, LintStatus Status,

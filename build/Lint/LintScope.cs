@@ -1,5 +1,3 @@
-using TvmBuild.Engine;
-
 namespace TvmBuild.Lint;
 
 /// <summary>Which files Lint looks at: every file, those changed against a base (plus untracked ones), or those staged

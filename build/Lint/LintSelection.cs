@@ -1,5 +1,3 @@
-using TvmBuild.Engine;
-
 namespace TvmBuild.Lint;
 
 /// <summary>The paths to lint (relative to the tree), those of them that are new, and how to say which they

@@ -1,6 +1,3 @@
-using Serilog;
-using TvmBuild.Engine;
-
 namespace TvmBuild.Lint;
 
 public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed, DryRun }

@@ -1,5 +1,3 @@
-using TvmBuild.Engine;
-
 namespace TvmBuild.Tools;
 
 /// <summary>What a compiler cache counted during one build.</summary>

@@ -1,8 +1,3 @@
-using TvmBuild.Engine;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace TvmBuild.Tvm;
 
 /// <summary>Which docker/bash.sh a ref has: the argv it builds and the options it takes differ.</summary>

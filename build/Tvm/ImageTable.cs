@@ -1,7 +1,4 @@
 using TvmBuild.Engine;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace TvmBuild.Tvm;
 

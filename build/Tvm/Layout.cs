@@ -1,6 +1,4 @@
-using TvmBuild.Engine;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace TvmBuild.Tvm;
 

@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using TvmBuild.Engine;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace TvmBuild.Tvm;
 

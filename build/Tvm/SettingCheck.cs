@@ -1,5 +1,3 @@
-using TvmBuild.Tools;
-
 namespace TvmBuild.Tvm;
 
 /// <summary>One thing a preset's setting needs from this machine: found (what), or missing with how to get it and

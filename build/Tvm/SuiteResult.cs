@@ -1,6 +1,3 @@
-using System.Xml.Linq;
-using TvmBuild.Engine;
-
 namespace TvmBuild.Tvm;
 
 /// <summary>What one test run left in its JUnit XML: counts, and the ids of the tests that failed, in file

@@ -1,6 +1,3 @@
-using System.Xml.Linq;
-using TvmBuild.Engine;
-
 namespace TvmBuild.Tvm;
 
 /// <summary>Which tool wrote a JUnit file: it decides how a test case's id is spelled so that the tool selects it

@@ -1,8 +1,3 @@
-using TvmBuild.Engine;
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
-
 namespace TvmBuild.Tvm;
 
 public sealed class TestSuite

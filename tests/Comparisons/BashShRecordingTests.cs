@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;

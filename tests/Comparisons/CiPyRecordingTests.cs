@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Shouldly;
 using TvmBuild.Tests.Support;
 using Xunit;

@@ -1,5 +1,4 @@
 using Shouldly;
-using TvmBuild.Tests.Support;
 using Xunit;
 using static TvmBuild.Tests.Support.BuildScript;
 

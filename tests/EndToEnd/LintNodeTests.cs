@@ -1,6 +1,5 @@
 using Shouldly;
 using TvmBuild.Tests.Support;
-using Xunit;
 using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.EndToEnd;

@@ -1,7 +1,5 @@
-using System.Text.RegularExpressions;
 using Shouldly;
 using TvmBuild.Tests.Support;
-using Xunit;
 using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.EndToEnd;

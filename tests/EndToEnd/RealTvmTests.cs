@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Shouldly;
 using TvmBuild.Tests.Support;
 using static TvmBuild.Tests.Support.BuildScript;

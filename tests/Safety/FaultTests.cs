@@ -59,7 +59,7 @@ public class FaultTests
     }
 
     /// <summary>Runs ./build.sh Configure --config-only inside a private mount namespace after <paramref name="setup"/>
-    /// (a shell command), then the words after "&&" as more commands; the exit code is build.sh's.</summary>
+    /// (a shell command), then the words after "&amp;&amp;" as more commands; the exit code is build.sh's.</summary>
     private static ScriptResult InMountNamespace(string setup, string build, params string[] more)
     {
         var tree = Trees.CopyFixture();

@@ -1,7 +1,6 @@
 using Shouldly;
 using TvmBuild.Tests.EndToEnd;
 using TvmBuild.Tests.Support;
-using Xunit;
 using static TvmBuild.Tests.Support.BuildScript;
 
 namespace TvmBuild.Tests.Simulation;

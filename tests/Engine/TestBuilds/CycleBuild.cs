@@ -1,5 +1,4 @@
 using TvmBuild.Engine;
-using static TvmBuild.Tests.Engine.EngineHarness;
 
 namespace TvmBuild.Tests.Engine;
 
