@@ -1,3 +1,0 @@
-namespace TvmBuild.Lint;
-
-public enum LintStatus { Passed, Problems, Fixed, NoFiles, Missing, Crashed, DryRun }

@@ -1,3 +1,0 @@
-namespace TvmBuild.Tvm;
-
-public enum ImageTableFormat { Ini, Jenkinsfile }
