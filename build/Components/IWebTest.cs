@@ -29,7 +29,7 @@ interface IWebTest : ITest
             };
             if (Layout.Unittest?.InstallFfi is { } ffi) TvmFfi.Install(Runner, TvmRoot, python, ffi, environment);
             string Tool(string name) => Runner.DryRun ? name : Runner.Find(name, Packages.Hint(name));
-            var npm = Tool("npm");
+            var npm = Runner.DryRun ? "npm" : Runner.Find("npm", Packages.Hint("npm-web"));
             Runner.Run(new Command(Tool("make"), ["clean"], web, environment));
             string[][] steps =
             [

@@ -1,3 +1,5 @@
+using TvmBuild.Tools;
+
 namespace TvmBuild.Lint;
 
 /// <summary>How each hook of a tree's .pre-commit-config.yaml runs here: pre-commit-hooks' checks in C#, the tree's own
@@ -38,7 +40,7 @@ public static class PreCommitHooks
                 NativeChecks.RequirementsSorted),
             "check-asf-header" or "check-file-type" => Tool(new(), Script(hook, tools)),
             "yamllint" => Tool(new(Types: ["file", "yaml"]), new ToolAction("yamllint",
-                ["-f", "parsable", .. hook.Args, "{files}"], null, "apt-get install yamllint", OutputParser.PathLine,
+                ["-f", "parsable", .. hook.Args, "{files}"], null, Packages.Source("yamllint"), OutputParser.PathLine,
                 VersionArgs: ["--version"], Pinned: Pin("yamllint"))),
             "taplo-format" => Tool(new(Types: ["toml"]), new ToolAction(tools.Taplo ?? "taplo",
                 ["format", "--check", "{files}"], ["format", "{files}"],
@@ -112,7 +114,7 @@ public static class PreCommitHooks
         var fix = hook.Id == "check-asf-header" ? words.Select(w => w == "--check" ? "--fix" : w).ToList() : null;
         string[] files = hook.PassFilenames ? ["{files}"] : [];
         return new ToolAction(words[0], [.. words.Skip(1), .. hook.Args, .. files],
-            fix is null ? null : [.. fix.Skip(1), .. hook.Args], "apt-get install python3", OutputParser.PathLine,
+            fix is null ? null : [.. fix.Skip(1), .. hook.Args], Packages.Source("python3"), OutputParser.PathLine,
             PassFilenames: hook.PassFilenames);
     }
 }

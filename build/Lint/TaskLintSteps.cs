@@ -1,4 +1,5 @@
 using TvmBuild.Engine;
+using TvmBuild.Tools;
 
 namespace TvmBuild.Lint;
 
@@ -10,7 +11,6 @@ namespace TvmBuild.Lint;
 public static class TaskLintSteps
 {
     private const string Dmlc = "file:3rdparty/dmlc-core/scripts/lint.py";
-    private const string Submodule = "git submodule update --init 3rdparty/dmlc-core, and apt-get install cpplint";
     private const string MypyPaths = @"^(python/tvm/tir/(schedule|analysis|transform)/|python/tvm/meta_schedule/|" +
         @"python/tvm/relay/op/contrib/|tests/python/unittest/test_tvmscript_type\.py$)";
     private const string PylintPaths = @"^(python/tvm/|vta/python/vta/|tests/python/contrib/test_cmsisnn/|" +
@@ -31,31 +31,31 @@ public static class TaskLintSteps
         List<Linter> known =
         [
             steps.Whole("file-type", ["-c", "python3 tests/lint/check_file_type.py"], null,
-                "apt-get install python3", new FileFilter()),
+                Packages.Source("python3"), new FileFilter()),
             steps.Whole("cmake-options", ["-c", "python3 tests/lint/check_cmake_options.py"], null,
-                "apt-get install python3",
+                Packages.Source("python3"),
                 new FileFilter(Files: @"^(cmake/|CMakeLists\.txt$|src/support/libinfo\.cc$)")),
             steps.Changed
                 ? steps.Files("black", [], python, ["-m", "black", "--diff", "--check", "{files}"],
-                    ["-m", "black", "{files}"], py, "apt-get install black", blackDiff, ["module:black"], blackVersion,
+                    ["-m", "black", "{files}"], py, Packages.Source("black"), blackDiff, ["module:black"], blackVersion,
                     "black", black)
                 : steps.Whole("black", ["tests/lint/git-black.sh"], ["tests/lint/git-black.sh", "-i"],
-                    "apt-get install black", py, blackDiff, ["module:black"], blackVersion, "black", black),
+                    Packages.Source("black"), py, blackDiff, ["module:black"], blackVersion, "black", black),
             steps.Files("flake8", ["tests/lint/flake8.sh"], python,
-                ["-m", "flake8", "--select=E9,F63,F7", "--show-source", "{files}"], null, py, "apt-get install flake8",
+                ["-m", "flake8", "--select=E9,F63,F7", "--show-source", "{files}"], null, py, Packages.Source("flake8"),
                 null, ["module:flake8"], ["-m", "flake8", "--version"], "flake8"),
-            steps.Whole("mypy", ["tests/scripts/task_mypy.sh"], null, "apt-get install python3-mypy",
+            steps.Whole("mypy", ["tests/scripts/task_mypy.sh"], null, Packages.Source("mypy"),
                 new FileFilter(Files: MypyPaths), null, ["module:mypy"], ["-m", "mypy", "--version"], "mypy"),
             steps.Files("blocklint", ["tests/lint/blocklint.sh"], "blocklint", ["--blocklist", Blocklist, "{files}"],
                 null, new FileFilter(Exclude: "^3rdparty/"), tools.NotPackaged("blocklint", "blocklint"), null,
                 ["command:blocklint"], ["--version"], "blocklint"),
             steps.Files("jnilint", ["tests/lint/jnilint.sh"], python,
                 ["3rdparty/dmlc-core/scripts/lint.py", "tvm4j-jni", "cpp", "{files}"], null,
-                new FileFilter(Files: "^jvm/native/src/"), Submodule, null, [Dmlc, "module:cpplint"]),
+                new FileFilter(Files: "^jvm/native/src/"), Packages.Source("cpplint"), null, [Dmlc, "module:cpplint"]),
             steps.Files("pylint", ["tests/lint/pylint.sh"], python,
                 ["-m", "pylint", "--rcfile=tests/lint/pylintrc", "{files}"], null, new FileFilter(Files: PylintPaths),
-                "apt-get install pylint", null, ["module:pylint"], ["-m", "pylint", "--version"], "pylint"),
-            steps.Whole("cppdocs", ["tests/lint/cppdocs.sh"], null, "apt-get install doxygen",
+                Packages.Source("pylint"), null, ["module:pylint"], ["-m", "pylint", "--version"], "pylint"),
+            steps.Whole("cppdocs", ["tests/lint/cppdocs.sh"], null, Packages.Source("doxygen"),
                 new FileFilter(Files: @"^(include|src)/"), null, ["command:doxygen"]),
             steps.Whole("asf-header", ["tests/lint/check_asf_header.sh", "--local"],
                 ["tests/lint/check_asf_header.sh", "--local", "--fix"],
@@ -65,11 +65,11 @@ public static class TaskLintSteps
                 ["3rdparty/dmlc-core/scripts/lint.py", "--quiet", "tvm", "cpp", "{files}"], null,
                 cpp with { Exclude = @"^src/runtime/hexagon/rpc/hexagon_rpc(\.h|_skel\.c|_stub\.c)$",
                     TopFiles = CpplintPaths },
-                Submodule, null, [Dmlc, "module:cpplint"]),
+                Packages.Source("cpplint"), null, [Dmlc, "module:cpplint"]),
             ClangFormat(tools, steps, cpp),
-            steps.Whole("rust-format", ["tests/lint/rust_format.sh"], null, "apt-get install cargo rustfmt",
+            steps.Whole("rust-format", ["tests/lint/rust_format.sh"], null, Packages.Source("rustfmt"),
                 new FileFilter(Files: @"^rust/.*\.rs$")),
-            steps.Whole("docker-format", ["tests/lint/docker-format.sh"], null, "apt-get install bash",
+            steps.Whole("docker-format", ["tests/lint/docker-format.sh"], null, Packages.Source("bash"),
                 new FileFilter(Files: "^docker/")),
         ];
         return TaskLintScript.Select(tools.TvmRoot, known, step => steps.Whole(step.Id, [step.Path, .. step.Arguments],

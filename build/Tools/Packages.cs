@@ -42,7 +42,7 @@ public static class Packages
         ["rustfmt"] = "apt-get install cargo rustfmt",
         ["bash"] = "apt-get install bash",
         ["maven"] = "apt-get install maven, or --docker ci_gpu",
-        ["npm"] = "apt-get install npm emscripten, or --docker ci_wasm",
+        ["npm-web"] = "apt-get install npm emscripten, or --docker ci_wasm",
         ["pip"] = "apt-get install python3-pip",
         ["ccache"] = "apt-get install ccache",
         ["sccache"] = "apt-get install sccache",

@@ -34,7 +34,7 @@ public static class Requirements
     public static Requirement Maven { get; } =
         new("maven", "maven", InImage: true, r => Version(r, "mvn", "--version"));
     public static Requirement WebNpm { get; } =
-        new("npm (web/)", "npm", InImage: true, r => Version(r, "npm", "--version"));
+        new("npm (web/)", "npm-web", InImage: true, r => Version(r, "npm", "--version"));
     public static Requirement Pip { get; } = new("python3 with pip", "pip", InImage: true, r => PythonModule(r, "pip"));
 
     /// <summary>An npm tool of dev/lint (the build's own checkout), run on this machine.</summary>
