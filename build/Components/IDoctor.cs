@@ -1,7 +1,6 @@
 using Serilog;
 using Spectre.Console;
 using TvmBuild.Engine;
-using TvmBuild.Lint;
 using TvmBuild.Tools;
 using TvmBuild.Tvm;
 
@@ -84,10 +83,7 @@ interface IDoctor : IConfigure
             foreach (var row in TreeNeeds.PythonModules(layout, tests, docs, InImage)) yield return row;
         }
         if (!planned.Contains(nameof(ILint.Lint))) yield break;
-        var tools = new LintTools(RootDirectory, TvmRoot, "python3", Runner, HasCiLintImage: false);
-        var linters = LintCatalog.For(layout, tools).Select(l => l.Id).ToList();
-        foreach (var row in TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, linters, Runner.OnHost,
-                     FirstPython("pytest")))
+        foreach (var row in TreeNeeds.LintPins(RootDirectory, TvmRoot, layout, Runner.OnHost, FirstPython("pytest")))
             yield return row;
     }
 

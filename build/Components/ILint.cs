@@ -30,9 +30,9 @@ interface ILint : IHazChanges, IHazStepInputs
     Target Lint => _ => _
         .Description("Runs TVM's linters (the tree's pre-commit hooks, or task_lint.sh at v0.9.0) " +
                      "on changed files or --all")
-        .Needs(Requirements.Git, Requirements.Node, Requirements.Npm, Requirements.Yamllint, Requirements.CythonLint,
-            Requirements.NpmTool(RootDirectory, "@taplo/cli", "taplo"),
-            Requirements.NpmTool(RootDirectory, "smol-toml", "ruff's settings reader (smol-toml)"))
+        .Needs([Requirements.Git, Requirements.Node, Requirements.Npm, .. Requirements.LintPrograms,
+            Requirements.NpmTool(RootDirectory, LintProgram.Taplo),
+            Requirements.NpmTool(RootDirectory, "smol-toml", "ruff's settings reader (smol-toml)")])
         .Inputs(() => LintInputs)
         .Executes(async () =>
         {
@@ -82,7 +82,7 @@ interface ILint : IHazChanges, IHazStepInputs
 
     /// <summary>The host commands the linters run (their stamps key Lint).</summary>
     static readonly string[] LintToolNames =
-        ["python3", "node", "black", "flake8", "pylint", "mypy", "yamllint", "cpplint", "doxygen", "java", "git"];
+        ["python3", "node", "java", "git", .. LintProgram.All.SelectMany(p => p.Commands)];
 
     Target InstallHooks => _ => _
         .Description("Installs a git pre-commit hook in the TVM tree that runs Lint --staged on each commit")

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using TvmBuild.Engine;
+using TvmBuild.Tools;
 using TvmBuild.Tvm;
 
 namespace TvmBuild.Lint;
@@ -7,26 +8,16 @@ namespace TvmBuild.Lint;
 /// <summary>The linter versions a tree pins: on main the <c>rev:</c> of each hook repository in
 /// .pre-commit-config.yaml, at v0.9.0 the ci_lint image's install lines (<c>pip3 install black==22.3.0</c>,
 /// <c>clang-format-10</c>), from the files layouts.yaml names. Keys are tool names (ruff, clang-format,
-/// black...).</summary>
+/// black...); which repository pins which tool is LintProgram's.</summary>
 public static partial class LintPins
 {
-    /// <summary>Which tool each pre-commit hook repository pins (its rev is the tool's version).</summary>
-    private static readonly Dictionary<string, string> Repositories = new()
-    {
-        ["astral-sh/ruff-pre-commit"] = "ruff",
-        ["pre-commit/mirrors-clang-format"] = "clang-format",
-        ["adrienverge/yamllint"] = "yamllint",
-        ["ComPWA/taplo-pre-commit"] = "taplo",
-        ["MarcoGorelli/cython-lint"] = "cython-lint",
-        ["pre-commit/pre-commit-hooks"] = "pre-commit-hooks",
-    };
-
     public static Dictionary<string, string> Read(AbsolutePath tvm, Layout layout, PreCommitConfig? config)
     {
         var pins = new Dictionary<string, string>();
         foreach (var repo in config?.Repos ?? [])
         {
-            var tool = Repositories.FirstOrDefault(r => repo.Repo.TrimEnd('/').EndsWith(r.Key)).Value;
+            var tool = LintProgram.All.FirstOrDefault(p => p.PreCommitRepo is { } pinning
+                && repo.Repo.TrimEnd('/').EndsWith(pinning))?.Name;
             if (repo.Rev is { } rev && tool is not null) pins[tool] = rev.TrimStart('v');
         }
         foreach (var file in layout.LintPins.Select(f => tvm / f).Where(f => f.FileExists()))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using TvmBuild.Engine;
+using TvmBuild.Tools;
 
 namespace TvmBuild.Lint;
 
@@ -23,7 +24,7 @@ public sealed record LintTools(AbsolutePath Root, AbsolutePath TvmRoot, string P
     /// and v0.9.0's git-clang-format.sh (through the lint shims) need; 18.x has a reduced one.</summary>
     public PinnedPackage? ClangFormatPackage => Runner.InContainer || !Wanted("clang-format") ? null
         : Pins.TryGetValue("clang-format", out var pin)
-            ? Npm.Get("@wasm-fmt/clang-format", pin, minimum: "19.1.3") : null;
+            ? Npm.Get(LintProgram.ClangFormat.Pinned!, pin, minimum: "19.1.3") : null;
     public string? ClangFormatVersion => ClangFormatPackage is { } p ? $"wasm {p.Version}" : null;
     public string ClangFormatHint =>
         ClangFormatPackage?.Problem ?? "apt-get install clang-format (the script wants clang-format-10)";

@@ -125,5 +125,17 @@ public sealed class PinnedNpm(ProcessRunner runner)
             .FirstOrDefault();
     }
 
+    /// <summary>The version of the package a Lint installed for this pin (it or its recorded nearest), if any; installs
+    /// nothing (Doctor).</summary>
+    public static string? Installed(string package, string pinned)
+    {
+        var npmRoot = CacheRoot / "npm";
+        var substitute = npmRoot / $"{Folder(package)}@{pinned}.nearest";
+        var used = substitute.FileExists() ? substitute.ReadAllText().Trim() : pinned;
+        return (npmRoot / $"{Folder(package)}@{used}" / "node_modules" / package / "package.json").FileExists()
+            ? used
+            : null;
+    }
+
     private static string Folder(string package) => package.Replace('/', '+');
 }

@@ -77,7 +77,7 @@ public static class PreCommitHooks
         string[] check, string[] fix, OutputParser output)
     {
         var pin = tools.Pins.GetValueOrDefault("ruff");
-        var package = pin is null || !tools.Wanted(hook.Id) ? null : tools.Npm.Get("@astral-sh/ruff-wasm-nodejs", pin);
+        var package = pin is null || !tools.Wanted(hook.Id) ? null : tools.Npm.Get(LintProgram.Ruff.Pinned!, pin);
         string driver = tools.Root / "dev" / "lint" / "ruff.cjs";
         string[] Args(string[] mode) =>
             ["--liftoff-only", driver, "--wasm", package?.Directory is { } dir ? dir : "DIR", .. mode, "{files}"];

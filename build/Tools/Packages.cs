@@ -1,7 +1,8 @@
 namespace TvmBuild.Tools;
 
 /// <summary>The one table of where each tool comes from on Debian (or npm), for every hint a missing tool prints:
-/// Doctor's rows, a target's failure, a skipped linter.</summary>
+/// Doctor's rows, a target's failure, a skipped linter. A linter's comes with the rest of what is known of it
+/// (LintProgram).</summary>
 public static class Packages
 {
     private static readonly Dictionary<string, string> Hints = new()
@@ -18,7 +19,6 @@ public static class Packages
         ["pytest"] = "apt-get install python3-pytest (Debian's packages serve /usr/bin/python3), " +
                      "or pass --python <interpreter with pytest>, or --docker ci_cpu",
         ["sphinx"] = "apt-get install python3-sphinx (Debian's packages serve /usr/bin/python3), or --docker ci_gpu",
-        ["doxygen"] = "apt-get install doxygen",
         ["docker"] = "apt-get install docker.io and start its daemon (the CLI alone only prints commands), or " +
                      "apt-get install podman runc and use --docker-cli podman",
         ["podman"] = "apt-get install podman runc",
@@ -26,20 +26,9 @@ public static class Packages
         ["npm-lint"] = "npm install --prefix dev/lint (from the tvm-build checkout)",
         ["npm"] = "apt-get install npm (Lint installs the tree's pinned ruff and clang-format from npm into " +
                   "~/.cache/tvm-build)",
-        ["yamllint"] = "apt-get install yamllint, or --docker ci_lint",
-        ["clang-format"] = "apt-get install clang-format-19 (Lint itself runs the npm WebAssembly build nearest the " +
-                           "tree's pin)",
-        ["cython-lint"] = "cython-lint is not packaged for Debian or npm: pip install cython-lint, or run Lint with " +
-                          "--docker ci_lint on a tree whose CI has that image",
-        ["black"] = "apt-get install black",
-        ["flake8"] = "apt-get install flake8",
-        ["mypy"] = "apt-get install python3-mypy",
-        ["pylint"] = "apt-get install pylint",
-        ["cpplint"] = "git submodule update --init 3rdparty/dmlc-core, and apt-get install cpplint",
         ["blocklint"] = "blocklint is not packaged for Debian: run Lint with --docker ci_lint",
         ["apache-rat"] =
             "needs Java and Apache RAT (/bin/apache-rat.jar, as in ci_lint): run Lint with --docker ci_lint",
-        ["rustfmt"] = "apt-get install cargo rustfmt",
         ["bash"] = "apt-get install bash",
         ["maven"] = "apt-get install maven, or --docker ci_gpu",
         ["npm-web"] = "apt-get install npm emscripten, or --docker ci_wasm",
@@ -71,8 +60,11 @@ public static class Packages
 
     /// <summary>"Install it: …." for a known tool; a generic line for one this table lacks.</summary>
     public static string Hint(string tool) =>
-        Hints.TryGetValue(tool, out var hint) ? $"Install it: {hint}." : $"Install {tool}, or check PATH.";
+        Known(tool) is { } hint ? $"Install it: {hint}." : $"Install {tool}, or check PATH.";
 
     /// <summary>Just the way to get it (for table cells).</summary>
-    public static string Source(string tool) => Hints.GetValueOrDefault(tool, $"install {tool}");
+    public static string Source(string tool) => Known(tool) ?? $"install {tool}";
+
+    /// <summary>This table's hint, or the linter's own (LintProgram).</summary>
+    private static string? Known(string tool) => Hints.GetValueOrDefault(tool) ?? LintProgram.Find(tool)?.Source;
 }

@@ -26,10 +26,10 @@ public static class Requirements
         new("node", "node", InImage: false, r => Version(r, "node", "--version"), Optional: true);
     public static Requirement Npm { get; } = new("npm (the pinned ruff and clang-format)", "npm", InImage: false,
         r => Version(r, "npm", "--version"), Optional: true);
-    public static Requirement Yamllint { get; } =
-        new("yamllint", "yamllint", InImage: true, r => Version(r, "yamllint", "--version"), Optional: true);
-    public static Requirement CythonLint { get; } = new("cython-lint", "cython-lint", InImage: true,
-        r => Version(r, "cython-lint", "--version"), Optional: true);
+    /// <summary>The hooks' programs that Lint takes from PATH (yamllint, cython-lint).</summary>
+    public static IEnumerable<Requirement> LintPrograms { get; } = LintProgram.All.Where(p => p.FromPath)
+        .Select(p => new Requirement(p.Name, p.Name, InImage: true, r => Version(r, p.Commands[0], "--version"),
+            Optional: true)).ToList();
 
     public static Requirement Maven { get; } =
         new("maven", "maven", InImage: true, r => Version(r, "mvn", "--version"));
@@ -38,6 +38,10 @@ public static class Requirements
     public static Requirement Pip { get; } = new("python3 with pip", "pip", InImage: true, r => PythonModule(r, "pip"));
 
     /// <summary>An npm tool of dev/lint (the build's own checkout), run on this machine.</summary>
+    public static Requirement NpmTool(AbsolutePath root, LintProgram program) =>
+        NpmTool(root, program.Npm ?? throw new ArgumentException($"{program.Name} has no npm package"), program.Name);
+
+    /// <summary>An npm package of dev/lint, run on this machine.</summary>
     public static Requirement NpmTool(AbsolutePath root, string package, string name) =>
         new(name, "npm-lint", InImage: false,
             _ => (root / "dev" / "lint" / "node_modules" / package).DirectoryExists()

@@ -60,7 +60,7 @@ public static partial class TreeNeeds
 
     /// <summary>Never blocking: Lint runs the pinned versions it can get and names the ones it cannot.</summary>
     public static IEnumerable<DoctorRow> LintPins(AbsolutePath root, AbsolutePath tvm, Layout layout,
-        IReadOnlyCollection<string> linters, ProcessRunner runner, string python)
+        ProcessRunner runner, string python)
     {
         var preCommit = tvm / ".pre-commit-config.yaml";
         var config = layout.Lint == LintSource.PreCommit && preCommit.FileExists()
@@ -68,18 +68,22 @@ public static partial class TreeNeeds
             : null;
         var where = config is not null ? ".pre-commit-config.yaml" : string.Join(", ", layout.LintPins);
         var pins = Lint.LintPins.Read(tvm, layout, config)
-            .Where(pin => linters.Contains(pin.Key) || pin.Key is "ruff" or "taplo" or "clang-format" or "yamllint");
-        foreach (var (tool, version) in pins)
+            .Select(pin => (program: LintProgram.Find(pin.Key), version: pin.Value))
+            .Where(pin => pin.program is { Runs: true });
+        foreach (var (program, version) in pins)
         {
-            var found = Found(tool, root, runner, python);
+            var tool = program!.Name;
+            var found = Found(program, version, root, runner, python);
             var shown = found is null ? null : SameMinor(version, found) ? found : $"{found}, not the pinned {version}";
             yield return new DoctorRow($"{tool} {version} (pinned in {where})", shown, Packages.Source(tool), ["Lint"],
                 Optional: true);
         }
     }
 
-    /// <summary>The version of a pinned tool here: its command, or the npm build in dev/lint (ruff, taplo).</summary>
-    private static string? Found(string tool, AbsolutePath root, ProcessRunner runner, string python)
+    /// <summary>The version of a pinned tool here: the npm build Lint installed for the pin (ruff, clang-format) or the
+    /// one in dev/lint (taplo), else its module of the lint Python or the first of its commands that answers.</summary>
+    private static string? Found(LintProgram program, string pin, AbsolutePath root, ProcessRunner runner,
+        string python)
     {
         string? Npm(string package) => (root / "dev" / "lint" / "node_modules" / package / "package.json") is var json
             && json.FileExists() && PackageVersion().Match(json.ReadAllText()) is { Success: true } match
@@ -88,15 +92,12 @@ public static partial class TreeNeeds
         string? Run(string name, params string[] args) => ToolResolver.TryFind(name) is { } path
             && runner.Probe(new Command(path, args), RunOptions.MayFail) is { ExitCode: 0 } r
             && VersionPattern().Match(r.Output) is { Success: true } v ? $"{v.Value} ({name})" : null;
-        return tool switch
-        {
-            "ruff" => Npm("@astral-sh/ruff-wasm-nodejs") ?? Run("ruff", "--version"),
-            "taplo" => Npm("@taplo/cli") ?? Run("taplo", "--version"),
-            "clang-format" => Enumerable.Range(10, 12).Reverse().Select(v => Run($"clang-format-{v}", "--version"))
-                .FirstOrDefault(v => v is not null) ?? Run("clang-format", "--version"),
-            "black" or "flake8" or "mypy" or "pylint" or "cpplint" => Run(python, "-m", tool, "--version"),
-            _ => Run(tool, "--version"),
-        };
+        return (program.Pinned is { } pinned && PinnedNpm.Installed(pinned, pin) is { } used
+                ? $"{used} (npm {pinned}, {PinnedNpm.CacheRoot / "npm"})"
+                : null)
+            ?? (program.Npm is { } package ? Npm(package) : null)
+            ?? (program.Module ? Run(python, "-m", program.Name, "--version")
+                : program.Commands.Select(command => Run(command, "--version")).FirstOrDefault(v => v is not null));
     }
 
     /// <summary>Same major.minor as the pin (a patch release formats the same).</summary>

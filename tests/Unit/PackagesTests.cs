@@ -18,6 +18,13 @@ public class PackagesTests
     }
 
     [Fact]
+    public void A_linter_s_hint_is_the_one_its_LintProgram_entry_gives()
+    {
+        Packages.Hint("yamllint").ShouldBe("Install it: apt-get install yamllint, or --docker ci_lint.");
+        Packages.Source("black").ShouldBe(LintProgram.Find("black")!.Source);
+    }
+
+    [Fact]
     public void A_tool_the_table_lacks_gets_a_generic_line()
     {
         Packages.Hint("frobnicate").ShouldBe("Install frobnicate, or check PATH.");
