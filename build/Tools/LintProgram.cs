@@ -24,7 +24,7 @@ public sealed record LintProgram(string Name, string? Source, string[] Commands,
 
     public static IReadOnlyList<LintProgram> All { get; } =
     [
-        new("ruff", "Lint installs the pinned WebAssembly build from npm on first use (apt-get install npm)", ["ruff"],
+        new("ruff", "Lint installs the pinned WebAssembly build from npm on first use (apt-get install npm)", [],
             PreCommitRepo: "astral-sh/ruff-pre-commit", Pinned: "@astral-sh/ruff-wasm-nodejs"),
         new("clang-format",
             "apt-get install clang-format-19 (Lint itself runs the npm WebAssembly build nearest the tree's pin)",

@@ -80,24 +80,24 @@ public static partial class TreeNeeds
         }
     }
 
-    /// <summary>The version of a pinned tool here: the npm build Lint installed for the pin (ruff, clang-format) or the
-    /// one in dev/lint (taplo), else its module of the lint Python or the first of its commands that answers.</summary>
+    /// <summary>The version of a pinned tool here, looked for as Lint does: the npm build Lint installed for the pin
+    /// (ruff, clang-format), its module of the lint Python or the first of its commands that answers, the npm build in
+    /// dev/lint (taplo).</summary>
     private static string? Found(LintProgram program, string pin, AbsolutePath root, ProcessRunner runner,
         string python)
     {
-        string? Npm(string package) => (root / "dev" / "lint" / "node_modules" / package / "package.json") is var json
-            && json.FileExists() && PackageVersion().Match(json.ReadAllText()) is { Success: true } match
-                ? $"{match.Groups[1].Value} (npm {package})"
-                : null;
-        string? Run(string name, params string[] args) => ToolResolver.TryFind(name) is { } path
+        string? Run(string command, string label, params string[] args) => ToolResolver.TryFind(command) is { } path
             && runner.Probe(new Command(path, args), RunOptions.MayFail) is { ExitCode: 0 } r
-            && VersionPattern().Match(r.Output) is { Success: true } v ? $"{v.Value} ({name})" : null;
+            && VersionPattern().Match(r.Output) is { Success: true } v ? $"{v.Value} ({label})" : null;
         return (program.Pinned is { } pinned && PinnedNpm.Installed(pinned, pin) is { } used
                 ? $"{used} (npm {pinned}, {PinnedNpm.CacheRoot / "npm"})"
                 : null)
-            ?? (program.Npm is { } package ? Npm(package) : null)
-            ?? (program.Module ? Run(python, "-m", program.Name, "--version")
-                : program.Commands.Select(command => Run(command, "--version")).FirstOrDefault(v => v is not null));
+            ?? (program.Module ? Run(python, $"{python} -m {program.Name}", "-m", program.Name, "--version")
+                : program.Commands.Select(command => Run(command, command, "--version")).FirstOrDefault(v => v != null))
+            ?? (program.Npm is { } package
+                ? Run(root / "dev" / "lint" / "node_modules" / ".bin" / program.Name, $"npm {package}, dev/lint",
+                    "--version")
+                : null);
     }
 
     /// <summary>Same major.minor as the pin (a patch release formats the same).</summary>
@@ -105,8 +105,6 @@ public static partial class TreeNeeds
         VersionPattern().Match(found) is { Success: true } v
         && string.Join('.', v.Value.Split('.').Take(2)) == string.Join('.', pin.Split('.').Take(2));
 
-    [GeneratedRegex("\"version\"\\s*:\\s*\"([^\"]+)\"")]
-    private static partial Regex PackageVersion();
 
     [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
     private static partial Regex VersionPattern();
