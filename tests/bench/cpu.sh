@@ -5,7 +5,9 @@
 #   - warm `./build.sh --help` against TVM's `python3 tests/scripts/ci.py --help` (TVM_HOME at TVM main), the ratio;
 #   - a no-op `./build.sh Compile` of an up-to-date fixture build (result cache off: cmake --build runs) against
 #     `cmake --build` (what TVM's Makefile and task_build.py run) and raw `ninja` in the same build directory.
-# Goals: help <= 0.5x ci.py's; no-op Compile <= 1.5x cmake --build.
+# Goals: help <= 0.5x ci.py's; no-op Compile <= 1.5x cmake --build. Where GNU time is installed, also the page faults
+# of one run of each (the same on every run, where CPU time is noisy; on a VM each costs a trap, and they follow
+# the CPU ratio closely).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 RUNS=${RUNS:-9}
@@ -61,3 +63,17 @@ echo "no-op ninja:                            ${raw} CPU s"
 awk -v a="$ours" -v d="$dotnet_ours" -v b="$cmake" 'BEGIN {
   printf "ratio to cmake --build, native:         %.2fx (goal <= 1.5x)\n", a / b
   printf "ratio to cmake --build, dotnet:         %.2fx\n", d / b }'
+
+# minor page faults of one run of "$@" (children included), or nothing without GNU time
+faults() {
+  [[ -x /usr/bin/time ]] || return 0
+  /usr/bin/time -f %R -o /dev/stdout "$@" 2>/dev/null | tail -1
+}
+ours_faults=$(faults "${compile[@]}")
+if [[ -n "$ours_faults" ]]; then
+  cmake_faults=$(faults cmake --build "$tree/tvm/build-cpu" --parallel "$(nproc)")
+  echo "page faults, no-op Compile, native:     ${ours_faults}"
+  echo "page faults, cmake --build:             ${cmake_faults}"
+  awk -v a="$ours_faults" -v b="$cmake_faults" 'BEGIN {
+    printf "ratio of page faults, native:           %.2fx\n", a / b }'
+fi
