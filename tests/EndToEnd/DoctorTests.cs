@@ -17,6 +17,8 @@ public class DoctorTests
         File.WriteAllText(Path.Combine(tree, "3rdparty", "tvm-ffi", "CMakeLists.txt"),
             "cmake_minimum_required(VERSION 99.1)\ninclude_directories(3rdparty/dlpack/include)\n");
         var machine = new FakeMachine().WithGcc(12).Environment;
+        // no pinned linter installed yet (the test run's cache has those other tests' Lint installed)
+        machine["XDG_CACHE_HOME"] = BuildScript.TempDirectory("cache-");
 
         var report = Run(["Doctor", "--tvm-home", tree], machine);
         report.ExitCode.ShouldBe(0, report.ToString()); // no --for: a report
