@@ -86,9 +86,13 @@ public static partial class TreeNeeds
     private static string? Found(LintProgram program, string pin, AbsolutePath root, ProcessRunner runner,
         string python)
     {
-        string? Run(string command, string label, params string[] args) => ToolResolver.TryFind(command) is { } path
-            && runner.Probe(new Command(path, args), RunOptions.MayFail) is { ExitCode: 0 } r
-            && VersionPattern().Match(r.Output) is { Success: true } v ? $"{v.Value} ({label})" : null;
+        // The version it prints, whatever its exit code, as Lint reads it (taplo 0.9.0 --version exits 1).
+        string? Run(string command, string label, params string[] args)
+        {
+            if (ToolResolver.TryFind(command) is not { } path) return null;
+            var version = VersionPattern().Match(runner.Probe(new Command(path, args), RunOptions.MayFail).Output);
+            return version.Success ? $"{version.Value} ({label})" : null;
+        }
         return (program.Pinned is { } pinned && PinnedNpm.Installed(pinned, pin) is { } used
                 ? $"{used} (npm {pinned}, {PinnedNpm.CacheRoot / "npm"})"
                 : null)

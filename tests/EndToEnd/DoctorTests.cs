@@ -137,6 +137,18 @@ public class DoctorTests
     }
 
     [Fact]
+    public void A_pinned_linter_that_prints_its_version_and_exits_1_is_found_as_Lint_finds_it()
+    {
+        var machine = new FakeMachine();
+        var yamllint = Path.Combine(machine.Bin, "yamllint");
+        File.WriteAllText(yamllint, "#!/bin/sh\necho 'yamllint 1.35.1'\nexit 1\n"); // as taplo 0.9.0 --version does
+        File.SetUnixFileMode(yamllint, (UnixFileMode)0b111_101_101);
+        var result = Run(["Doctor", "--tvm-home", Trees.CopyFixture(), "--for", "Lint"], machine.Environment);
+        result.ExitCode.ShouldBe(0, result.ToString());
+        result.Output.ShouldMatch(@"yamllint 1\.35\.1 \(pinned in[^\n]*? +1\.35\.1 \(yamllint\) ");
+    }
+
+    [Fact]
     public void Doctor_for_Lint_finds_the_pinned_ruff_a_Lint_installed_and_says_where_the_missing_linters_come_from()
     {
         var environment = new FakeMachine().Environment;
