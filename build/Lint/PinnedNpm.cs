@@ -36,9 +36,8 @@ public sealed class PinnedNpm(ProcessRunner runner)
 
     private PinnedPackage Resolve(string package, string pinned, string? minimum)
     {
-        var npmRoot = CacheRoot / "npm";
         // A pin npm does not serve is resolved once to the nearest version it does, and remembered (offline later).
-        var substitute = npmRoot / $"{Folder(package)}@{pinned}.nearest";
+        var substitute = Substitute(package, pinned);
         var recorded = substitute.FileExists() ? substitute.ReadAllText().Trim() : null;
         var used = recorded is not null && AtLeast(recorded, minimum) ? recorded
             : AtLeast(pinned, minimum) ? pinned : null;
@@ -48,8 +47,8 @@ public sealed class PinnedNpm(ProcessRunner runner)
             used = npmTool is null || runner.DryRun ? minimum! : Nearest(npmTool, package, pinned, minimum) ?? minimum!;
             if (!runner.DryRun) substitute.WriteAllTextAtomically(used + "\n");
         }
-        var directory = npmRoot / $"{Folder(package)}@{used}";
-        if ((directory / "node_modules" / package / "package.json").FileExists())
+        var directory = InstallFolder(package, used);
+        if (IsInstalled(directory, package))
             return new(package, pinned, used, directory / "node_modules" / package, null);
         var npm = runner.OnHost.TryFind("npm");
         if (npm is null) return new(package, pinned, used, null, "npm missing: apt-get install npm");
@@ -129,13 +128,21 @@ public sealed class PinnedNpm(ProcessRunner runner)
     /// nothing (Doctor).</summary>
     public static string? Installed(string package, string pinned)
     {
-        var npmRoot = CacheRoot / "npm";
-        var substitute = npmRoot / $"{Folder(package)}@{pinned}.nearest";
+        var substitute = Substitute(package, pinned);
         var used = substitute.FileExists() ? substitute.ReadAllText().Trim() : pinned;
-        return (npmRoot / $"{Folder(package)}@{used}" / "node_modules" / package / "package.json").FileExists()
-            ? used
-            : null;
+        return IsInstalled(InstallFolder(package, used), package) ? used : null;
     }
+
+    /// <summary>Where the nearest served version of a pin npm does not serve is remembered.</summary>
+    private static AbsolutePath Substitute(string package, string pinned) =>
+        CacheRoot / "npm" / $"{Folder(package)}@{pinned}.nearest";
+
+    /// <summary>The folder of one installed version.</summary>
+    private static AbsolutePath InstallFolder(string package, string version) =>
+        CacheRoot / "npm" / $"{Folder(package)}@{version}";
+
+    private static bool IsInstalled(AbsolutePath directory, string package) =>
+        (directory / "node_modules" / package / "package.json").FileExists();
 
     private static string Folder(string package) => package.Replace('/', '+');
 }

@@ -109,7 +109,6 @@ public static partial class TreeNeeds
         VersionPattern().Match(found) is { Success: true } v
         && string.Join('.', v.Value.Split('.').Take(2)) == string.Join('.', pin.Split('.').Take(2));
 
-
     [GeneratedRegex(@"\d+\.\d+(\.\d+)?")]
     private static partial Regex VersionPattern();
 }
